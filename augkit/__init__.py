@@ -1,0 +1,107 @@
+"""augkit: image augmentation for machine learning.
+
+Images and everything annotated on them (heatmaps, segmentation maps, keypoints,
+bounding boxes, polygons, line strings) are augmented together, consistently.
+Augmenter families are plugins; build any installed augmenter by name:
+
+>>> import numpy as np, augkit
+>>> aug = augkit.get("Fliplr", p=1.0)
+>>> aug(image=np.array([[1, 2, 3]], dtype=np.uint8)).tolist()
+[[3, 2, 1]]
+
+``from augkit import augmenters as iaa`` and ``from augkit import parameters as iap``
+give imgaug-style namespaces. Heavy modules load on first use.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+from augkit.errors import (
+    AmbiguousNameError,
+    AugkitError,
+    InputError,
+    ParameterError,
+    PluginError,
+    UnknownAugmenterError,
+    UnsupportedDtypeError,
+    UnsupportedKindError,
+)
+from augkit.hookspecs import hookimpl
+from augkit.random import seed
+
+__version__ = "0.1.0"
+
+#: imgaug's ``ia.ALL``: "every choice" for parameters such as ``mode``.
+ALL = "ALL"
+
+# Public names resolved on first access: name -> module that defines it.
+_LAZY = {
+    "get": "augkit.registry",
+    "names": "augkit.registry",
+    "registry": "augkit.registry",
+    "Augmenter": "augkit.augmenter",
+    "PixelAugmenter": "augkit.augmenter",
+    "GeometricAugmenter": "augkit.augmenter",
+    "CallContext": "augkit.augmenter",
+    "Rows": "augkit._rows",
+    "Kind": "augkit.augmentables.kind",
+    "MapKind": "augkit.augmentables.kind",
+    "PointsKind": "augkit.augmentables.kind",
+    "draw_grid": "augkit.draw",
+    "show_grid": "augkit.draw",
+    "imshow": "augkit.draw",
+    "imresize_single_image": "augkit.imgutils",
+    "imresize_many_images": "augkit.imgutils",
+    "pad": "augkit.imgutils",
+    "pad_to_aspect_ratio": "augkit.imgutils",
+    "pool": "augkit.imgutils",
+    "avg_pool": "augkit.imgutils",
+    "max_pool": "augkit.imgutils",
+    "min_pool": "augkit.imgutils",
+    "median_pool": "augkit.imgutils",
+}
+for _name in ("Sequential", "SomeOf", "OneOf", "Sometimes", "WithChannels", "Identity",
+              "Lambda", "AssertLambda", "AssertShape", "ChannelShuffle",
+              "RemoveCBAsByOutOfImageFraction", "ClipCBAsToImagePlanes",
+              "AssertionFailedError"):
+    _LAZY[_name] = "augkit.meta"
+for _name in ("Keypoint", "KeypointsOnImage", "BoundingBox", "BoundingBoxesOnImage",
+              "Polygon", "PolygonsOnImage", "LineString", "LineStringsOnImage",
+              "HeatmapsOnImage", "SegmentationMapsOnImage"):
+    _LAZY[_name] = "augkit.augmentables"
+_SUBMODULES = {"augmenters", "parameters", "augmentables", "testing", "data", "meta",
+               "registry", "random", "draw", "imgutils"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    if name in _SUBMODULES:
+        return import_module(f"augkit.{name}")
+    if name == "Noop":
+        return __getattr__("Identity")
+    raise AttributeError(f"module 'augkit' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY) | _SUBMODULES)
+
+
+__all__ = [
+    "ALL",
+    "AmbiguousNameError",
+    "AugkitError",
+    "InputError",
+    "ParameterError",
+    "PluginError",
+    "UnknownAugmenterError",
+    "UnsupportedDtypeError",
+    "UnsupportedKindError",
+    "hookimpl",
+    "seed",
+    *_LAZY,
+]

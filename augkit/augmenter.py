@@ -1,0 +1,570 @@
+"""The Augmenter base classes: sample once per batch, apply to every kind.
+
+``augment(...)`` normalises the call into rows, then ``sample`` draws every random
+value for the whole batch at once into a params object, and every ``apply_to_*``
+method reads from those same params. That keeps images, maps and coordinates
+consistent, and lets ``replay(params, ...)`` re-apply a call exactly.
+
+Two bases say what an augmenter touches:
+
+* :class:`PixelAugmenter` changes pixel values only; maps and coordinates pass through
+  untouched with no code in the augmenter.
+* :class:`GeometricAugmenter` moves pixels; it must implement ``apply_to_images``,
+  ``apply_to_maps`` and ``apply_to_keypoints`` or list the kinds it cannot transform in
+  ``unsupported_kinds``. A missing method is a ``TypeError`` when the class is defined.
+"""
+
+from __future__ import annotations
+
+import copy as copy_module
+import inspect
+import re
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, ClassVar
+
+import numpy as np
+
+from augkit import random as ak_random
+from augkit._rows import Rows, rows_from_call
+from augkit.augmentables.kind import Kind, MapKind, PointsKind
+from augkit.errors import (
+    InputError,
+    ParameterTypeError,
+    UnsupportedDtypeError,
+    UnsupportedKindError,
+    describe,
+)
+
+#: dtype names most augmenters support; families narrow this per augmenter.
+NUMERIC_DTYPES = frozenset(
+    {"bool", "uint8", "uint16", "uint32", "int8", "int16", "int32", "int64",
+     "float16", "float32", "float64"}
+)
+
+_CALL_OPTIONS = ("bbox_format",)
+
+
+class CallContext:
+    """What one top-level call shares with every augmenter in the tree.
+
+    Holds the sampling key (for keyed sampling) and the hooks of the call.
+    """
+
+    __slots__ = ("key", "hooks", "parents")
+
+    def __init__(self, key: tuple[int, ...] | None = None, hooks: Any = None):
+        self.key = key
+        self.hooks = hooks
+        self.parents: list[Augmenter] = []
+
+    def rng(self, aug: Augmenter) -> np.random.Generator:
+        """Return the generator *aug* draws from in this call."""
+        if self.key is not None:
+            return ak_random.keyed_generator(aug._seedseq, self.key)
+        if aug.deterministic:
+            return ak_random.generator(aug._seedseq)
+        return aug._rng
+
+
+class Augmenter:
+    """Base class of every augmenter.
+
+    Subclasses implement :meth:`sample` and the ``apply_to_*`` methods (through
+    :class:`PixelAugmenter` or :class:`GeometricAugmenter`); meta-augmenters override
+    :meth:`_augment_rows` instead.
+
+    Parameters
+    ----------
+    seed : None or int or numpy.random.SeedSequence or numpy.random.Generator, optional
+        Seeds this augmenter and its children. None derives a stream from
+        ``augkit.seed()`` if that was called, else from fresh entropy.
+    name : str, optional
+        A name to find the augmenter by (default: the class name).
+    deterministic : bool, optional
+        If True, every call draws the same random values.
+    random_state : optional
+        imgaug's older name of *seed*.
+    """
+
+    #: Name in the registry (default: the class name).
+    registered_name: ClassVar[str | None] = None
+    #: Other names that resolve to this class (``Noop`` for ``Identity``).
+    aliases: ClassVar[tuple[str, ...]] = ()
+    #: Constructor keyword sets that show the augmenter at work (gallery, conformance).
+    examples: ClassVar[tuple[dict[str, Any], ...]] = ({},)
+    #: dtype names of images this augmenter accepts.
+    supported_dtypes: ClassVar[frozenset[str]] = NUMERIC_DTYPES
+    #: Kind or category names this augmenter cannot transform.
+    unsupported_kinds: ClassVar[frozenset[str]] = frozenset()
+    #: True when the output image may differ in height or width from the input.
+    changes_shape: ClassVar[bool] = False
+    #: Pixels a keypoint may end up away from its dot (conformance kit).
+    keypoint_tolerance: ClassVar[float] = 1.0
+    #: Whether maps and coordinates pass through unchanged.
+    pixel_only: ClassVar[bool] = False
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> Augmenter:
+        obj = super().__new__(cls)
+        obj._init_args = (args, kwargs)
+        return obj
+
+    def __init__(
+        self,
+        *,
+        seed: ak_random.SeedLike = None,
+        name: str | None = None,
+        deterministic: bool = False,
+        random_state: ak_random.SeedLike = None,
+    ) -> None:
+        if seed is None and random_state is not None:
+            seed = random_state
+        if name is not None and not isinstance(name, str):
+            raise ParameterTypeError(f"name: expected a str or None, got {describe(name)}")
+        self.name = name if name is not None else type(self).__name__
+        self.deterministic = bool(deterministic)
+        self._seedseq = ak_random.to_seedseq(seed)
+        self._rng = ak_random.generator(self._seedseq)
+        self._process = ak_random.process_token()
+        if seed is not None:
+            self._seed_children()
+
+    # ------------------------------------------------------------------ sampling
+    def sample(self, rows: Rows, rng: np.random.Generator) -> Any:
+        """Draw every random value for all rows of a call at once.
+
+        Parameters
+        ----------
+        rows : Rows
+            The call's data; ``rows.nb_rows`` and ``rows.shapes`` are what most
+            augmenters need.
+        rng : numpy.random.Generator
+            The only source of randomness to use.
+
+        Returns
+        -------
+        params : Any
+            Whatever the ``apply_to_*`` methods need; must be picklable.
+        """
+        return None
+
+    def output_shapes(self, params: Any, shapes: list[tuple[int, ...]]) -> list[tuple[int, ...]]:
+        """Return each row's image shape after augmentation (default: unchanged)."""
+        return shapes
+
+    def apply_to_images(self, images: list[np.ndarray], params: Any) -> list[np.ndarray]:
+        """Return augmented copies of *images* (each ``(H, W, C)``), never views."""
+        raise NotImplementedError
+
+    # ------------------------------------------------------------------ calling
+    def augment(
+        self,
+        *,
+        return_batch: bool = False,
+        return_params: bool = False,
+        key: Any = None,
+        hooks: Any = None,
+        **data: Any,
+    ) -> Any:
+        """Augment images and everything annotated on them, consistently.
+
+        Parameters
+        ----------
+        image, images, heatmaps, segmentation_maps, keypoints, bounding_boxes, polygons, \
+line_strings : optional
+            The data to augment (any registered kind): one image with ``image=``, a
+            batch with ``images=`` (an ``(N, H, W, C)`` array or a list of arrays).
+        key : int or str or tuple, optional
+            Draw this call's random values from the seed and *key* alone, e.g.
+            ``key=(epoch, index)``: results then do not depend on worker count or order.
+        return_params : bool, optional
+            Also return the sampled params, for :meth:`replay`.
+        bbox_format : {'xyxy', 'pascal_voc', 'coco', 'yolo'}, optional
+            Format of boxes passed as plain ``(N, 4)`` arrays.
+
+        Returns
+        -------
+        The augmented data in the form it was given; several kinds come back as a
+        tuple in the order they were passed.
+
+        Examples
+        --------
+        >>> import numpy as np, augkit
+        >>> flip = augkit.get("Fliplr", p=1.0)
+        >>> flip(image=np.array([[1, 2, 3]], dtype=np.uint8)).tolist()
+        [[3, 2, 1]]
+        """
+        return self._call(data, key=key, hooks=hooks, params=None,
+                          return_params=return_params, return_batch=return_batch)
+
+    __call__ = augment
+
+    def replay(self, params: Any, **data: Any) -> Any:
+        """Apply the params of an earlier ``augment(..., return_params=True)`` call.
+
+        Parameters
+        ----------
+        params : Any
+            The params that call returned.
+        **data
+            Data as for :meth:`augment`, with as many rows as that call had.
+        """
+        return self._call(data, key=None, hooks=None, params=params,
+                          return_params=False, return_batch=False)
+
+    def _call(self, data, *, key, hooks, params, return_params, return_batch):
+        options = {name: data.pop(name) for name in _CALL_OPTIONS if name in data}
+        if not data:
+            raise InputError(
+                "augment: no data given; pass image=, images=, heatmaps=, "
+                "segmentation_maps=, keypoints=, bounding_boxes=, polygons= or line_strings="
+            )
+        from augkit.registry import call_keywords
+
+        keywords = call_keywords(data)
+        rows, order = rows_from_call(data, keywords, options)
+        self._check_process()
+        ctx = CallContext(None if key is None else ak_random.key_to_ints(key), hooks)
+        rows, params = self.augment_rows(rows, ctx, params)
+        restored = rows.restore()
+        result = restored[order[0]] if len(order) == 1 else tuple(restored[k] for k in order)
+        if return_batch:
+            result = restored
+        return (result, params) if return_params else result
+
+    def augment_rows(self, rows: Rows, ctx: CallContext, params: Any = None) -> tuple[Rows, Any]:
+        """Augment normalised rows; the entry point meta-augmenters call on children.
+
+        Runs the call's hooks (activator, pre- and postprocessor) around
+        :meth:`_augment_rows`.
+        """
+        hooks = ctx.hooks
+        if hooks is not None:
+            return hooks.run(self, rows, ctx, params)
+        return self._augment_rows(rows, ctx, params)
+
+    def _augment_rows(self, rows: Rows, ctx: CallContext, params: Any) -> tuple[Rows, Any]:
+        if params is None:
+            params = self.sample(rows, ctx.rng(self))
+        return self._apply(rows, params), params
+
+    def _apply(self, rows: Rows, params: Any) -> Rows:
+        data: dict[type[Kind], list] = {}
+        images = None
+        for kind, items in rows.data.items():
+            if kind.category == "image":
+                self._check_dtypes(items, kind)
+                images = data[kind] = self.apply_to_images(items, params) if items else []
+        if images is not None:
+            shapes = [image.shape for image in images]
+        else:
+            shapes = self.output_shapes(params, rows.shapes)
+        for kind, items in rows.data.items():
+            if kind.category == "image":
+                continue
+            if self.pixel_only or not items:
+                data[kind] = items
+            else:
+                data[kind] = self._apply_to_kind(kind, items, params, rows.shapes, shapes)
+        return rows.replace(data, shapes)
+
+    def _apply_to_kind(self, kind, items, params, shapes_in, shapes_out):
+        if kind.name in self.unsupported_kinds or kind.category in self.unsupported_kinds:
+            raise UnsupportedKindError(
+                f"{type(self).__name__} cannot transform {kind.name}; "
+                f"pass only kinds it supports: {self.supported_data()}"
+            )
+        method = getattr(self, "apply_to_" + kind.name, None)
+        if kind.category == "map":
+            arrays = [kind.get_arr(item) for item in items]
+            if method is not None:
+                arrays = method(arrays, params, shapes=shapes_in, kind=kind)
+            else:
+                arrays = self.apply_to_maps(arrays, params, shapes=shapes_in, kind=kind)
+            return [kind.with_arr(it, a, s) for it, a, s in zip(items, arrays, shapes_out)]
+        if kind.category == "points":
+            xys = [kind.to_xy(item) for item in items]
+            if method is not None:
+                xys = method(xys, params, shapes=shapes_in)
+            else:
+                xys = self.apply_to_keypoints(xys, params, shapes=shapes_in)
+            return [kind.from_xy(it, xy, s) for it, xy, s in zip(items, xys, shapes_out)]
+        raise UnsupportedKindError(f"{kind.name}: unknown category {kind.category!r}")
+
+    def _check_dtypes(self, images: list[np.ndarray], kind: type[Kind]) -> None:
+        allowed = self.supported_dtypes
+        for image in images:
+            if image.dtype.name not in allowed:
+                raise UnsupportedDtypeError(
+                    f"{type(self).__name__}: {kind.name} of dtype {image.dtype.name} are not "
+                    f"supported; accepted dtypes: {', '.join(sorted(allowed))}"
+                )
+
+    # ------------------------------------------------------------------ imgaug surface
+    def augment_image(self, image: np.ndarray, hooks: Any = None) -> np.ndarray:
+        """Augment one image (``(H, W)`` or ``(H, W, C)``)."""
+        return self.augment(image=image, hooks=hooks)
+
+    def augment_images(self, images: Any, hooks: Any = None) -> Any:
+        """Augment a batch of images (an ``(N, H, W, C)`` array or a list of arrays)."""
+        return self.augment(images=images, hooks=hooks)
+
+    def augment_heatmaps(self, heatmaps: Any, hooks: Any = None) -> Any:
+        """Augment one ``HeatmapsOnImage`` or a list of them."""
+        return self.augment(heatmaps=heatmaps, hooks=hooks)
+
+    def augment_segmentation_maps(self, segmaps: Any, hooks: Any = None) -> Any:
+        """Augment one ``SegmentationMapsOnImage`` or a list of them."""
+        return self.augment(segmentation_maps=segmaps, hooks=hooks)
+
+    def augment_keypoints(self, keypoints_on_images: Any, hooks: Any = None) -> Any:
+        """Augment one ``KeypointsOnImage`` or a list of them."""
+        return self.augment(keypoints=keypoints_on_images, hooks=hooks)
+
+    def augment_bounding_boxes(self, bounding_boxes_on_images: Any, hooks: Any = None) -> Any:
+        """Augment one ``BoundingBoxesOnImage`` or a list of them."""
+        return self.augment(bounding_boxes=bounding_boxes_on_images, hooks=hooks)
+
+    def augment_polygons(self, polygons_on_images: Any, hooks: Any = None) -> Any:
+        """Augment one ``PolygonsOnImage`` or a list of them."""
+        return self.augment(polygons=polygons_on_images, hooks=hooks)
+
+    def augment_line_strings(self, line_strings_on_images: Any, hooks: Any = None) -> Any:
+        """Augment one ``LineStringsOnImage`` or a list of them."""
+        return self.augment(line_strings=line_strings_on_images, hooks=hooks)
+
+    # ------------------------------------------------------------------ seeding
+    def _check_process(self) -> None:
+        token = ak_random.process_token()
+        if token == self._process:
+            return
+        if token[1] is None:
+            ak_random.set_worker_index(ak_random.pid_worker_index())
+            token = ak_random.process_token()
+        for aug in self.get_all_children(flat=True, include_self=True):
+            aug._rng = ak_random.generator(aug._seedseq)
+            aug._process = token
+
+    def seed_(self, entropy: ak_random.SeedLike = None) -> Augmenter:
+        """Reseed this augmenter and all its children in place; returns self.
+
+        Children get streams derived from this augmenter's sequence and their
+        position, so the same *entropy* always gives the same tree of streams.
+        """
+        self._seedseq = ak_random.to_seedseq(entropy)
+        self._rng = ak_random.generator(self._seedseq)
+        self._seed_children()
+        return self
+
+    def _seed_children(self) -> None:
+        for list_index, children in enumerate(self.get_children_lists()):
+            for child_index, child in enumerate(children):
+                child._seedseq = ak_random.child_seedseq(self._seedseq, list_index, child_index)
+                child._rng = ak_random.generator(child._seedseq)
+                child._seed_children()
+
+    def to_deterministic(self) -> Augmenter:
+        """Return a copy that draws the same random values in every call.
+
+        Each call of ``to_deterministic`` fixes a new set of values, drawn from this
+        augmenter's stream (imgaug's behaviour).
+
+        Examples
+        --------
+        >>> import numpy as np, augkit
+        >>> det = augkit.get("Fliplr", p=0.5).to_deterministic()
+        >>> img = np.arange(6, dtype=np.uint8).reshape(2, 3)
+        >>> bool((det(image=img) == det(image=img)).all())
+        True
+        """
+        det = self.deepcopy()
+        det.seed_(int(self._rng.integers(0, 2**63)))
+        for aug in det.get_all_children(flat=True, include_self=True):
+            aug.deterministic = True
+        return det
+
+    # ------------------------------------------------------------------ tree
+    def get_children_lists(self) -> list[list[Augmenter]]:
+        """Return the lists of child augmenters (empty for a leaf augmenter)."""
+        return []
+
+    def get_all_children(self, flat: bool = False, include_self: bool = False) -> list:
+        """Return all children, recursively; nested lists unless *flat*."""
+        out: list = [self] if include_self else []
+        for children in self.get_children_lists():
+            for child in children:
+                if flat:
+                    out.extend(child.get_all_children(flat=True, include_self=True))
+                else:
+                    out.append(child)
+                    grandchildren = child.get_all_children(flat=False)
+                    if grandchildren:
+                        out.append(grandchildren)
+        return out
+
+    def find_augmenters(
+        self, func: Callable[[Augmenter, list[Augmenter]], bool], flat: bool = True
+    ) -> list[Augmenter]:
+        """Return every augmenter in the tree (self included) for which *func* is true.
+
+        *func* receives the augmenter and the list of its parents.
+        """
+        found = [aug for aug, parents in self._walk([]) if func(aug, parents)]
+        return found
+
+    def _walk(self, parents: list[Augmenter]) -> Iterator[tuple[Augmenter, list[Augmenter]]]:
+        yield self, parents
+        for children in self.get_children_lists():
+            for child in children:
+                yield from child._walk(parents + [self])
+
+    def find_augmenters_by_name(self, name: str, regex: bool = False) -> list[Augmenter]:
+        """Return augmenters whose ``name`` equals *name* (or matches it as a regex)."""
+        return self.find_augmenters_by_names([name], regex=regex)
+
+    def find_augmenters_by_names(self, names: Sequence[str], regex: bool = False) -> list:
+        """Return augmenters whose ``name`` is in *names* (or matches one as a regex)."""
+        if regex:
+            patterns = [re.compile(n) for n in names]
+            return self.find_augmenters(lambda a, _: any(p.match(a.name) for p in patterns))
+        wanted = set(names)
+        return self.find_augmenters(lambda a, _: a.name in wanted)
+
+    def remove_augmenters(
+        self,
+        func: Callable[[Augmenter, list[Augmenter]], bool],
+        copy: bool = True,
+        identity_if_topmost: bool = True,
+        noop_if_topmost: bool | None = None,
+    ) -> Augmenter | None:
+        """Remove every child for which ``func(aug, parents)`` is true.
+
+        Returns the changed tree (a copy unless *copy* is False). If *func* matches
+        this augmenter itself, returns an ``Identity`` (or None when
+        *identity_if_topmost* is False).
+        """
+        if noop_if_topmost is not None:
+            identity_if_topmost = noop_if_topmost
+        if func(self, []):
+            if not identity_if_topmost:
+                return None
+            from augkit.meta import Identity
+
+            return Identity()
+        aug = self.deepcopy() if copy else self
+        aug._remove_children(func, [])
+        return aug
+
+    def _remove_children(self, func, parents) -> None:
+        for children in self.get_children_lists():
+            children[:] = [c for c in children if not func(c, parents + [self])]
+            for child in children:
+                child._remove_children(func, parents + [self])
+
+    # ------------------------------------------------------------------ copies, text
+    def copy(self) -> Augmenter:
+        """Return a shallow copy."""
+        return copy_module.copy(self)
+
+    def deepcopy(self) -> Augmenter:
+        """Return a deep copy (children and random state included)."""
+        return copy_module.deepcopy(self)
+
+    def get_parameters(self) -> dict[str, Any]:
+        """Return the constructor arguments this augmenter was built with."""
+        args, kwargs = self._init_args
+        try:
+            bound = inspect.signature(type(self).__init__).bind(self, *args, **kwargs)
+        except TypeError:
+            return dict(kwargs)
+        bound.arguments.pop("self", None)
+        return dict(bound.arguments)
+
+    def __repr__(self) -> str:
+        params = {k: v for k, v in self.get_parameters().items() if k not in ("seed", "name")}
+        inner = ", ".join(f"{k}={v!r}" for k, v in params.items())
+        name = "" if self.name == type(self).__name__ else f", name={self.name!r}"
+        return f"{type(self).__name__}({inner}{name})"
+
+    @classmethod
+    def supported_data(cls) -> str:
+        """Return the "Supported data" line that this class's docstring must carry."""
+        from augkit.registry import builtin_kind_names
+
+        if cls.pixel_only:
+            kinds = "images; every other kind passes through unchanged"
+        else:
+            kinds = ", ".join(
+                name for name, category in builtin_kind_names()
+                if name not in cls.unsupported_kinds and category not in cls.unsupported_kinds
+            )
+        dtypes = ("every numeric dtype" if cls.supported_dtypes == NUMERIC_DTYPES
+                  else ", ".join(sorted(cls.supported_dtypes)))
+        return f"Supported data: {kinds} (image dtypes: {dtypes})."
+
+
+class PixelAugmenter(Augmenter):
+    """An augmenter that changes pixel values only.
+
+    Heatmaps, segmentation maps and every coordinate kind pass through unchanged, by
+    construction: subclasses implement :meth:`sample` and :meth:`apply_to_images`.
+    """
+
+    pixel_only: ClassVar[bool] = True
+
+
+_GEOMETRIC_METHODS = {"map": "apply_to_maps", "points": "apply_to_keypoints"}
+
+
+class GeometricAugmenter(Augmenter):
+    """An augmenter that moves pixels, and so must move every annotation with them.
+
+    Subclasses implement :meth:`apply_to_images`, :meth:`apply_to_maps` and
+    :meth:`apply_to_keypoints`, or name in ``unsupported_kinds`` the categories
+    (``"map"``, ``"points"``) or kinds they cannot transform. Abstract intermediate
+    classes pass ``abstract=True`` in their class statement.
+    """
+
+    def __init_subclass__(cls, abstract: bool = False, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if abstract:
+            return
+        missing = [
+            method for category, method in _GEOMETRIC_METHODS.items()
+            if category not in cls.unsupported_kinds
+            and getattr(cls, method) is getattr(GeometricAugmenter, method)
+        ]
+        if getattr(cls, "apply_to_images") is Augmenter.apply_to_images:
+            missing.insert(0, "apply_to_images")
+        if missing:
+            raise TypeError(
+                f"{cls.__name__} is a GeometricAugmenter but does not implement "
+                f"{', '.join(missing)}; implement them or list the kinds it cannot "
+                "transform in unsupported_kinds"
+            )
+
+    def apply_to_maps(
+        self, arrays: list[np.ndarray], params: Any, *, shapes: list[tuple[int, ...]],
+        kind: type[MapKind],
+    ) -> list[np.ndarray]:
+        """Return transformed copies of map arrays ``(h, w, C)``.
+
+        *shapes* are the input images' shapes (maps may be smaller than their image);
+        ``kind.interpolation`` and ``kind.cval`` say how to resample.
+        """
+        raise NotImplementedError
+
+    def apply_to_keypoints(
+        self, xys: list[np.ndarray], params: Any, *, shapes: list[tuple[int, ...]]
+    ) -> list[np.ndarray]:
+        """Return transformed copies of ``(N, 2)`` xy arrays, one per row, same N."""
+        raise NotImplementedError
+
+
+__all__ = [
+    "Augmenter",
+    "CallContext",
+    "GeometricAugmenter",
+    "NUMERIC_DTYPES",
+    "PixelAugmenter",
+    "PointsKind",
+]

@@ -1,0 +1,679 @@
+"""Meta-augmenters: augmenters that run other augmenters, or act on the call itself.
+
+Every meta-augmenter works on every kind of data: it hands the rows of a call to its
+children, who transform each kind consistently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+import numpy as np
+
+from augkit import parameters as iap
+from augkit._rows import Rows
+from augkit.augmenter import Augmenter, CallContext, PixelAugmenter
+from augkit.errors import AugkitError, InputError, ParameterError, ParameterTypeError, describe
+
+
+def as_augmenter_list(value: Any, name: str) -> list[Augmenter]:
+    """Turn None, one augmenter or an iterable of augmenters into a list.
+
+    Raises ParameterTypeError naming *name* for anything else.
+    """
+    if value is None:
+        return []
+    if isinstance(value, Augmenter):
+        return [value]
+    if isinstance(value, Iterable) and not isinstance(value, (str, bytes)):
+        items = list(value)
+        for i, item in enumerate(items):
+            if not isinstance(item, Augmenter):
+                raise ParameterTypeError(
+                    f"{name}[{i}]: expected an augmenter, got {describe(item)}"
+                )
+        return items
+    raise ParameterTypeError(
+        f"{name}: expected None, an augmenter or a list of augmenters, got {describe(value)}"
+    )
+
+
+def run_children(
+    parent: Augmenter, children: Sequence[Augmenter], rows: Rows, ctx: CallContext,
+    params: list | None, order: Sequence[int] | None = None,
+) -> tuple[Rows, list]:
+    """Run *children* one after the other on *rows*; return rows and each child's params.
+
+    *order* gives the order in which to run them (default: as listed); the returned
+    params list is indexed like *children*.
+    """
+    recorded: list = [None] * len(children)
+    ctx.parents.append(parent)
+    try:
+        for i in range(len(children)) if order is None else order:
+            child_params = None if params is None else params[i]
+            rows, recorded[i] = children[i].augment_rows(rows, ctx, child_params)
+    finally:
+        ctx.parents.pop()
+    return rows, recorded
+
+
+def run_on_subset(
+    parent: Augmenter, children: Sequence[Augmenter], rows: Rows, ctx: CallContext,
+    indices: np.ndarray, params: list | None,
+) -> tuple[Rows, list | None]:
+    """Run *children* on the rows at *indices* only and merge the results back."""
+    if len(indices) == 0 or not children:
+        return rows, None
+    part, recorded = run_children(parent, children, rows.subset(indices), ctx, params)
+    return rows.merge(indices, part), recorded
+
+
+class MetaAugmenter(Augmenter):
+    """Base of augmenters that hold children; handles seeding and tree walking."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+
+    def _finish_init(self) -> None:
+        """Derive the children's streams from this augmenter's (call after children exist)."""
+        self._seed_children()
+
+
+class Sequential(MetaAugmenter):
+    """Apply child augmenters one after the other.
+
+    Parameters
+    ----------
+    children : Augmenter or list of Augmenter or None
+        The augmenters to apply, in order.
+    random_order : bool, optional
+        If True, the order is shuffled once per batch.
+
+    Supported data: every kind its children support.
+
+    Examples
+    --------
+    >>> import numpy as np, augkit
+    >>> seq = augkit.Sequential([augkit.get("Fliplr", p=1.0), augkit.get("Flipud", p=1.0)])
+    >>> seq(image=np.array([[1, 2], [3, 4]], dtype=np.uint8)).tolist()
+    [[4, 3], [2, 1]]
+    """
+
+    examples = ({"children": []},)
+
+    def __init__(self, children: Any = None, random_order: bool = False, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.children = as_augmenter_list(children, "children")
+        self.random_order = bool(random_order)
+        self._finish_init()
+
+    def get_children_lists(self) -> list[list[Augmenter]]:
+        return [self.children]
+
+    def _augment_rows(self, rows, ctx, params):
+        if params is None:
+            order = (ctx.rng(self).permutation(len(self.children)).tolist()
+                     if self.random_order else None)
+            rows, recorded = run_children(self, self.children, rows, ctx, None, order)
+            return rows, (order, recorded)
+        order, recorded = params
+        rows, _ = run_children(self, self.children, rows, ctx, recorded, order)
+        return rows, params
+
+    def append(self, augmenter: Augmenter) -> None:
+        """Add *augmenter* at the end."""
+        self.children.extend(as_augmenter_list(augmenter, "augmenter"))
+
+    def __len__(self) -> int:
+        return len(self.children)
+
+    def __getitem__(self, index: int) -> Augmenter:
+        return self.children[index]
+
+    def __iter__(self) -> Iterator[Augmenter]:
+        return iter(self.children)
+
+
+@dataclass
+class _SomeOfParams:
+    chosen: np.ndarray  # (nb_rows, nb_children) bool
+    order: list[int]
+    children: list
+
+
+class SomeOf(MetaAugmenter):
+    """Apply a random subset of the children to each image.
+
+    Parameters
+    ----------
+    n : int or tuple of (int, int or None) or list of int or StochasticParameter or None
+        How many children to apply per image: a fixed count, a range ``(a, b)``
+        (``b`` None meaning all children), a list to pick from, or None for all.
+    children : Augmenter or list of Augmenter or None
+        The augmenters to choose from.
+    random_order : bool, optional
+        If True, the chosen children run in a random order (drawn once per batch).
+
+    Supported data: every kind its children support.
+
+    Examples
+    --------
+    >>> import augkit
+    >>> aug = augkit.SomeOf((1, 2), [augkit.get("Fliplr", p=1.0), augkit.get("Flipud", p=1.0)])
+    """
+
+    examples = ({"n": 1, "children": []},)
+
+    def __init__(self, n: Any = None, children: Any = None, random_order: bool = False,
+                 **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.children = as_augmenter_list(children, "children")
+        self.n = self._handle_n(n)
+        self.random_order = bool(random_order)
+        self._finish_init()
+
+    @staticmethod
+    def _handle_n(n: Any) -> Any:
+        if n is None:
+            return None
+        if isinstance(n, tuple) and len(n) == 2 and n[1] is None:
+            return (n[0], None)
+        return iap.handle_discrete_param(n, "n", value_range=(0, None))
+
+    def get_children_lists(self) -> list[list[Augmenter]]:
+        return [self.children]
+
+    def _sample_counts(self, nb_rows: int, rng: np.random.Generator) -> np.ndarray:
+        nb_children = len(self.children)
+        if self.n is None:
+            return np.full(nb_rows, nb_children)
+        if isinstance(self.n, tuple):
+            low = self.n[0]
+            return rng.integers(low, nb_children + 1, size=nb_rows) if low <= nb_children \
+                else np.full(nb_rows, nb_children)
+        counts = np.asarray(self.n.draw_samples(nb_rows, random_state=rng)).astype(int)
+        return np.clip(counts, 0, nb_children)
+
+    def _augment_rows(self, rows, ctx, params):
+        nb_children = len(self.children)
+        if params is None:
+            rng = ctx.rng(self)
+            counts = self._sample_counts(rows.nb_rows, rng)
+            # Rank children per row by random keys; the `count` smallest are chosen.
+            ranks = rng.random((rows.nb_rows, nb_children)).argsort(axis=1).argsort(axis=1)
+            chosen = ranks < counts[:, None]
+            order = (rng.permutation(nb_children).tolist() if self.random_order
+                     else list(range(nb_children)))
+            params = _SomeOfParams(chosen, order, [None] * nb_children)
+            replaying = False
+        else:
+            replaying = True
+        ctx.parents.append(self)
+        try:
+            for ci in params.order:
+                indices = np.flatnonzero(params.chosen[:, ci])
+                if len(indices) == 0:
+                    continue
+                part = rows.subset(indices)
+                part, child_params = self.children[ci].augment_rows(
+                    part, ctx, params.children[ci] if replaying else None)
+                params.children[ci] = child_params
+                rows = rows.merge(indices, part)
+        finally:
+            ctx.parents.pop()
+        return rows, params
+
+
+class OneOf(SomeOf):
+    """Apply exactly one randomly chosen child to each image.
+
+    Parameters
+    ----------
+    children : Augmenter or list of Augmenter
+        The augmenters to choose from.
+
+    Supported data: every kind its children support.
+
+    Examples
+    --------
+    >>> import augkit
+    >>> aug = augkit.OneOf([augkit.get("Fliplr", p=1.0), augkit.get("Flipud", p=1.0)])
+    """
+
+    examples = ({"children": []},)
+
+    def __init__(self, children: Any = None, **kwargs: Any) -> None:
+        super().__init__(n=1, children=children, random_order=False, **kwargs)
+
+
+@dataclass
+class _SometimesParams:
+    mask: np.ndarray
+    then_params: list | None
+    else_params: list | None
+
+
+class Sometimes(MetaAugmenter):
+    """Apply *then_list* to a fraction *p* of the images, *else_list* to the others.
+
+    Parameters
+    ----------
+    p : float or StochasticParameter
+        Probability, per image, of applying *then_list*.
+    then_list, else_list : Augmenter or list of Augmenter or None
+        Children for the chosen and the other images.
+
+    Supported data: every kind its children support.
+
+    Examples
+    --------
+    >>> import augkit
+    >>> aug = augkit.Sometimes(0.5, augkit.get("Fliplr", p=1.0))
+    """
+
+    examples = ({"p": 0.5},)
+
+    def __init__(self, p: Any = 0.5, then_list: Any = None, else_list: Any = None,
+                 **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.p = iap.handle_probability_param(p, "p")
+        self.then_list = as_augmenter_list(then_list, "then_list")
+        self.else_list = as_augmenter_list(else_list, "else_list")
+        self._finish_init()
+
+    def get_children_lists(self) -> list[list[Augmenter]]:
+        return [self.then_list, self.else_list]
+
+    def _augment_rows(self, rows, ctx, params):
+        if params is None:
+            samples = self.p.draw_samples(rows.nb_rows, random_state=ctx.rng(self))
+            params = _SometimesParams(np.asarray(samples) > 0.5, None, None)
+            replay = (None, None)
+        else:
+            replay = (params.then_params, params.else_params)
+        then_idx = np.flatnonzero(params.mask)
+        else_idx = np.flatnonzero(~params.mask)
+        rows, then_params = run_on_subset(self, self.then_list, rows, ctx, then_idx, replay[0])
+        rows, else_params = run_on_subset(self, self.else_list, rows, ctx, else_idx, replay[1])
+        return rows, _SometimesParams(params.mask, then_params, else_params)
+
+
+class WithChannels(MetaAugmenter):
+    """Apply children to some channels of the images only.
+
+    The selected channels are augmented by the children and written back; every other
+    kind of data goes through the children as usual, so geometric children keep the
+    annotations aligned.
+
+    Parameters
+    ----------
+    channels : int or list of int or None
+        Channel indices to augment (None: all channels).
+    children : Augmenter or list of Augmenter or None
+        The augmenters to apply to those channels.
+
+    Supported data: every kind its children support.
+
+    Examples
+    --------
+    >>> import augkit
+    >>> aug = augkit.WithChannels([0, 1], augkit.get("Add", value=(-30, 30)))
+    """
+
+    examples = ({"channels": [0]},)
+
+    def __init__(self, channels: Any = None, children: Any = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.channels = self._handle_channels(channels)
+        self.children = as_augmenter_list(children, "children")
+        self._finish_init()
+
+    @staticmethod
+    def _handle_channels(channels: Any) -> list[int] | None:
+        if channels is None:
+            return None
+        values = [channels] if isinstance(channels, (int, np.integer)) else channels
+        if not isinstance(values, (list, tuple)) or not all(
+            isinstance(c, (int, np.integer)) and not isinstance(c, bool) and c >= 0
+            for c in values
+        ):
+            raise ParameterTypeError(
+                f"channels: expected None, an int or a list of non-negative ints, "
+                f"got {describe(channels)}"
+            )
+        return [int(c) for c in values]
+
+    def get_children_lists(self) -> list[list[Augmenter]]:
+        return [self.children]
+
+    def _augment_rows(self, rows, ctx, params):
+        image_kind = next((k for k in rows.data if k.category == "image"), None)
+        if self.channels is None or image_kind is None:
+            return run_children(self, self.children, rows, ctx, params)
+        originals = rows.data[image_kind]
+        picks = [[c for c in self.channels if c < image.shape[2]] for image in originals]
+        data = dict(rows.data)
+        data[image_kind] = [np.ascontiguousarray(image[:, :, pick])
+                            for image, pick in zip(originals, picks)]
+        part, params = run_children(self, self.children, rows.replace(data, rows.shapes),
+                                    ctx, params)
+        merged = []
+        for image, pick, changed in zip(originals, picks, part.data[image_kind]):
+            if changed.shape[:2] != image.shape[:2]:
+                raise InputError(
+                    "WithChannels: children changed the image size from "
+                    f"{image.shape[:2]} to {changed.shape[:2]}; children of WithChannels "
+                    "must keep the height and width"
+                )
+            out = image.copy()
+            out[:, :, pick] = changed
+            merged.append(out)
+        data = dict(part.data)
+        data[image_kind] = merged
+        return part.replace(data, [m.shape for m in merged]), params
+
+
+class Identity(PixelAugmenter):
+    """Return the input unchanged (as copies the caller owns).
+
+    Supported data: images; every other kind passes through unchanged (image dtypes:
+    every numeric dtype).
+
+    Examples
+    --------
+    >>> import numpy as np, augkit
+    >>> augkit.Identity()(image=np.zeros((2, 2), dtype=np.uint8)).shape
+    (2, 2)
+    """
+
+    aliases = ("Noop",)
+
+    def apply_to_images(self, images, params):
+        return [image.copy() for image in images]
+
+
+class Lambda(Augmenter):
+    """Apply user functions to each kind of data.
+
+    Each function receives the list of row items of its kind (images as ``(H, W, C)``
+    arrays, keypoints as ``KeypointsOnImage``, ...), the call's random generator, the
+    list of parent augmenters and the hooks, and returns the changed list.
+
+    Parameters
+    ----------
+    func_images, func_heatmaps, func_segmentation_maps, func_keypoints, \
+func_bounding_boxes, func_polygons, func_line_strings : callable or None
+        ``func(items, random_state, parents, hooks) -> items``; None leaves that
+        kind unchanged.
+
+    Supported data: every kind (through its functions).
+
+    Examples
+    --------
+    >>> import numpy as np, augkit
+    >>> invert = augkit.Lambda(func_images=lambda imgs, rs, p, h: [255 - i for i in imgs])
+    >>> invert(image=np.zeros((1, 1), dtype=np.uint8)).tolist()
+    [[255]]
+    """
+
+    _KINDS: ClassVar[tuple[str, ...]] = (
+        "images", "heatmaps", "segmentation_maps", "keypoints", "bounding_boxes",
+        "polygons", "line_strings",
+    )
+
+    def __init__(self, func_images: Callable | None = None, func_heatmaps: Callable | None = None,
+                 func_segmentation_maps: Callable | None = None,
+                 func_keypoints: Callable | None = None,
+                 func_bounding_boxes: Callable | None = None,
+                 func_polygons: Callable | None = None,
+                 func_line_strings: Callable | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        funcs = (func_images, func_heatmaps, func_segmentation_maps, func_keypoints,
+                 func_bounding_boxes, func_polygons, func_line_strings)
+        self.funcs = {}
+        for kind, func in zip(self._KINDS, funcs):
+            if func is not None and not callable(func):
+                raise ParameterTypeError(f"func_{kind}: expected a callable or None, "
+                                         f"got {describe(func)}")
+            self.funcs[kind] = func
+
+    def _augment_rows(self, rows, ctx, params):
+        rng = ctx.rng(self)
+        data = {}
+        for kind, items in rows.data.items():
+            func = self.funcs.get(kind.name)
+            data[kind] = items if func is None else list(func(items, rng, list(ctx.parents),
+                                                              ctx.hooks))
+        shapes = rows.shapes
+        for kind, items in data.items():
+            if kind.category == "image":
+                shapes = [item.shape for item in items]
+        return rows.replace(data, shapes), None
+
+
+class AssertionFailedError(AugkitError, AssertionError):
+    """An AssertLambda or AssertShape check failed."""
+
+
+class AssertLambda(Lambda):
+    """Raise :class:`AssertionFailedError` unless user checks accept the data.
+
+    Parameters
+    ----------
+    func_images, func_heatmaps, func_segmentation_maps, func_keypoints, \
+func_bounding_boxes, func_polygons, func_line_strings : callable or None
+        ``func(items, random_state, parents, hooks) -> bool``.
+
+    Supported data: every kind (through its checks).
+
+    Examples
+    --------
+    >>> import numpy as np, augkit
+    >>> check = augkit.AssertLambda(func_images=lambda imgs, rs, p, h: len(imgs) == 1)
+    >>> check(image=np.zeros((1, 1), dtype=np.uint8)).shape
+    (1, 1)
+    """
+
+    def _augment_rows(self, rows, ctx, params):
+        rng = ctx.rng(self)
+        for kind, items in rows.data.items():
+            func = self.funcs.get(kind.name)
+            if func is not None and not func(items, rng, list(ctx.parents), ctx.hooks):
+                raise AssertionFailedError(f"{self.name}: the check of {kind.name} failed")
+        return rows, None
+
+
+class AssertShape(Augmenter):
+    """Raise :class:`AssertionFailedError` unless every image has the expected shape.
+
+    Parameters
+    ----------
+    shape : tuple
+        One entry per axis of ``(H, W)`` or ``(H, W, C)``: None (anything), an int
+        (exactly), a tuple ``(a, b)`` (``a <= size < b``) or a list of allowed sizes.
+    check_images, check_heatmaps, check_segmentation_maps, check_keypoints, \
+check_bounding_boxes, check_polygons, check_line_strings : bool
+        Which kinds to check (non-image kinds are checked by their image shape).
+
+    Supported data: every kind.
+
+    Examples
+    --------
+    >>> import numpy as np, augkit
+    >>> augkit.AssertShape((None, 4, 3))(image=np.zeros((2, 4, 3), dtype=np.uint8)).shape
+    (2, 4, 3)
+    """
+
+    examples = ({"shape": (None, None, None)},)
+
+    def __init__(self, shape: tuple, check_images: bool = True, check_heatmaps: bool = True,
+                 check_segmentation_maps: bool = True, check_keypoints: bool = True,
+                 check_bounding_boxes: bool = True, check_polygons: bool = True,
+                 check_line_strings: bool = True, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        if not isinstance(shape, tuple) or len(shape) not in (2, 3):
+            raise ParameterTypeError(
+                f"shape: expected a tuple of 2 or 3 entries, got {describe(shape)}")
+        for axis, entry in enumerate(shape):
+            self._check_entry(entry, axis)
+        self.shape = shape
+        flags = (check_images, check_heatmaps, check_segmentation_maps, check_keypoints,
+                 check_bounding_boxes, check_polygons, check_line_strings)
+        self.checked = {kind for kind, flag in zip(Lambda._KINDS, flags) if flag}
+
+    @staticmethod
+    def _check_entry(entry: Any, axis: int) -> None:
+        ok = (entry is None or isinstance(entry, int)
+              or (isinstance(entry, tuple) and len(entry) == 2
+                  and all(isinstance(v, int) for v in entry))
+              or (isinstance(entry, list) and all(isinstance(v, int) for v in entry)))
+        if not ok:
+            raise ParameterTypeError(
+                f"shape[{axis}]: expected None, an int, an (a, b) tuple or a list of ints, "
+                f"got {describe(entry)}")
+
+    def _matches(self, shape: tuple[int, ...]) -> bool:
+        expected = self.shape
+        if len(expected) == 3 and len(shape) == 2:
+            shape = (*shape, 1)
+        if len(shape) < len(expected):
+            return False
+        for size, entry in zip(shape, expected):
+            if entry is None:
+                continue
+            if isinstance(entry, int) and size != entry:
+                return False
+            if isinstance(entry, tuple) and not entry[0] <= size < entry[1]:
+                return False
+            if isinstance(entry, list) and size not in entry:
+                return False
+        return True
+
+    def _augment_rows(self, rows, ctx, params):
+        for kind, items in rows.data.items():
+            if kind.name not in self.checked:
+                continue
+            for i, item in enumerate(items):
+                shape = kind.shape_of(item)
+                if not self._matches(shape):
+                    raise AssertionFailedError(
+                        f"{self.name}: {kind.name}[{i}] is on an image of shape {shape}, "
+                        f"expected {self.shape}")
+        return rows, None
+
+
+class ChannelShuffle(PixelAugmenter):
+    """Randomly permute the channels of a fraction *p* of the images.
+
+    Parameters
+    ----------
+    p : float or StochasticParameter
+        Probability, per image, of shuffling.
+    channels : list of int or None
+        Channels that may be shuffled among themselves (None: all).
+
+    Supported data: images; every other kind passes through unchanged (image dtypes:
+    every numeric dtype).
+
+    Examples
+    --------
+    >>> import numpy as np, augkit
+    >>> img = np.array([[[1, 2, 3]]], dtype=np.uint8)
+    >>> sorted(augkit.ChannelShuffle(p=1.0, seed=1)(image=img)[0, 0].tolist())
+    [1, 2, 3]
+    """
+
+    examples = ({"p": 1.0},)
+
+    def __init__(self, p: Any = 1.0, channels: list[int] | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.p = iap.handle_probability_param(p, "p")
+        self.channels = WithChannels._handle_channels(channels)
+
+    def sample(self, rows, rng):
+        active = np.asarray(self.p.draw_samples(rows.nb_rows, random_state=rng)) > 0.5
+        perms = []
+        for shape, on in zip(rows.shapes, active):
+            nb_channels = shape[2] if len(shape) > 2 else 1
+            if not on or nb_channels < 2:
+                perms.append(None)
+                continue
+            pool = [c for c in (self.channels or range(nb_channels)) if c < nb_channels]
+            perm = np.arange(nb_channels)
+            perm[pool] = rng.permutation(pool)
+            perms.append(perm)
+        return perms
+
+    def apply_to_images(self, images, params):
+        return [image.copy() if perm is None else np.ascontiguousarray(image[:, :, perm])
+                for image, perm in zip(images, params)]
+
+
+class _CoordinateCleanup(Augmenter):
+    """Base of augmenters that clean coordinate kinds item by item (boxes, polygons...)."""
+
+    def _clean(self, item: Any) -> Any:
+        raise NotImplementedError
+
+    def _augment_rows(self, rows, ctx, params):
+        data = {
+            kind: ([self._clean(item) for item in items]
+                   if kind.category == "points" and kind.name != "keypoints" else items)
+            for kind, items in rows.data.items()
+        }
+        return rows.replace(data, rows.shapes), None
+
+
+class RemoveCBAsByOutOfImageFraction(_CoordinateCleanup):
+    """Remove boxes, polygons and line strings that lie outside the image by *fraction*.
+
+    Parameters
+    ----------
+    fraction : float
+        Objects whose out-of-image fraction is at least this (in ``[0, 1]``) are
+        removed. Keypoints are never removed (they keep count and order).
+
+    Supported data: every kind (only bounding_boxes, polygons, line_strings change).
+
+    Examples
+    --------
+    >>> import augkit
+    >>> aug = augkit.RemoveCBAsByOutOfImageFraction(0.5)
+    """
+
+    examples = ({"fraction": 0.5},)
+
+    def __init__(self, fraction: float, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        if isinstance(fraction, bool) or not isinstance(fraction, (int, float)) \
+                or not 0.0 <= fraction <= 1.0:
+            raise ParameterError(
+                f"fraction: expected a number in [0, 1], got {describe(fraction)}")
+        self.fraction = float(fraction)
+
+    def _clean(self, item):
+        return item.remove_out_of_image_fraction(self.fraction)
+
+
+class ClipCBAsToImagePlanes(_CoordinateCleanup):
+    """Clip boxes, polygons and line strings to the image plane.
+
+    Supported data: every kind (only bounding_boxes, polygons, line_strings change).
+
+    Examples
+    --------
+    >>> import augkit
+    >>> aug = augkit.ClipCBAsToImagePlanes()
+    """
+
+    def _clean(self, item):
+        return item.clip_out_of_image()
+
+
+META_AUGMENTERS = (
+    Sequential, SomeOf, OneOf, Sometimes, WithChannels, Identity, Lambda, AssertLambda,
+    AssertShape, ChannelShuffle, RemoveCBAsByOutOfImageFraction, ClipCBAsToImagePlanes,
+)

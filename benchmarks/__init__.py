@@ -1,0 +1,1 @@
+"""Throughput benchmarks of augkit against albumentations (not run by CI)."""

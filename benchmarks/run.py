@@ -1,0 +1,44 @@
+"""Run every ``bench_*.py`` module (or those named) and print one table.
+
+Usage: ``python -m benchmarks.run [overhead geometric ...]`` (needs albumentations:
+``pip install -e '.[bench]'``).
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from benchmarks.harness import format_table, limit_threads, run_cases
+
+
+def sample_image() -> np.ndarray:
+    """The bundled sample photo: 256x256 RGB uint8."""
+    from augkit.data import sample
+
+    return sample().image
+
+
+def main(argv: list[str]) -> int:
+    limit_threads()
+    wanted = set(argv)
+    image = sample_image()
+    folder = Path(__file__).parent
+    for info in sorted(pkgutil.iter_modules([str(folder)]), key=lambda m: m.name):
+        if not info.name.startswith("bench_"):
+            continue
+        short = info.name.removeprefix("bench_")
+        if wanted and short not in wanted:
+            continue
+        module = importlib.import_module(f"benchmarks.{info.name}")
+        print(f"\n## {short}\n")
+        print(format_table(run_cases(module.cases(image))), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,25 @@
+"""Test-wide settings: hypothesis profiles.
+
+``ci`` (default) keeps the whole suite within a few minutes on 2 cores;
+``HYPOTHESIS_PROFILE=thorough`` runs many more examples for deep checks.
+"""
+
+import os
+
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "ci",
+    max_examples=8,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    database=None,
+    derandomize=True,
+)
+settings.register_profile(
+    "thorough",
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

@@ -1,0 +1,98 @@
+"""Horizontal and vertical flips of images, maps and coordinates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from augkit import GeometricAugmenter
+from augkit import parameters as iap
+
+
+def flip_image(image: np.ndarray, axis: int) -> np.ndarray:
+    """Return a C-contiguous copy of *image* flipped along *axis* (1: left-right, 0: up-down).
+
+    Examples
+    --------
+    >>> flip_image(np.array([[1, 2, 3]]), axis=1).tolist()
+    [[3, 2, 1]]
+    """
+    flipped = image[:, ::-1] if axis == 1 else image[::-1]
+    return np.ascontiguousarray(flipped)
+
+
+class _Flip(GeometricAugmenter, abstract=True):
+    """Flip a fraction *p* of the images along one axis, with everything on them."""
+
+    _axis: int  # 1 flips left-right (x), 0 flips up-down (y)
+    examples = ({"p": 1.0}, {"p": 0.5})
+
+    def __init__(self, p: Any = 1.0, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.p = iap.handle_probability_param(p, "p")
+
+    def sample(self, rows, rng):
+        return np.asarray(self.p.draw_samples(rows.nb_rows, random_state=rng)) > 0.5
+
+    def apply_to_images(self, images, params):
+        return [flip_image(image, self._axis) if flip else image.copy()
+                for image, flip in zip(images, params)]
+
+    def apply_to_maps(self, arrays, params, *, shapes, kind):
+        return self.apply_to_images(arrays, params)
+
+    def apply_to_keypoints(self, xys, params, *, shapes):
+        # Pixel i covers [i, i + 1), so mirroring maps x to width - x.
+        coord = 0 if self._axis == 1 else 1
+        out = []
+        for xy, flip, shape in zip(xys, params, shapes):
+            if flip:
+                xy = xy.copy()
+                xy[:, coord] = shape[self._axis] - xy[:, coord]
+            out.append(xy)
+        return out
+
+
+class Fliplr(_Flip):
+    """Mirror a fraction *p* of the images left to right, with all their annotations.
+
+    Parameters
+    ----------
+    p : float or StochasticParameter, optional
+        Probability, per image, of flipping (default 1.0).
+
+    Supported data: images, heatmaps, segmentation_maps, keypoints, bounding_boxes,
+    polygons, line_strings (image dtypes: every numeric dtype).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> Fliplr(1.0)(image=np.array([[1, 2, 3]], dtype=np.uint8)).tolist()
+    [[3, 2, 1]]
+    """
+
+    _axis = 1
+    aliases = ("HorizontalFlip",)
+
+
+class Flipud(_Flip):
+    """Mirror a fraction *p* of the images top to bottom, with all their annotations.
+
+    Parameters
+    ----------
+    p : float or StochasticParameter, optional
+        Probability, per image, of flipping (default 1.0).
+
+    Supported data: images, heatmaps, segmentation_maps, keypoints, bounding_boxes,
+    polygons, line_strings (image dtypes: every numeric dtype).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> Flipud(1.0)(image=np.array([[1], [2]], dtype=np.uint8)).tolist()
+    [[2], [1]]
+    """
+
+    _axis = 0
+    aliases = ("VerticalFlip",)

@@ -1,0 +1,12 @@
+"""Hook implementations of the geometric family (nothing else lives here)."""
+
+from __future__ import annotations
+
+import augkit
+
+
+@augkit.hookimpl
+def augkit_augmenters() -> list[type]:
+    from augkit_geometric.flip import Fliplr, Flipud
+
+    return [Fliplr, Flipud]
