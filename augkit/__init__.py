@@ -72,7 +72,7 @@ for _name in ("Keypoint", "KeypointsOnImage", "BoundingBox", "BoundingBoxesOnIma
               "HeatmapsOnImage", "SegmentationMapsOnImage"):
     _LAZY[_name] = "augkit.augmentables"
 _SUBMODULES = {"augmenters", "parameters", "augmentables", "testing", "data", "meta",
-               "registry", "random", "draw", "imgutils"}
+               "registry", "random", "draw", "imgutils", "pixels"}
 
 
 def __getattr__(name: str) -> Any:

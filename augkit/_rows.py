@@ -73,7 +73,9 @@ class Rows:
 
 
 def rows_from_call(
-    data: Mapping[str, Any], kinds: Mapping[str, tuple[type[Kind], bool]], options: Mapping[str, Any]
+    data: Mapping[str, Any],
+    kinds: Mapping[str, tuple[type[Kind], bool]],
+    options: Mapping[str, Any],
 ) -> tuple[Rows, list[str]]:
     """Normalise the data keywords of a call into :class:`Rows`.
 

@@ -8,19 +8,7 @@ import numpy as np
 
 from augkit import PixelAugmenter
 from augkit import parameters as iap
-
-
-def sample_per_channel_values(param, per_channel, shapes, rng) -> list[np.ndarray]:
-    """Draw one value per image, or one per channel for images chosen by *per_channel*.
-
-    Returns, per row, an array of shape ``(1,)`` or ``(C,)``.
-    """
-    nb_rows = len(shapes)
-    use_channels = np.asarray(per_channel.draw_samples(nb_rows, random_state=rng)) > 0.5
-    channels = [shape[2] if len(shape) > 2 else 1 for shape in shapes]
-    counts = np.where(use_channels, channels, 1)
-    flat = np.asarray(param.draw_samples(int(counts.sum()), random_state=rng), dtype=np.float64)
-    return np.split(flat, np.cumsum(counts)[:-1])
+from augkit.pixels import draw_per_channel
 
 
 def add_to_image(image: np.ndarray, values: np.ndarray) -> np.ndarray:
@@ -73,7 +61,10 @@ class Add(PixelAugmenter):
         self.per_channel = iap.handle_per_channel(per_channel)
 
     def sample(self, rows, rng):
-        return sample_per_channel_values(self.value, self.per_channel, rows.shapes, rng)
+        return draw_per_channel(self.value, self.per_channel, rows.shapes, rng)
 
     def apply_to_images(self, images, params):
         return [add_to_image(image, values) for image, values in zip(images, params)]
+
+
+AUGMENTERS = (Add,)

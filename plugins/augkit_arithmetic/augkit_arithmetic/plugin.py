@@ -7,6 +7,6 @@ import augkit
 
 @augkit.hookimpl
 def augkit_augmenters() -> list[type]:
-    from augkit_arithmetic.arithmetic import Add
+    from augkit_arithmetic import arithmetic
 
-    return [Add]
+    return [*arithmetic.AUGMENTERS]

@@ -7,6 +7,6 @@ import augkit
 
 @augkit.hookimpl
 def augkit_augmenters() -> list[type]:
-    from augkit_geometric.flip import Fliplr, Flipud
+    from augkit_geometric import flip
 
-    return [Fliplr, Flipud]
+    return [*flip.AUGMENTERS]

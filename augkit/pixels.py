@@ -1,0 +1,184 @@
+"""Pixel helpers that augmenter families share: dtype ranges, saturation, lookup
+tables, alpha blending and per-channel sampling.
+
+These are pure functions on numpy arrays, public so that plugins (first- and
+third-party) do not re-implement them.
+
+Examples
+--------
+>>> import numpy as np
+>>> saturate(np.array([-3.2, 100.5, 300.0]), np.dtype(np.uint8)).tolist()
+[0, 100, 255]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from augkit.errors import InputError
+
+
+def value_range(dtype: np.dtype) -> tuple[float, float, float]:
+    """Return ``(min, center, max)`` of the values images of *dtype* hold.
+
+    Integer dtypes span their full range; float images are read as ``[0, 1]`` with
+    center 0.5; bool as ``[0, 1]``.
+
+    Examples
+    --------
+    >>> value_range(np.dtype(np.uint8))
+    (0.0, 127.5, 255.0)
+    """
+    dtype = np.dtype(dtype)
+    if dtype.kind in "ui":
+        info = np.iinfo(dtype)
+        return float(info.min), (float(info.min) + float(info.max)) / 2, float(info.max)
+    return 0.0, 0.5, 1.0
+
+
+def saturate(values: np.ndarray, dtype: np.dtype) -> np.ndarray:
+    """Round and clip float *values* into *dtype* (no wrap-around); floats pass as is.
+
+    Integer targets are rounded to the nearest integer (half to even) and clipped to
+    the dtype's range; bool targets threshold at 0.5.
+    """
+    dtype = np.dtype(dtype)
+    if dtype.kind in "ui":
+        info = np.iinfo(dtype)
+        out = np.rint(values)
+        np.clip(out, info.min, info.max, out=out)
+        return out.astype(dtype)
+    if dtype.kind == "b":
+        return np.asarray(values) >= 0.5
+    return np.asarray(values, dtype=dtype)
+
+
+def channel_count(shape: Sequence[int]) -> int:
+    """Return the number of channels of an image of *shape* (1 for ``(H, W)``)."""
+    return int(shape[2]) if len(shape) > 2 else 1
+
+
+def apply_lut(image: np.ndarray, table: np.ndarray) -> np.ndarray:
+    """Map every value of a uint8 image through a lookup table.
+
+    Parameters
+    ----------
+    image : ndarray of shape (H, W, C), dtype uint8
+    table : ndarray of shape (256,) or (C, 256), dtype uint8
+        One table for all channels, or one per channel.
+
+    Returns
+    -------
+    ndarray of shape (H, W, C), dtype uint8
+        A new C-contiguous array.
+
+    Examples
+    --------
+    >>> img = np.array([[[0, 1]]], dtype=np.uint8)
+    >>> apply_lut(img, 255 - np.arange(256, dtype=np.uint8)).tolist()
+    [[[255, 254]]]
+    """
+    if image.dtype != np.uint8:
+        raise InputError(f"image: apply_lut needs dtype uint8, got {image.dtype}")
+    table = np.ascontiguousarray(table, dtype=np.uint8)
+    if table.ndim == 1 or (table.ndim == 2 and table.shape[0] == 1):
+        return _translate(image, table.reshape(256))
+    channels = image.shape[2]
+    if table.shape != (channels, 256):
+        raise InputError(f"table: expected shape (256,) or ({channels}, 256), got {table.shape}")
+    if np.all(table == table[:1]):
+        return _translate(image, table[0])
+    if channels <= 4:
+        import cv2
+
+        out = cv2.LUT(np.ascontiguousarray(image), np.ascontiguousarray(table.T[None]))
+        return out.reshape(image.shape)
+    out = np.empty_like(image)
+    for c in range(channels):
+        out[:, :, c] = table[c][image[:, :, c]]
+    return out
+
+
+def _translate(image: np.ndarray, table: np.ndarray) -> np.ndarray:
+    source = np.ascontiguousarray(image)
+    out = np.empty_like(source)
+    try:
+        import stringzilla
+    except ImportError:  # pragma: no cover - stringzilla is a dependency; keep a fallback
+        import cv2
+
+        return cv2.LUT(source, table).reshape(image.shape)
+    stringzilla.translate(memoryview(source.reshape(-1)), memoryview(table),
+                          memoryview(out.reshape(-1)))
+    return out
+
+
+def blend(foreground: np.ndarray, background: np.ndarray, alpha: Any) -> np.ndarray:
+    """Return ``alpha * foreground + (1 - alpha) * background`` in the images' dtype.
+
+    Parameters
+    ----------
+    foreground, background : ndarray of shape (H, W, C)
+        Images of one dtype and shape.
+    alpha : float or ndarray of shape (C,), (H, W), (H, W, 1) or (H, W, C)
+        Weights in ``[0, 1]`` of *foreground*.
+
+    Examples
+    --------
+    >>> a = np.full((1, 1, 1), 200, np.uint8); b = np.zeros_like(a)
+    >>> blend(a, b, 0.25).tolist()
+    [[[50]]]
+    """
+    alpha = np.asarray(alpha, dtype=np.float32)
+    if alpha.ndim == 0:
+        value = float(alpha)
+        if value >= 1.0:
+            return foreground.copy()
+        if value <= 0.0:
+            return background.copy()
+        if foreground.dtype == np.uint8 and foreground.shape[2] <= 4:
+            import cv2
+
+            out = cv2.addWeighted(foreground, value, background, 1.0 - value, 0.0)
+            return out.reshape(foreground.shape)
+    elif alpha.ndim == 2:
+        alpha = alpha[:, :, None]
+    if foreground.dtype.kind == "f" and foreground.dtype.itemsize >= 4:
+        work = foreground.dtype
+    else:
+        work = np.float64 if foreground.dtype.itemsize >= 4 else np.float32
+    fg = foreground.astype(work, copy=False)
+    bg = background.astype(work, copy=False)
+    mixed = bg + alpha.astype(work, copy=False) * (fg - bg)
+    return saturate(mixed, foreground.dtype)
+
+
+def draw_per_channel(param: Any, per_channel: Any, shapes: Sequence[Sequence[int]],
+                     rng: np.random.Generator) -> list[np.ndarray]:
+    """Draw one value per image, or one per channel for images *per_channel* selects.
+
+    Parameters
+    ----------
+    param : StochasticParameter
+        What to draw.
+    per_channel : StochasticParameter
+        Drawn once per image; above 0.5 means "one value per channel".
+    shapes : sequence of tuple
+        The image shape of each row.
+    rng : numpy.random.Generator
+
+    Returns
+    -------
+    list of ndarray
+        Per row, float64 values of shape ``(1,)`` or ``(C,)`` (broadcastable over
+        an ``(H, W, C)`` image).
+    """
+    nb_rows = len(shapes)
+    use_channels = np.asarray(per_channel.draw_samples(nb_rows, random_state=rng)) > 0.5
+    channels = np.fromiter((channel_count(s) for s in shapes), dtype=np.int64, count=nb_rows)
+    counts = np.where(use_channels, channels, 1)
+    flat = np.asarray(param.draw_samples(int(counts.sum()), random_state=rng), dtype=np.float64)
+    return np.split(flat, np.cumsum(counts)[:-1])

@@ -1,0 +1,5 @@
+"""augkit-weather: the weather augmenter family for augkit.
+
+Importing this package registers nothing; augkit finds it through the ``augkit``
+entry point (``augkit_weather.plugin``).
+"""
