@@ -112,7 +112,7 @@ def _translate(image: np.ndarray, table: np.ndarray) -> np.ndarray:
 
         return cv2.LUT(source, table).reshape(image.shape)
     stringzilla.translate(memoryview(source.reshape(-1)), memoryview(table),
-                          memoryview(out.reshape(-1)))
+                          out=memoryview(out.reshape(-1)))
     return out
 
 
