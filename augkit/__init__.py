@@ -67,11 +67,17 @@ for _name in ("Sequential", "SomeOf", "OneOf", "Sometimes", "WithChannels", "Ide
               "RemoveCBAsByOutOfImageFraction", "ClipCBAsToImagePlanes",
               "AssertionFailedError"):
     _LAZY[_name] = "augkit.meta"
+for _name in ("BlendAlpha", "BlendAlphaMask", "BlendAlphaElementwise", "BlendAlphaSimplexNoise",
+              "BlendAlphaFrequencyNoise", "BlendAlphaSomeColors",
+              "BlendAlphaHorizontalLinearGradient", "BlendAlphaVerticalLinearGradient",
+              "BlendAlphaRegularGrid", "BlendAlphaCheckerboard", "BlendAlphaSegMapClassIds",
+              "BlendAlphaBoundingBoxes"):
+    _LAZY[_name] = "augkit.blend"
 for _name in ("Keypoint", "KeypointsOnImage", "BoundingBox", "BoundingBoxesOnImage",
               "Polygon", "PolygonsOnImage", "LineString", "LineStringsOnImage",
               "HeatmapsOnImage", "SegmentationMapsOnImage"):
     _LAZY[_name] = "augkit.augmentables"
-_SUBMODULES = {"augmenters", "parameters", "augmentables", "testing", "data", "meta",
+_SUBMODULES = {"augmenters", "parameters", "augmentables", "testing", "data", "meta", "blend",
                "registry", "random", "draw", "imgutils", "pixels"}
 
 

@@ -10,9 +10,10 @@ from augkit.hookspecs import hookimpl
 
 @hookimpl
 def augkit_augmenters() -> list[type]:
+    from augkit.blend import BLEND_AUGMENTERS
     from augkit.meta import META_AUGMENTERS
 
-    return list(META_AUGMENTERS)
+    return [*META_AUGMENTERS, *BLEND_AUGMENTERS]
 
 
 @hookimpl
