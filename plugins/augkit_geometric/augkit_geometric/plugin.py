@@ -7,6 +7,6 @@ import augkit
 
 @augkit.hookimpl
 def augkit_augmenters() -> list[type]:
-    from augkit_geometric import flip
+    from augkit_geometric import affine, elastic, flip
 
-    return [*flip.AUGMENTERS]
+    return [*flip.AUGMENTERS, *affine.AUGMENTERS, *elastic.AUGMENTERS]
