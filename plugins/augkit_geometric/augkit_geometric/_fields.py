@@ -1,10 +1,10 @@
 """Dense displacement fields shared by the warping augmenters.
 
 A *field* is a planar float32 array of shape ``(2, H, W)``: for every output pixel
-``(i, j)`` the displacement ``(dx, dy)`` = ``field[:, i, j]`` to the input position it samples, in pixel units. The
-output pixel at index ``(i, j)`` reads the input at index ``(j + dx, i + dy)``
-(OpenCV's pixel-centre convention); in augkit's continuous coordinates the output point
-``q`` reads the input at ``q + d(q - 0.5)``.
+``(i, j)`` the displacement ``(dx, dy) = field[:, i, j]`` to the input position it
+samples, in pixel units. The output pixel at index ``(i, j)`` reads the input at
+index ``(j + dx, i + dy)`` (OpenCV's pixel-centre convention); in augkit's continuous
+coordinates the output point ``q`` reads the input at ``q + d(q - 0.5)``.
 
 Images are resampled with :func:`remap_field`; maps with a field resized to their
 resolution (:func:`resize_field`); coordinates move by the inverse of the field
@@ -43,8 +43,9 @@ from augkit_geometric._cv2compat import remap
 # ---------------------------------------------------------------------- shorthand
 
 
-def handle_order(value: Any, allowed: Sequence[int], name: str = "order") -> iap.StochasticParameter:
-    """Turn an ``order`` argument (int, list of int, ``augkit.ALL`` or parameter) into a parameter."""
+def handle_order(value: Any, allowed: Sequence[int],
+                 name: str = "order") -> iap.StochasticParameter:
+    """Turn an ``order`` (int, list of int, ``augkit.ALL`` or parameter) into a parameter."""
     if isinstance(value, iap.StochasticParameter):
         return value
     listed = ", ".join(str(o) for o in allowed)
@@ -66,7 +67,8 @@ def handle_order(value: Any, allowed: Sequence[int], name: str = "order") -> iap
     raise ParameterTypeError(message)
 
 
-def handle_mode(value: Any, allowed: Sequence[str], name: str = "mode") -> iap.StochasticParameter:
+def handle_mode(value: Any, allowed: Sequence[str],
+                name: str = "mode") -> iap.StochasticParameter:
     """Turn a ``mode`` argument (str, list of str, ``augkit.ALL`` or parameter) into a parameter."""
     if isinstance(value, iap.StochasticParameter):
         return value

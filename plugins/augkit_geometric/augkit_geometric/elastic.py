@@ -53,10 +53,10 @@ class ElasticTransformation(GeometricAugmenter):
         Interpolation of image pixels: 0 nearest (default, imgaug's default), 1 linear,
         3 cubic; 2 is done as cubic and 4, 5 as Lanczos-4 (OpenCV has no higher-order
         splines). Heatmaps are always linear, segmentation maps nearest.
-    cval : number or tuple of (number, number) or list or augkit.ALL or StochasticParameter, optional
+    cval : number or tuple of (number, number) or list or augkit.ALL or StochasticParameter
         Fill value for pixels read from outside the image when ``mode="constant"``
         (default 0); ``augkit.ALL`` draws from ``[0, 255]``.
-    mode : {'constant', 'nearest', 'reflect', 'wrap'} or list of them or augkit.ALL or StochasticParameter, optional
+    mode : {'constant', 'nearest', 'reflect', 'wrap'} or list or augkit.ALL or StochasticParameter
         How pixels outside the image are read (scipy's names, as in imgaug):
         ``constant`` fills with *cval*, ``nearest`` repeats the edge pixel, ``reflect``
         mirrors at the edge (``dcba|abcd|dcba``), ``wrap`` takes the opposite side.
