@@ -7,6 +7,7 @@ import augkit
 
 @augkit.hookimpl
 def augkit_augmenters() -> list[type]:
-    from augkit_geometric import affine, elastic, flip
+    from augkit_geometric import affine, elastic, flip, piecewise
 
-    return [*flip.AUGMENTERS, *affine.AUGMENTERS, *elastic.AUGMENTERS]
+    return [*flip.AUGMENTERS, *affine.AUGMENTERS, *elastic.AUGMENTERS,
+            *piecewise.AUGMENTERS]
