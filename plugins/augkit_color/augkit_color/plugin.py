@@ -7,4 +7,16 @@ import augkit
 
 @augkit.hookimpl
 def augkit_augmenters() -> list[type]:
-    return []
+    from augkit_color import (
+        brightness,
+        cartoon,
+        color,
+        contrast,
+        hue_saturation,
+        quantization,
+        temperature,
+    )
+
+    return [*color.AUGMENTERS, *brightness.AUGMENTERS, *hue_saturation.AUGMENTERS,
+            *temperature.AUGMENTERS, *quantization.AUGMENTERS, *cartoon.AUGMENTERS,
+            *contrast.AUGMENTERS]

@@ -1,0 +1,203 @@
+"""Colour space changes: convert images, blend towards gray, run children in a space."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import cv2
+import numpy as np
+
+from augkit import parameters as iap
+from augkit.meta import MetaAugmenter, WithChannels, as_augmenter_list
+from augkit.pixels import blend
+from augkit_color._common import (
+    ColorPixelAugmenter,
+    check_channels,
+    check_meta_dtypes,
+    draw_flat,
+    run_children_transformed,
+)
+from augkit_color.contrast import GammaContrast, LinearContrast
+from augkit_color.colorspaces import (
+    BGR,
+    GRAY,
+    RGB,
+    check_colorspace,
+    colorspace_param,
+    convert,
+    draw_colorspaces,
+    join_alpha,
+    split_alpha,
+    to_gray,
+)
+
+_CONVERT_DTYPES = frozenset({"uint8", "float32"})
+
+
+class WithColorspace(MetaAugmenter):
+    """Convert images to another colour space, run children, convert back.
+
+    Other kinds of data go through the children unchanged by this wrapper (geometric
+    children still move them). A 4th (alpha) channel is kept aside.
+
+    Parameters
+    ----------
+    to_colorspace : str
+        Colour space the children work in: one of ``RGB``, ``BGR``, ``GRAY``, ``CIE``,
+        ``YCrCb``, ``HSV``, ``HLS``, ``Lab``, ``Luv``, ``YUV``.
+    from_colorspace : str, optional
+        Colour space of the input images (default ``"RGB"``).
+    children : Augmenter or list of Augmenter or None
+        The augmenters to apply in *to_colorspace*.
+
+    Supported data: every kind its children support (image dtypes: float32, uint8).
+
+    uint8 images use OpenCV's 8-bit conventions (hue in ``[0, 180)``); float32 images
+    use OpenCV's float ones (RGB in ``[0, 1]``, hue in degrees, Lab's L in
+    ``[0, 100]``).
+
+    Examples
+    --------
+    >>> import numpy as np, augkit
+    >>> aug = WithColorspace("HSV", children=augkit.WithChannels(0, augkit.Identity()))
+    >>> aug(image=np.zeros((2, 2, 3), dtype=np.uint8)).shape
+    (2, 2, 3)
+    """
+
+    supported_dtypes = _CONVERT_DTYPES
+    image_channels = (3, 4)
+    examples = ({"to_colorspace": "HSV", "children": WithChannels(0, LinearContrast(1.5))},
+                {"to_colorspace": "Lab", "children": GammaContrast((0.5, 2.0))})
+
+    def __init__(self, to_colorspace: str, from_colorspace: str = RGB, children: Any = None,
+                 **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.to_colorspace = check_colorspace(to_colorspace, "to_colorspace")
+        self.from_colorspace = check_colorspace(from_colorspace, "from_colorspace")
+        self.children = as_augmenter_list(children, "children")
+        self._finish_init()
+
+    def get_children_lists(self):
+        return [self.children]
+
+    def _augment_rows(self, rows, ctx, params):
+        images = rows.get("images") or []
+        name = type(self).__name__
+        check_meta_dtypes(name, self.supported_dtypes, images)
+        check_channels(name, self.image_channels, images)
+
+        def forward(i, image):
+            return convert(image, self.to_colorspace, self.from_colorspace)
+
+        def backward(i, image, changed):
+            changed = np.ascontiguousarray(changed, dtype=image.dtype)
+            if changed.shape[2] != image.shape[2]:
+                changed = join_alpha(np.ascontiguousarray(changed[:, :, :3]),
+                                     split_alpha(image)[1])
+            return convert(changed, self.from_colorspace, self.to_colorspace)
+
+        return run_children_transformed(self, self.children, rows, ctx, params,
+                                        forward, backward)
+
+
+class ChangeColorspace(ColorPixelAugmenter):
+    """Convert images to another colour space, blended with the original by *alpha*.
+
+    The result stays in the target colour space (pair it with a later conversion, or
+    use :class:`WithColorspace`). ``GRAY`` results keep 3 identical channels.
+
+    Parameters
+    ----------
+    to_colorspace : str or list of str or StochasticParameter
+        Target colour space (a list picks one per image): ``RGB``, ``BGR``, ``GRAY``,
+        ``CIE``, ``YCrCb``, ``HSV``, ``HLS``, ``Lab``, ``Luv``, ``YUV``.
+    from_colorspace : str, optional
+        Colour space of the input images (default ``"RGB"``).
+    alpha : number or tuple of (number, number) or list or StochasticParameter, optional
+        Opacity of the converted image over the original, in ``[0, 1]`` (default 1).
+
+    Supported data: images; every other kind passes through unchanged (image dtypes:
+    float32, uint8).
+
+    Images need 3 channels, or 4 (alpha kept). float32 images use OpenCV's float
+    conventions, see :class:`WithColorspace`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> red = np.full((1, 1, 3), (255, 0, 0), dtype=np.uint8)
+    >>> ChangeColorspace("BGR")(image=red).tolist()
+    [[[0, 0, 255]]]
+    """
+
+    supported_dtypes = _CONVERT_DTYPES
+    image_channels = (3, 4)
+    examples = ({"to_colorspace": "HSV"}, {"to_colorspace": ["Lab", "YCrCb", "GRAY"],
+                                          "alpha": (0.0, 1.0)})
+
+    def __init__(self, to_colorspace: Any, from_colorspace: str = RGB, alpha: Any = 1.0,
+                 **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.to_colorspace = colorspace_param(to_colorspace, "to_colorspace")
+        self.from_colorspace = check_colorspace(from_colorspace, "from_colorspace")
+        self.alpha = iap.handle_continuous_param(alpha, "alpha", value_range=(0, 1))
+
+    def sample(self, rows, rng):
+        spaces = draw_colorspaces(self.to_colorspace, rows.nb_rows, rng, "to_colorspace")
+        alphas = np.clip(draw_flat(self.alpha, rows.nb_rows, rng), 0.0, 1.0)
+        return list(zip(spaces, alphas))
+
+    def _apply_one(self, image, row):
+        space, alpha = row
+        converted = convert(image, space, self.from_colorspace)
+        return blend(converted, image, alpha)
+
+
+class Grayscale(ColorPixelAugmenter):
+    """Turn images gray, blended with the original by *alpha*.
+
+    The gray image (OpenCV's luma) is converted back to *from_colorspace*, so the
+    output stays in the input's colour space with 3 (or 4, alpha kept) channels.
+    1-channel images are already gray and come back unchanged.
+
+    Parameters
+    ----------
+    alpha : number or tuple of (number, number) or list or StochasticParameter, optional
+        Opacity of the gray image, in ``[0, 1]`` (default 1: fully gray).
+    from_colorspace : str, optional
+        Colour space of the input images (default ``"RGB"``).
+
+    Supported data: images; every other kind passes through unchanged (image dtypes:
+    float32, uint8).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> img = np.full((1, 1, 3), (255, 0, 0), dtype=np.uint8)
+    >>> Grayscale(alpha=1.0)(image=img).tolist()
+    [[[76, 76, 76]]]
+    """
+
+    supported_dtypes = _CONVERT_DTYPES
+    image_channels = (1, 3, 4)
+    examples = ({"alpha": (0.0, 1.0)}, {"alpha": 1.0})
+
+    def __init__(self, alpha: Any = 1, from_colorspace: str = RGB, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.alpha = iap.handle_continuous_param(alpha, "alpha", value_range=(0, 1))
+        self.from_colorspace = check_colorspace(from_colorspace, "from_colorspace")
+
+    def sample(self, rows, rng):
+        return np.clip(draw_flat(self.alpha, rows.nb_rows, rng), 0.0, 1.0)
+
+    def _apply_one(self, image, alpha):
+        if image.shape[2] == 1 or alpha <= 0.0:
+            return image.copy()
+        color, transparency = split_alpha(image)
+        gray = cv2.cvtColor(to_gray(color, self.from_colorspace), cv2.COLOR_GRAY2RGB)
+        if self.from_colorspace not in (RGB, BGR, GRAY):
+            gray = convert(gray, self.from_colorspace, RGB)
+        return join_alpha(blend(gray, color, alpha), transparency)
+
+
+AUGMENTERS = (WithColorspace, ChangeColorspace, Grayscale)
