@@ -7,8 +7,17 @@ import augkit
 
 @augkit.hookimpl
 def augkit_augmenters() -> list[type]:
-    from augkit_geometric import affine, elastic, flip, jigsaw, perspective, piecewise, rot90
+    from augkit_geometric import (
+        affine,
+        elastic,
+        flip,
+        jigsaw,
+        perspective,
+        piecewise,
+        polar,
+        rot90,
+    )
 
     return [*flip.AUGMENTERS, *affine.AUGMENTERS, *rot90.AUGMENTERS,
             *perspective.AUGMENTERS, *elastic.AUGMENTERS,
-            *piecewise.AUGMENTERS, *jigsaw.AUGMENTERS]
+            *piecewise.AUGMENTERS, *jigsaw.AUGMENTERS, *polar.AUGMENTERS]

@@ -1,0 +1,260 @@
+"""WithPolarWarping: run child augmenters on a polar view of the data."""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from augkit import UnsupportedKindError
+from augkit.augmentables import KeypointsKind, KeypointsOnImage
+from augkit.meta import MetaAugmenter, as_augmenter_list, run_children
+from augkit_geometric._cv2compat import remap
+
+#: points sampled along each box edge, so a box survives the curved round trip
+_BOX_EDGE_POINTS = 8
+
+
+# ---------------------------------------------------------------------- geometry
+
+
+def polar_shape(height: int, width: int) -> tuple[int, int]:
+    """Return the ``(height, width)`` of the polar view of a ``height x width`` array.
+
+    Width is the largest radius (centre to corner), height that radius times pi
+    (OpenCV's ``warpPolar`` default): rows are angles, columns radii.
+    """
+    radius = math.hypot(height / 2.0, width / 2.0)
+    return max(1, round(radius * math.pi)), max(1, round(radius))
+
+
+def to_polar_points(xy: np.ndarray, shape: tuple[int, int],
+                    polar: tuple[int, int]) -> np.ndarray:
+    """Map continuous cartesian points ``(N, 2)`` of an image of *shape* to polar ones."""
+    height, width = shape
+    ph, pw = polar
+    radius = math.hypot(height / 2.0, width / 2.0) or 1.0
+    d = np.asarray(xy, dtype=np.float64) - (width / 2.0, height / 2.0)
+    rho = np.hypot(d[:, 0], d[:, 1])
+    phi = np.mod(np.arctan2(d[:, 1], d[:, 0]), 2 * np.pi)
+    return np.stack([rho * (pw / radius), phi * (ph / (2 * np.pi))], axis=1).astype(np.float32)
+
+
+def from_polar_points(uv: np.ndarray, shape: tuple[int, int],
+                      polar: tuple[int, int]) -> np.ndarray:
+    """Inverse of :func:`to_polar_points` (polar view of size *polar*)."""
+    height, width = shape
+    ph, pw = polar
+    radius = math.hypot(height / 2.0, width / 2.0) or 1.0
+    uv = np.asarray(uv, dtype=np.float64)
+    rho = uv[:, 0] * (radius / pw)
+    phi = uv[:, 1] * (2 * np.pi / ph)
+    x = width / 2.0 + rho * np.cos(phi)
+    y = height / 2.0 + rho * np.sin(phi)
+    return np.stack([x, y], axis=1).astype(np.float32)
+
+
+def _pixel_centres(height: int, width: int) -> np.ndarray:
+    ys, xs = np.mgrid[0:height, 0:width]
+    return np.stack([xs.ravel() + 0.5, ys.ravel() + 0.5], axis=1)
+
+
+@lru_cache(maxsize=16)
+def _to_polar_maps(height: int, width: int) -> tuple[np.ndarray, np.ndarray]:
+    """Remap maps (pixel indices into the cartesian array) for the polar view."""
+    polar = polar_shape(height, width)
+    xy = from_polar_points(_pixel_centres(*polar), (height, width), polar) - 0.5
+    return _frozen(xy, polar)
+
+
+@lru_cache(maxsize=16)
+def _from_polar_maps(height: int, width: int, ph: int, pw: int) -> tuple[np.ndarray, np.ndarray]:
+    """Remap maps (pixel indices into a ``ph x pw`` polar view) back to cartesian."""
+    uv = to_polar_points(_pixel_centres(height, width), (height, width), (ph, pw)) - 0.5
+    return _frozen(uv, (height, width))
+
+
+def _frozen(coords: np.ndarray, hw: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
+    mx = np.ascontiguousarray(coords[:, 0].reshape(hw), dtype=np.float32)
+    my = np.ascontiguousarray(coords[:, 1].reshape(hw), dtype=np.float32)
+    mx.flags.writeable = False
+    my.flags.writeable = False
+    return mx, my
+
+
+def to_polar(arr: np.ndarray, *, order: int, cval: float = 0) -> np.ndarray:
+    """Return the polar view ``(ph, pw, C)`` of *arr* ``(H, W, C)``; outside fills *cval*."""
+    mx, my = _to_polar_maps(arr.shape[0], arr.shape[1])
+    return remap(arr, mx, my, order=order, mode="constant", cval=cval)
+
+
+def from_polar(arr: np.ndarray, height: int, width: int, *, order: int) -> np.ndarray:
+    """Return the cartesian ``(height, width, C)`` array of the polar view *arr*."""
+    mx, my = _from_polar_maps(height, width, arr.shape[0], arr.shape[1])
+    # every cartesian pixel lies within the polar view; "edge" only smooths the seam
+    # at angle 0 and the centre
+    return remap(arr, mx, my, order=order, mode="edge", cval=0)
+
+
+def _box_outline(corners: np.ndarray) -> np.ndarray:
+    """Points along the edges of each box given by its 4 corners: ``(4N, 2) -> (N*P, 2)``."""
+    c = corners.reshape(-1, 4, 2).astype(np.float64)
+    x1, y1 = c[:, :, 0].min(1), c[:, :, 1].min(1)
+    x2, y2 = c[:, :, 0].max(1), c[:, :, 1].max(1)
+    t = np.linspace(0.0, 1.0, _BOX_EDGE_POINTS, endpoint=False)[None, :]
+    ones = np.ones_like(t)
+    w, h = (x2 - x1)[:, None], (y2 - y1)[:, None]
+    x1, y1, x2, y2 = x1[:, None], y1[:, None], x2[:, None], y2[:, None]
+    xs = np.concatenate([x1 + w * t, x2 * ones, x2 - w * t, x1 * ones], axis=1)
+    ys = np.concatenate([y1 * ones, y1 + h * t, y2 * ones, y2 - h * t], axis=1)
+    return np.stack([xs, ys], axis=2).reshape(-1, 2)
+
+
+def _box_corners(outline: np.ndarray) -> np.ndarray:
+    """Corners (x1y1, x2y1, x2y2, x1y2) of the boxes fitted around each outline."""
+    pts = outline.reshape(-1, 4 * _BOX_EDGE_POINTS, 2)
+    x1, y1 = pts[:, :, 0].min(1), pts[:, :, 1].min(1)
+    x2, y2 = pts[:, :, 0].max(1), pts[:, :, 1].max(1)
+    corners = np.stack([np.stack([x1, y1], 1), np.stack([x2, y1], 1),
+                        np.stack([x2, y2], 1), np.stack([x1, y2], 1)], axis=1)
+    return corners.reshape(-1, 2).astype(np.float32)
+
+
+# ---------------------------------------------------------------------- augmenter
+
+
+class WithPolarWarping(MetaAugmenter):
+    """Apply child augmenters in polar coordinates, then warp back.
+
+    Each image is unrolled around its centre into a polar view (rows are angles,
+    columns the distance to the centre; ``pi * R`` rows and ``R`` columns for the
+    half-diagonal ``R``), the children augment that view, and the result is warped
+    back to the image's original size. Effects become circular: a translation along
+    the columns zooms, one along the rows rotates, a crop cuts a ring.
+
+    Every kind goes through the same round trip: images with linear interpolation
+    (pixels outside the image read as 0), heatmaps linear and segmentation maps
+    nearest at their own resolution, coordinates with the same polar formulas (boxes
+    via points along their edges, re-fitted afterwards; all coordinate kinds reach
+    the children as keypoints, so polygons are not "repaired" in polar space).
+
+    Parameters
+    ----------
+    children : Augmenter or list of Augmenter or None
+        The augmenters to apply to the polar view (in order).
+
+    Notes
+    -----
+    Points that children move off the polar view come back at the mirrored radius
+    or angle (they are not removed). With no children the round trip is nearly the
+    identity: pixels near the outer corners, where the view samples sparsely, lose
+    some sharpness.
+
+    Supported data: every kind its children support (children that cannot transform
+    bounding boxes, polygons or line strings raise for them, although they receive
+    them as keypoints).
+
+    Examples
+    --------
+    >>> import numpy as np, augkit
+    >>> image = np.zeros((32, 32, 3), dtype=np.uint8)
+    >>> aug = WithPolarWarping(augkit.get("Fliplr", p=1.0))
+    >>> aug(image=image).shape
+    (32, 32, 3)
+    """
+
+    examples = ({"children": []}, {"children": None})
+
+    def __init__(self, children: Any = None, **kwargs: Any) -> None:
+        self.children = as_augmenter_list(children, "children")
+        super().__init__(**kwargs)
+        self._finish_init()
+
+    def get_children_lists(self):
+        return [self.children]
+
+    def _check_children(self, kinds) -> None:
+        tree = [aug for child in self.children
+                for aug in child.get_all_children(flat=True, include_self=True)]
+        for kind in kinds:
+            for aug in tree:
+                if kind.name in aug.unsupported_kinds:
+                    raise UnsupportedKindError(
+                        f"{type(aug).__name__} (inside WithPolarWarping) cannot transform "
+                        f"{kind.name}")
+
+    def _augment_rows(self, rows, ctx, params):
+        shapes = [tuple(s) for s in rows.shapes]
+        polar_shapes = [polar_shape(s[0], s[1]) + tuple(s[2:]) for s in shapes]
+        data: dict = {}
+        point_kinds = []
+        for kind, items in rows.data.items():
+            if kind.category == "image":
+                data[kind] = [to_polar(image, order=1) for image in items]
+            elif kind.category == "map":
+                order = 0 if kind.interpolation == "nearest" else 1
+                data[kind] = [
+                    kind.with_arr(item, to_polar(kind.get_arr(item), order=order,
+                                                 cval=kind.cval), pshape)
+                    for item, pshape in zip(items, polar_shapes)]
+            else:
+                point_kinds.append(kind)
+        self._check_children([k for k in point_kinds if k is not KeypointsKind])
+        splits = self._points_to_polar(rows, point_kinds, shapes, polar_shapes, data)
+        polar_rows = rows.replace(data, polar_shapes)
+        polar_rows, recorded = run_children(self, self.children, polar_rows, ctx, params)
+        out: dict = {}
+        for kind, items in rows.data.items():
+            if kind.category == "image":
+                out[kind] = [from_polar(image, s[0], s[1], order=1)
+                             for image, s in zip(polar_rows.data[kind], shapes)]
+            elif kind.category == "map":
+                order = 0 if kind.interpolation == "nearest" else 1
+                arrays = []
+                for original, item in zip(items, polar_rows.data[kind]):
+                    h, w = kind.get_arr(original).shape[:2]
+                    arrays.append(from_polar(kind.get_arr(item), h, w, order=order))
+                out[kind] = [kind.with_arr(item, arr, s)
+                             for item, arr, s in zip(items, arrays, shapes)]
+        if point_kinds:
+            self._points_from_polar(rows, polar_rows, point_kinds, splits, shapes, out)
+        return rows.replace(out, shapes), recorded
+
+    @staticmethod
+    def _points_to_polar(rows, point_kinds, shapes, polar_shapes, data):
+        """Put every coordinate kind, in polar form, into one keypoints entry per row."""
+        if not point_kinds:
+            return None
+        splits = []
+        merged = []
+        for i, (shape, pshape) in enumerate(zip(shapes, polar_shapes)):
+            parts = []
+            for kind in point_kinds:
+                xy = kind.to_xy(rows.data[kind][i])
+                if kind.name == "bounding_boxes":
+                    xy = _box_outline(xy)
+                parts.append(xy.reshape(-1, 2))
+            splits.append(np.cumsum([len(p) for p in parts])[:-1])
+            xy = np.concatenate(parts) if parts else np.zeros((0, 2), np.float32)
+            polar_xy = to_polar_points(xy, shape[:2], pshape[:2])
+            merged.append(KeypointsOnImage.from_xy_array(polar_xy, shape=pshape))
+        data[KeypointsKind] = merged
+        return splits
+
+    @staticmethod
+    def _points_from_polar(rows, polar_rows, point_kinds, splits, shapes, out):
+        for kind in point_kinds:
+            out[kind] = []
+        for i, shape in enumerate(shapes):
+            item = polar_rows.data[KeypointsKind][i]
+            pshape = polar_rows.shapes[i]
+            xy = from_polar_points(KeypointsKind.to_xy(item), shape[:2], pshape[:2])
+            for kind, part in zip(point_kinds, np.split(xy, splits[i])):
+                if kind.name == "bounding_boxes":
+                    part = _box_corners(part)
+                out[kind].append(kind.from_xy(rows.data[kind][i], part, shape))
+
+
+AUGMENTERS = (WithPolarWarping,)
