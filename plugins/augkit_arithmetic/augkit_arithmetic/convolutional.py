@@ -1,0 +1,280 @@
+"""Convolving images with kernels: Convolve, Sharpen, Emboss, EdgeDetect, DirectedEdgeDetect."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from augkit import PixelAugmenter
+from augkit import parameters as iap
+from augkit.errors import ParameterError
+from augkit_arithmetic import _filters as F
+
+_CONVOLVE_DTYPES = frozenset({"bool", "uint8", "uint16", "int8", "int16", "float16",
+                              "float32", "float64"})
+
+_DTYPE_TABLE = """
+    ============================== ===============================================
+    dtype                          handling
+    ============================== ===============================================
+    uint8, uint16, int16, float32, ``cv2.filter2D`` directly (integers rounded and
+    float64                        saturated)
+    int8                           through int16
+    float16, bool                  through float32 (bool thresholded at 0.5)
+    32/64-bit integers             not supported (as in imgaug)
+    ============================== ===============================================
+"""
+
+
+class Convolve(PixelAugmenter):
+    """Convolve images with a fixed kernel, or one a function makes per image.
+
+    Parameters
+    ----------
+    matrix : None or ndarray of shape (kh, kw) or callable, optional
+        The kernel (correlated with each channel, as ``cv2.filter2D`` does; borders
+        reflected). None leaves images unchanged. A callable is called once per
+        image while sampling as ``matrix(image, nb_channels, rng)`` (``rng`` a
+        numpy Generator, the only randomness it may use) and returns a 2D kernel,
+        or a list of one kernel (or None) per channel.
+
+    Supported data: images; every other kind passes through unchanged (image dtypes:
+    bool, float16, float32, float64, int16, int8, uint16, uint8).
+
+    Notes
+    -----
+    {table}
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> img = np.arange(9, dtype=np.uint8).reshape(3, 3)
+    >>> shift = np.array([[0, 0, 0], [0, 0, 1], [0, 0, 0]])  # take the right neighbour
+    >>> Convolve(matrix=shift)(image=img).tolist()
+    [[1, 2, 1], [4, 5, 4], [7, 8, 7]]
+    """
+
+    examples = ({"matrix": np.array([[0, -1, 0], [-1, 4, -1], [0, -1, 0]])},
+                {"matrix": np.ones((3, 3)) / 9.0})
+    supported_dtypes = _CONVOLVE_DTYPES
+
+    def __init__(self, matrix: np.ndarray | Callable[..., Any] | None = None,
+                 **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        if matrix is None or callable(matrix):
+            self.matrix = matrix
+        else:
+            self.matrix = F.as_kernel(matrix, "matrix")
+
+    def sample(self, rows, rng):
+        matrix = self.matrix
+        if matrix is None or isinstance(matrix, np.ndarray):
+            return [matrix] * rows.nb_rows
+        images = rows.get("images")
+        if images is None:
+            return [None] * rows.nb_rows
+        return [self._call_matrix(image, rng) for image in images]
+
+    def _call_matrix(self, image: np.ndarray, rng: np.random.Generator) -> Any:
+        nb_channels = image.shape[2]
+        result = self.matrix(image, nb_channels, rng)
+        if isinstance(result, (list, tuple)):
+            if len(result) != nb_channels:
+                raise ParameterError(
+                    f"matrix: the callable returned {len(result)} kernels for an image of "
+                    f"{nb_channels} channels; return one 2D kernel or one per channel")
+            kernels = [None if k is None else F.as_kernel(k, "matrix(...)") for k in result]
+            if all(k is kernels[0] for k in kernels):
+                return kernels[0]
+            return kernels
+        if result is None:
+            return None
+        return F.as_kernel(result, "matrix(...)")
+
+    def apply_to_images(self, images, params):
+        return [image.copy() if kernel is None else F.convolve(image, kernel)
+                for image, kernel in zip(images, params)]
+
+
+Convolve.__doc__ = Convolve.__doc__.replace("{table}", _DTYPE_TABLE.strip())
+
+
+class _MixedKernel(Convolve):
+    """A 3x3 effect kernel mixed with the identity by *alpha*, drawn per image.
+
+    Subclasses implement ``_kernels(n, rng)`` returning alphas and (N, 3, 3) kernels.
+    Mixing the kernels (not the images) is imgaug's semantics and costs one pass.
+    """
+
+    def __init__(self, alpha: Any, **kwargs: Any) -> None:
+        super().__init__(matrix=None, **kwargs)
+        self.alpha = iap.handle_continuous_param(alpha, "alpha", value_range=(0, 1.0))
+
+    def _kernels(self, alphas: np.ndarray, nb_rows: int,
+                 rng: np.random.Generator) -> np.ndarray:
+        raise NotImplementedError
+
+    def sample(self, rows, rng):
+        n = rows.nb_rows
+        alphas = np.asarray(self.alpha.draw_samples(n, random_state=rng), dtype=np.float64)
+        kernels = self._kernels(alphas, n, rng)
+        return [None if alpha <= 0 else kernel for alpha, kernel in zip(alphas, kernels)]
+
+
+def _draw(param: iap.StochasticParameter, n: int, rng: np.random.Generator) -> np.ndarray:
+    return np.asarray(param.draw_samples(n, random_state=rng), dtype=np.float64)
+
+
+class Sharpen(_MixedKernel):
+    """Sharpen images, blending the sharpened image with the original by *alpha*.
+
+    Parameters
+    ----------
+    alpha : number or tuple of (number, number) or list or StochasticParameter, optional
+        Visibility of the sharpened image in ``[0, 1]`` (default ``(0.0, 0.2)``);
+        0 leaves the image unchanged.
+    lightness : number or tuple of (number, number) or list or StochasticParameter, optional
+        Brightness of the sharpened image, >= 0 (default ``(0.8, 1.2)``): the
+        kernel is ``[[-1, -1, -1], [-1, 8 + lightness, -1], [-1, -1, -1]]``.
+
+    Supported data: images; every other kind passes through unchanged (image dtypes:
+    bool, float16, float32, float64, int16, int8, uint16, uint8).
+
+    Notes
+    -----
+    The kernel is ``(1 - alpha) * identity + alpha * sharpen``, one ``cv2.filter2D``
+    pass (dtypes as in :class:`Convolve`).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> img = np.full((4, 4, 3), 60, dtype=np.uint8)
+    >>> bool((Sharpen(alpha=1.0, lightness=1.0)(image=img) == 60).all())
+    True
+    """
+
+    examples = ({"alpha": (0.0, 1.0), "lightness": (0.75, 1.5)}, {"alpha": 0.5})
+
+    def __init__(self, alpha: Any = (0.0, 0.2), lightness: Any = (0.8, 1.2),
+                 **kwargs: Any) -> None:
+        super().__init__(alpha, **kwargs)
+        self.lightness = iap.handle_continuous_param(lightness, "lightness",
+                                                     value_range=(0, None))
+
+    def _kernels(self, alphas, nb_rows, rng):
+        return F.sharpen_kernels(alphas, _draw(self.lightness, nb_rows, rng))
+
+
+class Emboss(_MixedKernel):
+    """Emboss images (relief lit from the top left), blended with the original by *alpha*.
+
+    Parameters
+    ----------
+    alpha : number or tuple of (number, number) or list or StochasticParameter, optional
+        Visibility of the embossed image in ``[0, 1]`` (default ``(0.0, 1.0)``).
+    strength : number or tuple of (number, number) or list or StochasticParameter, optional
+        Relief strength, >= 0 (default ``(0.25, 1.0)``).
+
+    Supported data: images; every other kind passes through unchanged (image dtypes:
+    bool, float16, float32, float64, int16, int8, uint16, uint8).
+
+    Notes
+    -----
+    The kernel is ``(1 - alpha) * identity + alpha * emboss`` with emboss
+    ``[[-1 - s, -s, 0], [-s, 1, s], [0, s, 1 + s]]``; dtypes as in :class:`Convolve`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> img = np.full((4, 4, 3), 60, dtype=np.uint8)
+    >>> bool((Emboss(alpha=1.0, strength=1.0)(image=img) == 60).all())
+    True
+    """
+
+    examples = ({"alpha": (0.0, 1.0), "strength": (0, 2.0)}, {"alpha": 1.0, "strength": 1.0})
+
+    def __init__(self, alpha: Any = (0.0, 1.0), strength: Any = (0.25, 1.0),
+                 **kwargs: Any) -> None:
+        super().__init__(alpha, **kwargs)
+        self.strength = iap.handle_continuous_param(strength, "strength",
+                                                    value_range=(0, None))
+
+    def _kernels(self, alphas, nb_rows, rng):
+        return F.emboss_kernels(alphas, _draw(self.strength, nb_rows, rng))
+
+
+class EdgeDetect(_MixedKernel):
+    """Replace images by their edges (Laplacian), blended with the original by *alpha*.
+
+    Parameters
+    ----------
+    alpha : number or tuple of (number, number) or list or StochasticParameter, optional
+        Visibility of the edge image in ``[0, 1]`` (default ``(0.0, 0.75)``).
+
+    Supported data: images; every other kind passes through unchanged (image dtypes:
+    bool, float16, float32, float64, int16, int8, uint16, uint8).
+
+    Notes
+    -----
+    The kernel is ``(1 - alpha) * identity + alpha * [[0, 1, 0], [1, -4, 1],
+    [0, 1, 0]]``; dtypes as in :class:`Convolve`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> img = np.full((4, 4), 60, dtype=np.uint8)
+    >>> int(EdgeDetect(alpha=1.0)(image=img).max())
+    0
+    """
+
+    examples = ({"alpha": (0.5, 1.0)}, {"alpha": 1.0})
+
+    def __init__(self, alpha: Any = (0.0, 0.75), **kwargs: Any) -> None:
+        super().__init__(alpha, **kwargs)
+
+    def _kernels(self, alphas, nb_rows, rng):
+        return F.edge_kernels(alphas)
+
+
+class DirectedEdgeDetect(_MixedKernel):
+    """Detect edges seen from one direction, blended with the original by *alpha*.
+
+    Parameters
+    ----------
+    alpha : number or tuple of (number, number) or list or StochasticParameter, optional
+        Visibility of the edge image in ``[0, 1]`` (default ``(0.0, 0.75)``).
+    direction : number or tuple of (number, number) or list or StochasticParameter, optional
+        Direction as a fraction of a full turn (default ``(0.0, 1.0)``): 0 looks
+        from the top, 0.25 from the right, 0.5 from the bottom, 0.75 from the left.
+
+    Supported data: images; every other kind passes through unchanged (image dtypes:
+    bool, float16, float32, float64, int16, int8, uint16, uint8).
+
+    Notes
+    -----
+    Each neighbour is weighted by its angular closeness to the direction,
+    ``(1 - angle / 180°)**4``, normalised to -1, centre 1; mixed with the identity
+    by *alpha*. Dtypes as in :class:`Convolve`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> img = np.zeros((3, 3), dtype=np.uint8); img[2, :] = 200
+    >>> DirectedEdgeDetect(alpha=1.0, direction=0.0)(image=img)[1].tolist()
+    [0, 0, 0]
+    """
+
+    examples = ({"alpha": (0.5, 1.0), "direction": (0.0, 1.0)}, {"alpha": 1.0, "direction": 0.25})
+
+    def __init__(self, alpha: Any = (0.0, 0.75), direction: Any = (0.0, 1.0),
+                 **kwargs: Any) -> None:
+        super().__init__(alpha, **kwargs)
+        self.direction = iap.handle_continuous_param(direction, "direction")
+
+    def _kernels(self, alphas, nb_rows, rng):
+        return F.directed_edge_kernels(alphas, _draw(self.direction, nb_rows, rng))
+
+
+AUGMENTERS = (Convolve, Sharpen, Emboss, EdgeDetect, DirectedEdgeDetect)
