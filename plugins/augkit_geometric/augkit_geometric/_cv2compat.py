@@ -57,6 +57,7 @@ Examples
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -452,8 +453,11 @@ def warp_skimage(
     for c, v in enumerate(values.tolist()):
         groups.setdefault(v, []).append(c)
     for value, idx in groups.items():
-        res = sk_warp(work[:, :, idx], inverse, output_shape=(height, width), order=int(order),
-                      mode=mode, cval=value, preserve_range=True)
+        with warnings.catch_warnings():
+            # skimage warns that order 2 now wraps scipy; that is the order asked for
+            warnings.simplefilter("ignore", UserWarning)
+            res = sk_warp(work[:, :, idx], inverse, output_shape=(height, width),
+                          order=int(order), mode=mode, cval=value, preserve_range=True)
         out[:, :, idx] = res.reshape(height, width, len(idx))
     if dtype.kind == "b":
         return out >= 0.5

@@ -7,8 +7,8 @@ from typing import Any
 import cv2
 import numpy as np
 
-from augkit import GeometricAugmenter
 from augkit import parameters as iap
+from augkit_geometric._matrix import MatrixAugmenter
 
 
 def flip_image(image: np.ndarray, axis: int) -> np.ndarray:
@@ -30,8 +30,13 @@ _CV2_DTYPES = frozenset({"uint8", "int8", "uint16", "int16", "int32", "float16",
                          "float64"})
 
 
-class _Flip(GeometricAugmenter, abstract=True):
-    """Flip a fraction *p* of the images along one axis, with everything on them."""
+class _Flip(MatrixAugmenter, abstract=True):
+    """Flip a fraction *p* of the images along one axis, with everything on them.
+
+    A plane transform like the others (:meth:`matrices` gives each row's mirror
+    matrix, which also moves the coordinates); images and maps take the fast
+    ``cv2.flip`` path instead of a general warp.
+    """
 
     _axis: int  # 1 flips left-right (x), 0 flips up-down (y)
     examples = ({"p": 1.0}, {"p": 0.5})
@@ -50,16 +55,20 @@ class _Flip(GeometricAugmenter, abstract=True):
     def apply_to_maps(self, arrays, params, *, shapes, kind):
         return self.apply_to_images(arrays, params)
 
-    def apply_to_keypoints(self, xys, params, *, shapes):
+    def matrices(self, params, shapes):
         # Pixel i covers [i, i + 1), so mirroring maps x to width - x.
-        coord = 0 if self._axis == 1 else 1
         out = []
-        for xy, flip, shape in zip(xys, params, shapes):
+        for flip, shape in zip(params, shapes):
+            matrix = np.eye(3)
             if flip:
-                xy = xy.copy()
-                xy[:, coord] = shape[self._axis] - xy[:, coord]
-            out.append(xy)
+                axis = 0 if self._axis == 1 else 1
+                matrix[axis, axis] = -1.0
+                matrix[axis, 2] = shape[self._axis]
+            out.append(matrix)
         return out
+
+    def output_shapes(self, params, shapes):
+        return shapes
 
 
 class Fliplr(_Flip):
