@@ -16,8 +16,10 @@ def augkit_augmenters() -> list[type]:
         piecewise,
         polar,
         rot90,
+        size,
     )
 
     return [*flip.AUGMENTERS, *affine.AUGMENTERS, *rot90.AUGMENTERS,
             *perspective.AUGMENTERS, *elastic.AUGMENTERS,
-            *piecewise.AUGMENTERS, *jigsaw.AUGMENTERS, *polar.AUGMENTERS]
+            *piecewise.AUGMENTERS, *jigsaw.AUGMENTERS, *polar.AUGMENTERS,
+            *size.AUGMENTERS]
