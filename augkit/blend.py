@@ -81,16 +81,41 @@ def _resize_mask(mask: np.ndarray, height: int, width: int) -> np.ndarray:
 
 
 def _blend_pixels(fg: np.ndarray, bg: np.ndarray, alpha: Any) -> np.ndarray:
-    """Blend two images of one shape; fast OpenCV path for 2-D masks."""
-    if isinstance(alpha, np.ndarray) and alpha.ndim >= 2 and fg.size:
-        mask = alpha[:, :, 0] if alpha.ndim == 3 and alpha.shape[2] == 1 else alpha
-        if mask.ndim == 2 and fg.dtype in (np.uint8, np.float32) and fg.shape[2] <= 512:
-            import cv2
+    """Blend two images of one shape with OpenCV fast paths for uint8 and float32.
 
-            out = cv2.blendLinear(np.ascontiguousarray(fg), np.ascontiguousarray(bg),
-                                  mask, 1.0 - mask)
-            return out.reshape(fg.shape)
-    return blend(fg, bg, alpha)
+    uint8 results may differ from exact rounding by 1 (the masks are quantised to
+    1/255 and each branch's product is rounded), as in imgaug's uint8 path.
+    """
+    if not isinstance(alpha, np.ndarray) or alpha.ndim == 0 or fg.size == 0 \
+            or fg.shape[2] > 512:
+        return blend(fg, bg, alpha)
+    import cv2
+
+    channels = fg.shape[2]
+    fg, bg = np.ascontiguousarray(fg), np.ascontiguousarray(bg)
+    if alpha.ndim == 3 and alpha.shape[2] == 1:
+        alpha = alpha[:, :, 0]
+    if alpha.ndim == 1:
+        if fg.dtype != np.uint8 or len(alpha) != channels:
+            return blend(fg, bg, alpha)
+        planes = [cv2.addWeighted(fg[:, :, c], float(alpha[c]), bg[:, :, c],
+                                  1.0 - float(alpha[c]), 0.0) for c in range(channels)]
+        out = cv2.merge(planes) if channels > 1 else planes[0]
+        return out.reshape(fg.shape)
+    if fg.dtype == np.float32 and alpha.ndim == 2:
+        # blendLinear divides by (w1 + w2 + 1e-5): large weights make that eps vanish.
+        ours = np.multiply(alpha, np.float32(65536.0), dtype=np.float32)
+        return cv2.blendLinear(fg, bg, ours, np.float32(65536.0) - ours).reshape(fg.shape)
+    if fg.dtype != np.uint8:
+        return blend(fg, bg, alpha)
+    weights = cv2.convertScaleAbs(np.ascontiguousarray(alpha, dtype=np.float32), alpha=255.0)
+    if weights.ndim == 2 and channels > 1:
+        weights = cv2.merge([weights] * channels) if channels <= 4 \
+            else np.repeat(weights[:, :, None], channels, axis=2)
+    weights = weights.reshape(fg.shape)
+    ours = cv2.multiply(fg, weights, scale=1 / 255)
+    theirs = cv2.multiply(bg, cv2.bitwise_not(weights), scale=1 / 255)
+    return cv2.add(ours, theirs).reshape(fg.shape)
 
 
 # ---------------------------------------------------------------------------
@@ -688,7 +713,9 @@ class _BlendBase(MetaAugmenter):
     def _augment_rows(self, rows, ctx, params):
         for kind, items in rows.data.items():
             if kind.category == "image":
-                self._check_dtypes(items, kind)
+                allowed = type(self)._dtype_objects()
+                if any(image.dtype not in allowed for image in items):
+                    self._check_dtypes(items, kind)
         if params is None:
             alphas = self._draw_alphas(rows, ctx.rng(self))
             fg_params = bg_params = None
@@ -716,8 +743,19 @@ class _BlendBase(MetaAugmenter):
                           for i in range(len(items))]
         return rows.replace(data, shapes), _BlendParams(alphas, fg_params, bg_params)
 
+    @classmethod
+    def _dtype_objects(cls) -> frozenset:
+        cached = cls.__dict__.get("_dtype_cache")
+        if cached is None or cached[0] is not cls.supported_dtypes:
+            cached = (cls.supported_dtypes,
+                      frozenset(np.dtype(name) for name in cls.supported_dtypes))
+            cls._dtype_cache = cached
+        return cached[1]
+
     @staticmethod
     def _dominant(alpha: Any) -> bool:
+        if isinstance(alpha, float):
+            return alpha >= 0.5
         alpha = np.asarray(alpha)
         return bool(alpha.size == 0 or alpha.mean() >= 0.5)
 
@@ -820,6 +858,9 @@ class BlendAlpha(_BlendBase):
 
     def _draw_alphas(self, rows, rng):
         n = rows.nb_rows
+        if isinstance(self.factor, iap.Deterministic):
+            # One value for every image and channel; per_channel cannot change it.
+            return [min(max(float(self.factor.value), 0.0), 1.0)] * n
         channels = [channel_count(shape) for shape in rows.shapes]
         per_channel = np.asarray(self.per_channel.draw_samples(n, random_state=rng))
         factors = np.asarray(self.factor.draw_samples((n, max(channels, default=1), ),

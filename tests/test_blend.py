@@ -488,3 +488,23 @@ def test_docstrings_state_supported_data_and_parameters(cls):
     assert cls.supported_data() in doc
     assert "{" + "branches}" not in doc and "{" + "mask_note}" not in doc
     assert "foreground" in doc and "Examples" in doc
+
+
+@settings(max_examples=40, deadline=None)
+@given(image=images(dtypes=("uint8", "float32", "uint16"), channels=(1, 3, 4, 5)),
+       mask_kind=st.sampled_from(["2d", "hw1", "hwc", "channels"]), seed=st.integers(0, 99))
+def test_fast_blend_paths_match_exact_blending(image, mask_kind, seed):
+    from augkit.blend import _blend_pixels
+    from augkit.pixels import blend
+
+    rng = np.random.default_rng(seed)
+    other = np.ascontiguousarray(image[::-1, ::-1])
+    height, width, channels = image.shape
+    shapes = {"2d": (height, width), "hw1": (height, width, 1),
+              "hwc": (height, width, channels), "channels": (channels,)}
+    alpha = rng.random(shapes[mask_kind], dtype=np.float32)
+    fast = _blend_pixels(image, other, alpha)
+    exact = blend(image, other, alpha)
+    assert fast.shape == image.shape and fast.dtype == image.dtype
+    tolerance = 1 if image.dtype == np.uint8 else 1e-5 if image.dtype.kind == "f" else 0
+    assert np.abs(fast.astype(np.float64) - exact.astype(np.float64)).max() <= tolerance
