@@ -125,8 +125,7 @@ class Augmenter:
         self._seedseq = ak_random.to_seedseq(seed)
         self._rng = ak_random.generator(self._seedseq)
         self._process = ak_random.process_token()
-        if seed is not None:
-            self._seed_children()
+        self._seeded = seed is not None
 
     # ------------------------------------------------------------------ sampling
     def sample(self, rows: Rows, rng: np.random.Generator) -> Any:
@@ -352,6 +351,7 @@ line_strings : optional
         """
         self._seedseq = ak_random.to_seedseq(entropy)
         self._rng = ak_random.generator(self._seedseq)
+        self._seeded = True
         self._seed_children()
         return self
 
@@ -477,7 +477,14 @@ line_strings : optional
         except TypeError:
             return dict(kwargs)
         bound.arguments.pop("self", None)
-        return dict(bound.arguments)
+        params = {}
+        for name, value in bound.arguments.items():
+            kind = bound.signature.parameters[name].kind
+            if kind is inspect.Parameter.VAR_KEYWORD:
+                params.update(value)
+            else:
+                params[name] = value
+        return params
 
     def __repr__(self) -> str:
         params = {k: v for k, v in self.get_parameters().items() if k not in ("seed", "name")}
@@ -533,7 +540,7 @@ class GeometricAugmenter(Augmenter):
             if category not in cls.unsupported_kinds
             and getattr(cls, method) is getattr(GeometricAugmenter, method)
         ]
-        if getattr(cls, "apply_to_images") is Augmenter.apply_to_images:
+        if cls.apply_to_images is Augmenter.apply_to_images:
             missing.insert(0, "apply_to_images")
         if missing:
             raise TypeError(

@@ -78,8 +78,13 @@ class MetaAugmenter(Augmenter):
         super().__init__(**kwargs)
 
     def _finish_init(self) -> None:
-        """Derive the children's streams from this augmenter's (call after children exist)."""
-        self._seed_children()
+        """Derive the children's streams from this augmenter's seed, if it was given one.
+
+        Call at the end of ``__init__``, once the children exist. Without ``seed=``,
+        children keep the streams they were created with.
+        """
+        if self._seeded:
+            self._seed_children()
 
 
 class Sequential(MetaAugmenter):

@@ -105,7 +105,7 @@ def test_keyed_sampling_depends_on_seed_and_key_only():
     aug = augkit.get("Add", value=(-100, 100), seed=6)
     other = augkit.get("Add", value=(-100, 100), seed=6)
     aug(images=BATCH)  # advancing the stream must not matter
-    image = BATCH[0]
+    image = BATCH[0] + 100
     assert np.array_equal(aug(image=image, key=(3, 17)), other(image=image, key=(3, 17)))
     outs = {int(aug(image=image, key=(3, k)).sum()) for k in range(20)}
     assert len(outs) > 10
