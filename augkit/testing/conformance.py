@@ -154,7 +154,10 @@ def check_dtype_contract(cls, kwargs, max_examples):
         batch = np.stack([image, image])
         out = aug(images=batch)
         assert len(out) == 2, "a batch of 2 images did not give 2 images"
-    _run(max_examples, images(dtypes=dtypes, **_sizes(cls)), test)
+    # Classes may declare the channel counts they accept (``image_channels``).
+    channels = getattr(cls, "image_channels", None) or (1, 3, 4)
+    channels = [c for c in (1, 3, 4) if c in channels] or [3]
+    _run(max_examples, images(dtypes=dtypes, channels=channels, **_sizes(cls)), test)
     unsupported = [d for d in ("complex64", "uint32", "float16", "int8", "bool")
                    if d not in cls.supported_dtypes and d != "complex64"]
     if unsupported:

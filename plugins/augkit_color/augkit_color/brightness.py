@@ -70,13 +70,13 @@ class WithBrightnessChannels(MetaAugmenter):
 
     supported_dtypes = frozenset({"uint8"})
     image_channels = (1, 3, 4)
-    examples = ({"children": GammaContrast((0.5, 2.0))},
-                {"children": GammaContrast(1.5), "to_colorspace": ["HSV", "Lab"]})
+    examples = ({"children": GammaContrast(0.9)},
+                {"children": GammaContrast(1.1), "to_colorspace": ["HSV", "Lab"]})
 
     def __init__(self, children: Any = None, to_colorspace: Any = _DEFAULT_SPACES,
                  from_colorspace: str = RGB, **kwargs: Any) -> None:
+        self.children = as_augmenter_list(children, "children")  # before seeding
         super().__init__(**kwargs)
-        self.children = as_augmenter_list(children, "children")
         self.to_colorspace = colorspace_param(to_colorspace, "to_colorspace", BRIGHTNESS_SPACES)
         self.from_colorspace = check_colorspace(from_colorspace, "from_colorspace")
         self._finish_init()

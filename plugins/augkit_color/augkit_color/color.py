@@ -17,7 +17,6 @@ from augkit_color._common import (
     draw_flat,
     run_children_transformed,
 )
-from augkit_color.contrast import GammaContrast, LinearContrast
 from augkit_color.colorspaces import (
     BGR,
     GRAY,
@@ -30,6 +29,7 @@ from augkit_color.colorspaces import (
     split_alpha,
     to_gray,
 )
+from augkit_color.contrast import GammaContrast, LinearContrast
 
 _CONVERT_DTYPES = frozenset({"uint8", "float32"})
 
@@ -67,14 +67,14 @@ class WithColorspace(MetaAugmenter):
     supported_dtypes = _CONVERT_DTYPES
     image_channels = (3, 4)
     examples = ({"to_colorspace": "HSV", "children": WithChannels(0, LinearContrast(1.5))},
-                {"to_colorspace": "Lab", "children": GammaContrast((0.5, 2.0))})
+                {"to_colorspace": "Lab", "children": WithChannels(0, GammaContrast(0.9))})
 
     def __init__(self, to_colorspace: str, from_colorspace: str = RGB, children: Any = None,
                  **kwargs: Any) -> None:
+        self.children = as_augmenter_list(children, "children")  # before seeding
         super().__init__(**kwargs)
         self.to_colorspace = check_colorspace(to_colorspace, "to_colorspace")
         self.from_colorspace = check_colorspace(from_colorspace, "from_colorspace")
-        self.children = as_augmenter_list(children, "children")
         self._finish_init()
 
     def get_children_lists(self):

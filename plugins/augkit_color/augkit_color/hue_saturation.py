@@ -361,11 +361,11 @@ class WithHueAndSaturation(MetaAugmenter):
     supported_dtypes = frozenset({"uint8"})
     image_channels = (3, 4)
 
-    examples = ({"children": Identity()}, {"children": ChannelShuffle(p=1.0)})
+    examples = ({"children": Identity()}, {"children": ChannelShuffle(p=1.0, channels=[0])})
 
     def __init__(self, children: Any = None, from_colorspace: str = RGB, **kwargs: Any) -> None:
+        self.children = as_augmenter_list(children, "children")  # before seeding
         super().__init__(**kwargs)
-        self.children = as_augmenter_list(children, "children")
         self.from_colorspace = check_colorspace(from_colorspace, "from_colorspace")
         self._finish_init()
 
