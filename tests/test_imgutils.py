@@ -161,8 +161,6 @@ def test_pad_matches_numpy(dtype, mode, shape, amounts, cval):
     fill = imgutils._clip_cval(cval, arr.dtype).item()
     kwargs = ({"constant_values": fill} if mode == "constant"
               else {"end_values": fill} if mode == "linear_ramp" else {})
-    if mode in ("mean", "median") and arr.dtype.kind == "b":
-        return  # numpy itself cannot average booleans
     expected = np.pad(arr, widths, mode=mode, **kwargs)
     assert out.dtype == arr.dtype and out.flags.c_contiguous
     np.testing.assert_array_equal(out, expected)
@@ -201,7 +199,10 @@ def test_aspect_ratio_amounts(h, w, ratio):
     top, right, bottom, left = imgutils.compute_paddings_to_reach_aspect_ratio((h, w), ratio)
     assert min(top, right, bottom, left) >= 0
     nh, nw = h + top + bottom, w + left + right
-    assert abs(nw / nh - ratio) <= max(1 / nh, ratio / nw) * 1.01 + 1e-9
+    if nh > h:
+        assert abs(nh - nw / ratio) < 1
+    elif nw > w:
+        assert abs(nw - nh * ratio) < 1
     assert abs(top - bottom) <= 1 and abs(left - right) <= 1
     top, right, bottom, left = imgutils.compute_croppings_to_reach_aspect_ratio((h, w), ratio)
     nh, nw = h - top - bottom, w - left - right

@@ -49,17 +49,18 @@ from augkit_geometric._resize import KeepSizeByResize, Resize
 # ============================================================================ CropAndPad
 
 
-def _handle_amounts(value: Any, name: str, percent: bool, low: float | None) -> Any:
+def _handle_amounts(value: Any, name: str, percent: bool, low: float | None,
+                    high: float | None = None) -> Any:
     """``px``/``percent`` → None, one parameter, or a list of 4 (parameter or None)."""
     if value is None:
         return None
     handler = iap.handle_continuous_param if percent else iap.handle_discrete_param
     if isinstance(value, tuple) and len(value) == 4:
         return [None if item is None else
-                handler(item, f"{name}[{side}]", value_range=(low, None))
+                handler(item, f"{name}[{side}]", value_range=(low, high))
                 for side, item in zip(("top", "right", "bottom", "left"), value)]
     try:
-        return handler(value, name, value_range=(low, None))
+        return handler(value, name, value_range=(low, high))
     except (ParameterError, ParameterTypeError) as exc:
         raise type(exc)(f"{exc} (or a tuple of 4 such values: top, right, bottom, left)") \
             from None
@@ -140,7 +141,8 @@ StochasticParameter, optional
         low = None if self._direction == "both" else 0
         self.px = _handle_amounts(px, "px", False, low)
         self.percent = _handle_amounts(percent, "percent", True,
-                                       -1.0 if self._direction == "both" else 0)
+                                       -1.0 if self._direction == "both" else 0.0,
+                                       1.0 if self._direction == "crop" else None)
         self.pad_mode = handle_pad_mode(pad_mode)
         self.pad_cval = handle_pad_cval(pad_cval)
         self.keep_size = bool(keep_size)
