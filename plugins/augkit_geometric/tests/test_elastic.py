@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from augkit_geometric import _fields
+from augkit_geometric.elastic import ElasticTransformation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from augkit import ALL, ParameterError
 from augkit.augmentables import HeatmapsOnImage, KeypointsOnImage, SegmentationMapsOnImage
-from augkit_geometric import _fields
-from augkit_geometric.elastic import ElasticTransformation
 
 
 def _dot_centre(aug, shape, row, col):

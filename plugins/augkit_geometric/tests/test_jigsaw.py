@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from augkit_geometric.jigsaw import Jigsaw, apply_jigsaw, jigsaw_destinations
 
 from augkit import InputError, ParameterError, UnsupportedKindError
 from augkit.augmentables import (
@@ -12,7 +13,6 @@ from augkit.augmentables import (
     KeypointsOnImage,
     SegmentationMapsOnImage,
 )
-from augkit_geometric.jigsaw import Jigsaw, apply_jigsaw, jigsaw_destinations
 
 
 def _cells_image(nb_rows, nb_cols, cell=4):

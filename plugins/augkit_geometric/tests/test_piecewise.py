@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from augkit_geometric import _fields
+from augkit_geometric.piecewise import PiecewiseAffine
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from augkit import ParameterError
 from augkit.augmentables import HeatmapsOnImage, KeypointsOnImage, SegmentationMapsOnImage
-from augkit_geometric import _fields
-from augkit_geometric.piecewise import PiecewiseAffine
 
 
 def _brute_force_field(jitter, height, width):
