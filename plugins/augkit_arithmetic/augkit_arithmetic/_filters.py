@@ -129,6 +129,24 @@ class KernelSize:
         widths = np.asarray(self.width.draw_samples(nb_rows, random_state=rng)).astype(int)
         return heights, widths
 
+    def draw_pairs(self, nb_rows: int, rng: np.random.Generator,
+                   minimum: int = 0) -> list[tuple[int, int]]:
+        """Return ``(height, width)`` Python-int pairs, one per row, each at least *minimum*."""
+        fixed = self._fixed
+        if fixed is not None:
+            pair = (max(fixed[0], minimum), max(fixed[1], minimum))
+            return [pair] * nb_rows
+        heights, widths = self.draw(nb_rows, rng)
+        return [(max(h, minimum), max(w, minimum))
+                for h, w in zip(heights.tolist(), widths.tolist())]
+
+    @property
+    def _fixed(self) -> tuple[int, int] | None:
+        width = self.height if self.width is None else self.width
+        if isinstance(self.height, iap.Deterministic) and isinstance(width, iap.Deterministic):
+            return int(self.height.value), int(width.value)
+        return None
+
     def __repr__(self) -> str:
         if self.width is None:
             return repr(self.height)
@@ -198,10 +216,17 @@ def gaussian_ksize(sigma: float) -> int:
     return ksize + 1 if ksize % 2 == 0 else ksize
 
 
-@lru_cache(maxsize=512)
-def _gaussian_kernel(sigma_key: int, ksize: int, depth: int) -> np.ndarray:
+@lru_cache(maxsize=1024)
+def _gaussian_kernel(sigma_key: int, wide: bool) -> np.ndarray:
     sigma = sigma_key / 10000.0
-    return cv2.getGaussianKernel(ksize, sigma, ktype=depth)
+    kernel = cv2.getGaussianKernel(gaussian_ksize(sigma), sigma,
+                                   ktype=cv2.CV_64F if wide else cv2.CV_32F)
+    kernel.setflags(write=False)
+    return kernel
+
+
+# dtype chars computed in float64 (float64 itself and the wide integers)
+_WIDE_CHARS = frozenset("dIilq")
 
 
 def gaussian_blur(image: np.ndarray, sigma: float) -> np.ndarray:
@@ -213,11 +238,7 @@ def gaussian_blur(image: np.ndarray, sigma: float) -> np.ndarray:
     """
     if sigma <= GAUSSIAN_EPS or image.size == 0:
         return image.copy()
-    sigma_key = int(round(sigma * 10000))
-    ksize = gaussian_ksize(sigma)
-    wide = image.dtype.name == "float64" or _WORK_DTYPES.get(image.dtype.name) is np.float64
-    depth = cv2.CV_64F if wide else cv2.CV_32F
-    kernel = _gaussian_kernel(sigma_key, ksize, depth)
+    kernel = _gaussian_kernel(int(sigma * 10000 + 0.5), image.dtype.char in _WIDE_CHARS)
     return run_cv2(image, lambda a: cv2.sepFilter2D(a, -1, kernel, kernel, borderType=_BORDER))
 
 
@@ -226,7 +247,7 @@ def average_blur(image: np.ndarray, k_height: int, k_width: int) -> np.ndarray:
     """Mean over ``k_height x k_width`` neighbourhoods (``cv2.blur``, reflected borders)."""
     if (k_height <= 1 and k_width <= 1) or k_height < 1 or k_width < 1 or image.size == 0:
         return image.copy()
-    size = (int(k_width), int(k_height))
+    size = (k_width, k_height)
     return run_cv2(image, lambda a: cv2.blur(a, size, borderType=_BORDER))
 
 
@@ -244,7 +265,8 @@ def median_blur(image: np.ndarray, k: int) -> np.ndarray:
     if k <= 1 or image.size == 0:
         return image.copy()
     k = int(k)
-    if image.dtype == np.uint8 or (k <= 5 and image.dtype.name in MEDIAN_NATIVE_SMALL):
+    char = image.dtype.char
+    if char == "B" or (k <= 5 and char in "Hf"):
         groups: Sequence[int] | int = (1, 3, 4) if k > 5 else CV2_MAX_CHANNELS
         return run_cv2(image, lambda a: cv2.medianBlur(a, k),
                        native=MEDIAN_NATIVE_SMALL, channels=groups)
@@ -312,6 +334,9 @@ def convolve(image: np.ndarray, kernel: np.ndarray | Sequence[np.ndarray]) -> np
     if image.size == 0:
         return image.copy()
     if isinstance(kernel, np.ndarray):
+        if kernel.shape == (3, 3) and image.dtype.char == "B" \
+                and image.shape[2] <= CV2_MAX_CHANNELS and _is_centre_plus_box(kernel):
+            return _centre_plus_box(image, kernel)
         return run_cv2(image, lambda a: cv2.filter2D(a, -1, kernel, borderType=_BORDER))
     kernels = list(kernel)
     out = np.empty_like(image)
@@ -319,6 +344,24 @@ def convolve(image: np.ndarray, kernel: np.ndarray | Sequence[np.ndarray]) -> np
         channel = image[:, :, c:c + 1]
         out[:, :, c:c + 1] = channel if k is None else convolve(channel, k)
     return out
+
+
+def _is_centre_plus_box(kernel: np.ndarray) -> bool:
+    ring = kernel.ravel()[[0, 1, 2, 3, 5, 6, 7, 8]]
+    return bool((ring == ring[0]).all())
+
+
+def _centre_plus_box(image: np.ndarray, kernel: np.ndarray) -> np.ndarray:
+    """uint8 fast path for ``c * identity + o * ones(3, 3)`` kernels (Sharpen's shape).
+
+    A 3x3 box sum (exact in float32) and one weighted add: about twice as fast as
+    ``cv2.filter2D``, equal to it except for rare ties rounded the other way.
+    """
+    ring = float(kernel[0, 0])
+    centre = float(kernel[1, 1]) - ring
+    sums = cv2.boxFilter(image, cv2.CV_32F, (3, 3), normalize=False, borderType=_BORDER)
+    out = cv2.addWeighted(image, centre, sums, ring, 0.0, dtype=cv2.CV_8U)
+    return out.reshape(image.shape)
 
 
 def as_kernel(matrix: Any, name: str = "matrix") -> np.ndarray:
@@ -348,28 +391,44 @@ def mix_with_identity(effects: np.ndarray, alphas: np.ndarray) -> np.ndarray:
     return ((1.0 - a) * _IDENTITY3 + a * effects).astype(np.float32)
 
 
-def sharpen_kernels(alphas: np.ndarray, lightness: np.ndarray) -> np.ndarray:
-    """Sharpen kernels: the 8-neighbour Laplacian with centre ``8 + lightness``, mixed by alpha."""
-    effects = np.tile(np.full((3, 3), -1.0), (len(alphas), 1, 1))
-    effects[:, 1, 1] = 8.0 + np.asarray(lightness, dtype=np.float64)
-    return mix_with_identity(effects, alphas)
+# The three builders below take Python floats and return one float32 3x3 kernel,
+# already mixed with the identity by alpha (a few microseconds, no numpy temporaries).
+def sharpen_kernel(alpha: float, lightness: float) -> np.ndarray:
+    """Sharpen: the 8-neighbour Laplacian with centre ``8 + lightness``, mixed by alpha.
+
+    Examples
+    --------
+    >>> sharpen_kernel(1.0, 1.0).tolist()
+    [[-1.0, -1.0, -1.0], [-1.0, 9.0, -1.0], [-1.0, -1.0, -1.0]]
+    """
+    o = -alpha
+    c = 1.0 - alpha + alpha * (8.0 + lightness)
+    return np.array([[o, o, o], [o, c, o], [o, o, o]], dtype=np.float32)
 
 
-def emboss_kernels(alphas: np.ndarray, strength: np.ndarray) -> np.ndarray:
-    """Emboss kernels (relief from top-left to bottom-right), mixed by alpha."""
-    s = np.asarray(strength, dtype=np.float64)[:, None, None]
-    pattern = np.array([[-1, -1, 0], [-1, 0, 1], [0, 1, 1]], dtype=np.float64)
-    corners = np.array([[-1, 0, 0], [0, 0, 0], [0, 0, 1]], dtype=np.float64)
-    effects = s * pattern + corners + np.array([[0, 0, 0], [0, 1, 0], [0, 0, 0]])
-    return mix_with_identity(effects, alphas)
+def emboss_kernel(alpha: float, strength: float) -> np.ndarray:
+    """Emboss ``[[-1 - s, -s, 0], [-s, 1, s], [0, s, 1 + s]]`` mixed by alpha.
+
+    Examples
+    --------
+    >>> emboss_kernel(1.0, 1.0).tolist()
+    [[-2.0, -1.0, 0.0], [-1.0, 1.0, 1.0], [0.0, 1.0, 2.0]]
+    """
+    s = alpha * strength
+    return np.array([[-alpha - s, -s, 0.0], [-s, 1.0, s], [0.0, s, alpha + s]],
+                    dtype=np.float32)
 
 
-_LAPLACE4 = np.array([[0, 1, 0], [1, -4, 1], [0, 1, 0]], dtype=np.float64)
+def edge_kernel(alpha: float) -> np.ndarray:
+    """EdgeDetect: the 4-neighbour Laplacian ``[[0, 1, 0], [1, -4, 1], [0, 1, 0]]`` mixed by alpha.
 
-
-def edge_kernels(alphas: np.ndarray) -> np.ndarray:
-    """EdgeDetect kernels: the 4-neighbour Laplacian, mixed by alpha."""
-    return mix_with_identity(np.broadcast_to(_LAPLACE4, (len(alphas), 3, 3)), alphas)
+    Examples
+    --------
+    >>> edge_kernel(0.0).tolist()
+    [[0.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 0.0]]
+    """
+    return np.array([[0.0, alpha, 0.0], [alpha, 1.0 - 5.0 * alpha, alpha],
+                     [0.0, alpha, 0.0]], dtype=np.float32)
 
 
 def directed_edge_kernels(alphas: np.ndarray, directions: np.ndarray) -> np.ndarray:

@@ -59,10 +59,10 @@ class GaussianBlur(PixelAugmenter):
         self.sigma = iap.handle_continuous_param(sigma, "sigma", value_range=(0, None))
 
     def sample(self, rows, rng):
-        return _draw(self.sigma, rows.nb_rows, rng).astype(np.float64)
+        return _draw(self.sigma, rows.nb_rows, rng).astype(np.float64).tolist()
 
     def apply_to_images(self, images, params):
-        return [F.gaussian_blur(image, float(sigma)) for image, sigma in zip(images, params)]
+        return [F.gaussian_blur(image, sigma) for image, sigma in zip(images, params)]
 
 
 class AverageBlur(PixelAugmenter):
@@ -110,10 +110,10 @@ class AverageBlur(PixelAugmenter):
         self.k = F.kernel_size_param(k, "k")
 
     def sample(self, rows, rng):
-        return np.stack(self.k.draw(rows.nb_rows, rng), axis=1)
+        return self.k.draw_pairs(rows.nb_rows, rng)
 
     def apply_to_images(self, images, params):
-        return [F.average_blur(image, int(kh), int(kw)) for image, (kh, kw) in zip(images, params)]
+        return [F.average_blur(image, kh, kw) for image, (kh, kw) in zip(images, params)]
 
 
 class MedianBlur(PixelAugmenter):
@@ -162,10 +162,10 @@ class MedianBlur(PixelAugmenter):
 
     def sample(self, rows, rng):
         ks = _draw(self.k, rows.nb_rows, rng).astype(int)
-        return np.where(ks % 2 == 0, ks + 1, ks)
+        return np.where(ks % 2 == 0, ks + 1, ks).tolist()
 
     def apply_to_images(self, images, params):
-        return [F.median_blur(image, int(k)) for image, k in zip(images, params)]
+        return [F.median_blur(image, k) for image, k in zip(images, params)]
 
 
 class BilateralBlur(PixelAugmenter):

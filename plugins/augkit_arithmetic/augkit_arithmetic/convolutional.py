@@ -112,13 +112,14 @@ class _MixedKernel(Convolve):
         super().__init__(matrix=None, **kwargs)
         self.alpha = iap.handle_continuous_param(alpha, "alpha", value_range=(0, 1.0))
 
-    def _kernels(self, alphas: np.ndarray, nb_rows: int,
-                 rng: np.random.Generator) -> np.ndarray:
+    def _kernels(self, alphas: list[float], nb_rows: int,
+                 rng: np.random.Generator) -> list[np.ndarray]:
         raise NotImplementedError
 
     def sample(self, rows, rng):
         n = rows.nb_rows
-        alphas = np.asarray(self.alpha.draw_samples(n, random_state=rng), dtype=np.float64)
+        alphas = np.asarray(self.alpha.draw_samples(n, random_state=rng),
+                            dtype=np.float64).tolist()
         kernels = self._kernels(alphas, n, rng)
         return [None if alpha <= 0 else kernel for alpha, kernel in zip(alphas, kernels)]
 
@@ -164,7 +165,8 @@ class Sharpen(_MixedKernel):
                                                      value_range=(0, None))
 
     def _kernels(self, alphas, nb_rows, rng):
-        return F.sharpen_kernels(alphas, _draw(self.lightness, nb_rows, rng))
+        lightness = _draw(self.lightness, nb_rows, rng).tolist()
+        return [F.sharpen_kernel(a, v) for a, v in zip(alphas, lightness)]
 
 
 class Emboss(_MixedKernel):
@@ -202,7 +204,8 @@ class Emboss(_MixedKernel):
                                                     value_range=(0, None))
 
     def _kernels(self, alphas, nb_rows, rng):
-        return F.emboss_kernels(alphas, _draw(self.strength, nb_rows, rng))
+        strength = _draw(self.strength, nb_rows, rng).tolist()
+        return [F.emboss_kernel(a, v) for a, v in zip(alphas, strength)]
 
 
 class EdgeDetect(_MixedKernel):
@@ -235,7 +238,7 @@ class EdgeDetect(_MixedKernel):
         super().__init__(alpha, **kwargs)
 
     def _kernels(self, alphas, nb_rows, rng):
-        return F.edge_kernels(alphas)
+        return [F.edge_kernel(a) for a in alphas]
 
 
 class DirectedEdgeDetect(_MixedKernel):
@@ -274,7 +277,7 @@ class DirectedEdgeDetect(_MixedKernel):
         self.direction = iap.handle_continuous_param(direction, "direction")
 
     def _kernels(self, alphas, nb_rows, rng):
-        return F.directed_edge_kernels(alphas, _draw(self.direction, nb_rows, rng))
+        return list(F.directed_edge_kernels(np.array(alphas), _draw(self.direction, nb_rows, rng)))
 
 
 AUGMENTERS = (Convolve, Sharpen, Emboss, EdgeDetect, DirectedEdgeDetect)
