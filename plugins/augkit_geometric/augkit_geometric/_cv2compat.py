@@ -108,7 +108,8 @@ _INTERPOLATIONS = {
 # interpolations take <= 4 channels; linear accepts more but through a coarser path)
 _MANY_CHANNEL_FLAGS = frozenset({cv2.INTER_NEAREST})
 
-_NATIVE = frozenset({"uint8", "uint16", "int16", "float32", "float64"})
+# sets of dtype objects (``dtype.name`` is a slow Python property)
+_NATIVE = frozenset(np.dtype(n) for n in ("uint8", "uint16", "int16", "float32", "float64"))
 _WORK = {
     "bool": np.dtype(np.uint8),
     "int8": np.dtype(np.int16),
@@ -176,9 +177,9 @@ def _channel_values(cval: Any, channels: int) -> np.ndarray:
 
 
 def _to_work(image: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    name = image.dtype.name
-    if name in _NATIVE:
+    if image.dtype in _NATIVE:
         return image, values
+    name = image.dtype.name
     work = _WORK.get(name)
     if work is None:
         raise InputError(f"image: dtype {name} is not supported by the OpenCV warps")
@@ -233,13 +234,13 @@ def _run(
         out = np.empty((max(height, 0), max(width, 0), channels), dtype=np.float64)
         out[...] = fill
         return _from_work(out, dtype) if dtype.kind != "f" else out.astype(dtype)
-    if flags == cv2.INTER_NEAREST and dtype.name not in _NATIVE:
+    if flags == cv2.INTER_NEAREST and dtype not in _NATIVE:
         return _run_nearest_view(image, height, width, border, values, call)
     work, values = _to_work(image, values)
     if flags == cv2.INTER_CUBIC and work.dtype == np.float64:
         call = _split_float64(call)
-    uniform = bool(np.all(values == values[0]))
-    if channels <= 4 or (flags in _MANY_CHANNEL_FLAGS and uniform and channels < 512):
+    if channels <= 4 or (flags in _MANY_CHANNEL_FLAGS and channels < 512
+                         and bool(np.all(values == values[0]))):
         out = call(np.ascontiguousarray(work), flags, border, _border_value(values))
         out = out.reshape(height, width, channels)
     else:

@@ -220,18 +220,18 @@ def affine_matrices(heights, widths, sx, sy, tx, ty, rotate, shear_x, shear_y) -
 
     Angles are in radians; all arguments are arrays of length N.
     """
-    n = len(heights)
     cos, sin = np.cos(rotate), np.sin(rotate)
-    rot = np.stack([np.stack([cos, -sin], -1), np.stack([sin, cos], -1)], -2)
-    scl = np.zeros((n, 2, 2))
-    scl[:, 0, 0], scl[:, 1, 1] = sx, sy
-    shr = np.ones((n, 2, 2))
-    shr[:, 0, 1], shr[:, 1, 0] = -np.tan(shear_x), np.tan(shear_y)
-    linear = shr @ scl @ rot
-    centre = np.stack([widths / 2, heights / 2], -1)
-    out = np.zeros((n, 3, 3))
-    out[:, :2, :2] = linear
-    out[:, :2, 2] = centre + np.stack([tx, ty], -1) - np.einsum("nij,nj->ni", linear, centre)
+    a, b = -np.tan(shear_x), np.tan(shear_y)
+    # shear @ scale @ rotation, written out elementwise (cheaper than stacking 2x2s)
+    m00 = sx * cos + a * sy * sin
+    m01 = a * sy * cos - sx * sin
+    m10 = b * sx * cos + sy * sin
+    m11 = sy * cos - b * sx * sin
+    cx, cy = widths / 2, heights / 2
+    out = np.zeros((len(heights), 3, 3))
+    out[:, 0, 0], out[:, 0, 1], out[:, 1, 0], out[:, 1, 1] = m00, m01, m10, m11
+    out[:, 0, 2] = cx + tx - (m00 * cx + m01 * cy)
+    out[:, 1, 2] = cy + ty - (m10 * cx + m11 * cy)
     out[:, 2, 2] = 1.0
     return out
 

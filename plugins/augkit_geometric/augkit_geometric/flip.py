@@ -19,15 +19,16 @@ def flip_image(image: np.ndarray, axis: int) -> np.ndarray:
     >>> flip_image(np.array([[1, 2, 3]]), axis=1).tolist()
     [[3, 2, 1]]
     """
-    if image.dtype.name in _CV2_DTYPES:
+    if image.dtype in _CV2_DTYPES:
         return cv2.flip(image, 1 if axis == 1 else 0).reshape(image.shape)
     flipped = image[:, ::-1] if axis == 1 else image[::-1]
     return np.ascontiguousarray(flipped)
 
 
 # dtypes cv2.flip handles (far faster than a numpy copy of a negative-stride view)
-_CV2_DTYPES = frozenset({"uint8", "int8", "uint16", "int16", "int32", "float16", "float32",
-                         "float64"})
+# (a set of dtype objects: ``dtype.name`` is a slow Python property)
+_CV2_DTYPES = frozenset(np.dtype(name) for name in (
+    "uint8", "int8", "uint16", "int16", "int32", "float16", "float32", "float64"))
 
 
 class _Flip(MatrixAugmenter, abstract=True):

@@ -12,8 +12,8 @@ from augkit import parameters as iap
 from augkit_geometric._matrix import MatrixAugmenter, WarpParams, scale_matrix
 
 # dtypes cv2.rotate handles (a transpose plus flip: any element size up to 8 bytes)
-_CV2_DTYPES = frozenset({"uint8", "int8", "uint16", "int16", "int32", "float16", "float32",
-                         "float64"})
+_CV2_DTYPES = frozenset(np.dtype(name) for name in (
+    "uint8", "int8", "uint16", "int16", "int32", "float16", "float32", "float64"))
 _CV2_CODES = {1: cv2.ROTATE_90_CLOCKWISE, 2: cv2.ROTATE_180, 3: cv2.ROTATE_90_COUNTERCLOCKWISE}
 
 
@@ -48,7 +48,7 @@ def rotate_array(arr: np.ndarray, k: int) -> np.ndarray:
     k %= 4
     if k == 0:
         return arr.copy()
-    if arr.dtype.name in _CV2_DTYPES and arr.shape[2] <= 4 and arr.size:
+    if arr.dtype in _CV2_DTYPES and arr.shape[2] <= 4 and arr.size:
         out = cv2.rotate(np.ascontiguousarray(arr), _CV2_CODES[k])
         return out[:, :, None] if out.ndim == 2 else out
     return np.ascontiguousarray(np.rot90(arr, -k, axes=(0, 1)))
