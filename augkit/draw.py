@@ -128,14 +128,26 @@ def draw_annotations(image: np.ndarray, annotations: dict[str, Any]) -> np.ndarr
     """Draw every annotation of a sample (maps, then polygons, lines, boxes, points).
 
     *annotations* maps kind names (``heatmaps``, ``segmentation_maps``, ``polygons``,
-    ``line_strings``, ``bounding_boxes``, ``keypoints``) to ``...OnImage`` objects.
+    ``line_strings``, ``bounding_boxes``, ``keypoints``) to ``...OnImage`` objects. The
+    heatmap is drawn only where it is above 0.1, so the photo stays visible.
     """
     out = _as_rgb_uint8(image, "image").copy()
-    if annotations.get("segmentation_maps") is not None:
-        out = annotations["segmentation_maps"].draw_on_image(out, alpha=0.35)[0]
-    if annotations.get("heatmaps") is not None:
-        out = annotations["heatmaps"].draw_on_image(out, alpha=0.3)[0]
-    for name in ("polygons", "line_strings", "bounding_boxes", "keypoints"):
+    segmaps = annotations.get("segmentation_maps")
+    if segmaps is not None:
+        out = segmaps.draw_on_image(out, alpha=0.3)[0]
+    heatmaps = annotations.get("heatmaps")
+    if heatmaps is not None:
+        drawn = heatmaps.draw_on_image(out, alpha=0.5)[0]
+        heat = heatmaps.resize(out.shape[:2]).get_arr()
+        hot = (heat.max(axis=2) if heat.ndim == 3 else heat) > 0.1 * heatmaps.max_value
+        out[hot] = drawn[hot]
+    styles = {
+        "polygons": {"color": (255, 140, 0), "alpha_face": 0.15},
+        "line_strings": {"color": (0, 220, 255), "size": 2},
+        "bounding_boxes": {"color": (255, 230, 0)},
+        "keypoints": {"color": (255, 0, 0), "size": 5},
+    }
+    for name, style in styles.items():
         if annotations.get(name) is not None:
-            out = annotations[name].draw_on_image(out)
+            out = annotations[name].draw_on_image(out, **style)
     return out
