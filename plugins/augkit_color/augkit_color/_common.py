@@ -55,6 +55,12 @@ def draw_values_per_channel(params: Sequence[iap.StochasticParameter], per_chann
     """Draw each of *params* once per image, or once per channel where *per_channel*
     says so; return per row a float64 array of shape ``(1 or C, len(params))``."""
     nb_rows = len(shapes)
+    if isinstance(per_channel, iap.Deterministic) and not per_channel.value:
+        # Fast path (one value per image): no per-channel draw, no split.
+        flat = np.empty((nb_rows, len(params)), dtype=np.float64)
+        for i, p in enumerate(params):
+            flat[:, i] = np.asarray(p.draw_samples(nb_rows, random_state=rng)).reshape(-1)
+        return [flat[i:i + 1] for i in range(nb_rows)]
     use = np.asarray(per_channel.draw_samples(nb_rows, random_state=rng)) > 0.5
     channels = np.array([s[2] if len(s) > 2 else 1 for s in shapes], dtype=np.int64)
     counts = np.where(use, channels, 1)

@@ -187,7 +187,7 @@ class LinearContrast(_ContrastCurve):
     >>> import numpy as np
     >>> img = np.array([[0, 100, 255]], dtype=np.uint8)
     >>> LinearContrast(2.0)(image=img).tolist()
-    [[0, 72, 255]]
+    [[0, 73, 255]]
     """
 
     aliases = ("ContrastNormalization",)

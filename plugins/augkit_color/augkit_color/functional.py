@@ -61,8 +61,10 @@ def linear_transfer(x: np.ndarray, alpha: np.ndarray) -> np.ndarray:
 def uint8_tables(transfer: Callable[..., np.ndarray], values: np.ndarray) -> np.ndarray:
     """Return ``(k, 256)`` uint8 tables of *transfer* for *values* of shape ``(k, nparams)``."""
     columns = [values[:, i:i + 1] for i in range(values.shape[1])]
-    mapped = transfer(_UNIT[None, :], *columns) * 255.0
-    return saturate(mapped, np.dtype(np.uint8))
+    mapped = transfer(_UNIT[None, :], *columns)
+    # Round half up and clip: values are finite after the transfer, NaN reads as 0.
+    mapped = np.nan_to_num(mapped * 255.0 + 0.5, nan=0.0, posinf=255.0, neginf=0.0)
+    return np.clip(mapped, 0.0, 255.0).astype(np.uint8)
 
 
 def gamma_table(gamma: np.ndarray) -> np.ndarray:
