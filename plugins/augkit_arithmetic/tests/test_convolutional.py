@@ -1,0 +1,110 @@
+"""Convolve and the kernel family: exact small cases, identity cases, errors."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from augkit_arithmetic import _filters as F
+from augkit_arithmetic.convolutional import (
+    Convolve,
+    DirectedEdgeDetect,
+    EdgeDetect,
+    Emboss,
+    Sharpen,
+)
+
+from augkit import ParameterError
+
+IMG = np.random.default_rng(0).integers(0, 256, (11, 13, 3), dtype=np.uint8)
+
+
+def test_convolve_with_an_identity_kernel_returns_the_image():
+    identity = np.zeros((3, 3))
+    identity[1, 1] = 1
+    out = Convolve(matrix=identity)(image=IMG)
+    assert np.array_equal(out, IMG) and not np.shares_memory(out, IMG)
+
+
+def test_convolve_none_is_the_identity():
+    assert np.array_equal(Convolve()(image=IMG), IMG)
+
+
+def test_convolve_exact_values_with_a_shift_kernel():
+    img = np.arange(9, dtype=np.uint8).reshape(3, 3)
+    shift = np.array([[0, 0, 0], [0, 0, 1], [0, 0, 0]])
+    assert Convolve(matrix=shift)(image=img).tolist() == [[1, 2, 1], [4, 5, 4], [7, 8, 7]]
+
+
+def test_convolve_callable_gets_the_image_and_may_return_per_channel_kernels():
+    seen = []
+
+    def make(image, nb_channels, rng):
+        seen.append((image.shape, nb_channels, isinstance(rng, np.random.Generator)))
+        ident = np.zeros((3, 3))
+        ident[1, 1] = 1
+        return [ident, ident * 0, None]
+
+    out = Convolve(matrix=make)(image=IMG)
+    assert seen == [(IMG.shape, 3, True)]
+    assert np.array_equal(out[:, :, 0], IMG[:, :, 0]) and (out[:, :, 1] == 0).all()
+    assert np.array_equal(out[:, :, 2], IMG[:, :, 2])
+
+
+def test_edge_detect_alpha_zero_is_the_identity():
+    assert np.array_equal(EdgeDetect(alpha=0)(image=IMG), IMG)
+
+
+@pytest.mark.parametrize("aug", [Sharpen(alpha=0), Emboss(alpha=0),
+                                 DirectedEdgeDetect(alpha=0, direction=0.3)])
+def test_alpha_zero_is_the_identity(aug):
+    assert np.array_equal(aug(image=IMG), IMG)
+
+
+def test_sharpen_fast_path_agrees_with_filter2d_within_ties():
+    import cv2
+
+    kernel = F.sharpen_kernel(0.4, 1.1)
+    slow = cv2.filter2D(IMG, -1, kernel, borderType=cv2.BORDER_REFLECT_101)
+    assert np.abs(F.convolve(IMG, kernel).astype(int) - slow).max() <= 1
+
+
+def test_kernels_are_identity_mixed_by_alpha():
+    assert F.sharpen_kernel(0.0, 1.3).tolist() == F.edge_kernel(0.0).tolist()
+    emboss = F.emboss_kernel(0.5, 1.0)
+    assert emboss.sum() == pytest.approx(1.0)
+    assert F.edge_kernel(1.0).sum() == pytest.approx(0.0)
+
+
+def test_directed_edge_detect_sees_edges_from_its_direction_only():
+    img = np.zeros((5, 5), dtype=np.uint8)
+    img[3:, :] = 200  # bright bottom half
+    from_top = DirectedEdgeDetect(alpha=1.0, direction=0.0)(image=img)
+    from_bottom = DirectedEdgeDetect(alpha=1.0, direction=0.5)(image=img)
+    assert from_top[3].min() > 150 and from_bottom[3].max() <= 2
+
+
+def test_float_images_keep_values_unclipped():
+    img = np.full((4, 4, 1), 0.5, dtype=np.float32)
+    img[1, 1] = 1.0
+    out = Sharpen(alpha=1.0, lightness=1.0)(image=img)
+    assert out.dtype == np.float32 and out[1, 1, 0] > 1.0
+
+
+@pytest.mark.parametrize("make, match", [
+    (lambda: Convolve(matrix=np.ones(3)), "matrix"),
+    (lambda: Convolve(matrix="x"), "matrix"),
+    (lambda: Convolve(matrix=np.array([[np.nan]])), "matrix"),
+    (lambda: Sharpen(alpha=1.5), "alpha"),
+    (lambda: Sharpen(lightness=-1), "lightness"),
+    (lambda: Emboss(strength=-0.1), "strength"),
+    (lambda: DirectedEdgeDetect(direction="up"), "direction"),
+])
+def test_bad_arguments_name_the_argument(make, match):
+    with pytest.raises((ParameterError, TypeError), match=match):
+        make()
+
+
+def test_callable_returning_wrong_kernel_count_is_an_error():
+    aug = Convolve(matrix=lambda image, n, rng: [np.ones((3, 3))] * (n + 1))
+    with pytest.raises(ParameterError, match="kernels"):
+        aug(image=IMG)
