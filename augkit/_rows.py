@@ -94,6 +94,12 @@ def rows_from_call(
     order : list of str
         The kind names in the order the user passed them.
     """
+    if len(data) == 1:
+        ((key, value),) = data.items()
+        kind, single = kinds[key]
+        items, restore = kind.to_rows(value, shapes=None, single=single, options=options)
+        shapes = [kind.shape_of(item) for item in items]
+        return Rows({kind: items}, shapes, {kind: restore}), [kind.name]
     single = any(kinds[key][1] for key in data)
     resolved = [(kinds[key][0], value) for key, value in data.items()]
     # Images first: their shapes tell the other kinds how large each row's image is.

@@ -34,6 +34,7 @@ from augkit.errors import (
     UnsupportedKindError,
     describe,
 )
+from augkit.registry import call_keywords
 
 #: dtype names most augmenters support; families narrow this per augmenter.
 NUMERIC_DTYPES = frozenset(
@@ -42,6 +43,16 @@ NUMERIC_DTYPES = frozenset(
 )
 
 _CALL_OPTIONS = ("bbox_format",)
+_NO_OPTIONS: dict[str, Any] = {}
+_DTYPE_SETS: dict[frozenset[str], frozenset[np.dtype]] = {}
+
+
+def _dtype_set(names: frozenset[str]) -> frozenset[np.dtype]:
+    """Return *names* as a set of numpy dtypes (cached: the check runs on every call)."""
+    dtypes = _DTYPE_SETS.get(names)
+    if dtypes is None:
+        dtypes = _DTYPE_SETS[names] = frozenset(np.dtype(name) for name in names)
+    return dtypes
 
 
 class CallContext:
@@ -211,14 +222,15 @@ line_strings : optional
                           return_params=False, return_batch=False)
 
     def _call(self, data, *, key, hooks, params, return_params, return_batch):
-        options = {name: data.pop(name) for name in _CALL_OPTIONS if name in data}
-        if not data:
-            raise InputError(
-                "augment: no data given; pass image=, images=, heatmaps=, "
-                "segmentation_maps=, keypoints=, bounding_boxes=, polygons= or line_strings="
-            )
-        from augkit.registry import call_keywords
-
+        options = _NO_OPTIONS
+        if len(data) > 1 or "image" not in data:
+            options = {name: data.pop(name) for name in _CALL_OPTIONS if name in data}
+            if not data:
+                raise InputError(
+                    "augment: no data given; pass image=, images=, heatmaps=, "
+                    "segmentation_maps=, keypoints=, bounding_boxes=, polygons= or "
+                    "line_strings="
+                )
         keywords = call_keywords(data)
         rows, order = rows_from_call(data, keywords, options)
         self._check_process()
@@ -290,9 +302,10 @@ line_strings : optional
         raise UnsupportedKindError(f"{kind.name}: unknown category {kind.category!r}")
 
     def _check_dtypes(self, images: list[np.ndarray], kind: type[Kind]) -> None:
-        allowed = self.supported_dtypes
+        allowed = _dtype_set(self.supported_dtypes)
         for image in images:
-            if image.dtype.name not in allowed:
+            if image.dtype not in allowed:
+                allowed = self.supported_dtypes
                 raise UnsupportedDtypeError(
                     f"{type(self).__name__}: {kind.name} of dtype {image.dtype.name} are not "
                     f"supported; accepted dtypes: {', '.join(sorted(allowed))}"

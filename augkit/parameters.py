@@ -146,6 +146,8 @@ class StochasticParameter:
         >>> Deterministic(2).draw_samples(3).tolist()
         [2, 2, 2]
         """
+        if type(size) is int and size >= 0 and type(random_state) is np.random.Generator:
+            return self._draw((size,), random_state)  # the hot path of every augmenter
         return self._draw(_as_size(size), _as_rng(random_state))
 
     def draw_sample(self, random_state: RandomStateLike = None) -> Any:
