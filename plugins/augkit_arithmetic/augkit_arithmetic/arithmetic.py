@@ -23,6 +23,25 @@ ARITHMETIC_DTYPES = frozenset({"bool", "uint8", "uint16", "uint32", "int8", "int
                                "float16", "float32", "float64"})
 
 
+def _never(param: iap.StochasticParameter) -> bool:
+    return isinstance(param, iap.Deterministic) and not param.value
+
+
+def _always(param: iap.StochasticParameter) -> bool:
+    """True for ``Binomial(1)`` (a probability of 1 given as a number or True)."""
+    return (isinstance(param, iap.Binomial) and isinstance(param.p, iap.Deterministic)
+            and param.p.value >= 1)
+
+
+def draw_scalars(param: iap.StochasticParameter, per_channel: iap.StochasticParameter,
+                 shapes, rng) -> list[np.ndarray]:
+    """:func:`augkit.pixels.draw_per_channel`, with a lean path for ``per_channel=False``."""
+    if _never(per_channel):
+        values = np.asarray(param.draw_samples(len(shapes), random_state=rng), dtype=np.float64)
+        return [values[i:i + 1] for i in range(len(shapes))]
+    return draw_per_channel(param, per_channel, shapes, rng)
+
+
 def elementwise_shapes(per_channel: iap.StochasticParameter, shapes, rng) -> list[tuple]:
     """Per row, the ``(H, W, C)`` or ``(H, W, 1)`` shape of an elementwise draw."""
     flags = np.asarray(per_channel.draw_samples(len(shapes), random_state=rng)) > 0.5
@@ -72,7 +91,7 @@ class Add(PixelAugmenter):
         self.per_channel = iap.handle_per_channel(per_channel)
 
     def sample(self, rows, rng):
-        return draw_per_channel(self.value, self.per_channel, rows.shapes, rng)
+        return draw_scalars(self.value, self.per_channel, rows.shapes, rng)
 
     def apply_to_images(self, images, params):
         return [F.add_scalar(image, values) for image, values in zip(images, params)]
@@ -158,7 +177,7 @@ class Multiply(PixelAugmenter):
         self.per_channel = iap.handle_per_channel(per_channel)
 
     def sample(self, rows, rng):
-        return draw_per_channel(self.mul, self.per_channel, rows.shapes, rng)
+        return draw_scalars(self.mul, self.per_channel, rows.shapes, rng)
 
     def apply_to_images(self, images, params):
         return [F.multiply_scalar(image, values) for image, values in zip(images, params)]
@@ -304,7 +323,10 @@ class Invert(PixelAugmenter):
 
     def sample(self, rows, rng):
         count = rows.nb_rows
-        flags = draw_per_channel(self.p, self.per_channel, rows.shapes, rng)
+        if _always(self.p) and _never(self.per_channel):
+            flags = [np.ones(1)] * count
+        else:
+            flags = draw_scalars(self.p, self.per_channel, rows.shapes, rng)
         if self.threshold is None:
             thresholds = [None] * count
             above = np.ones(count, dtype=bool)

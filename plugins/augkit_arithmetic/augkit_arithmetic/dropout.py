@@ -58,8 +58,7 @@ class Dropout(ReplaceElementwise):
         of doing so.
 
     Supported data: images; every other kind passes through unchanged (image dtypes:
-    bool, float16, float32, float64, int16, int32, int64, int8, uint16, uint32,
-    uint8).
+    every numeric dtype).
 
     The drop probability is resolved to 1/65536.
 
@@ -102,8 +101,7 @@ class CoarseDropout(ReplaceElementwise):
         Smallest low-resolution height and width (default 3).
 
     Supported data: images; every other kind passes through unchanged (image dtypes:
-    bool, float16, float32, float64, int16, int32, int64, int8, uint16, uint32,
-    uint8).
+    every numeric dtype).
 
     Examples
     --------
@@ -143,8 +141,7 @@ class Dropout2d(PixelAugmenter):
         dropping every channel).
 
     Supported data: images; every other kind passes through unchanged (image dtypes:
-    bool, float16, float32, float64, int16, int32, int64, int8, uint16, uint32,
-    uint8).
+    every numeric dtype).
 
     Examples
     --------
@@ -203,8 +200,7 @@ class TotalDropout(PixelAugmenter):
     {p}
 
     Supported data: images; every other kind passes through unchanged (image dtypes:
-    bool, float16, float32, float64, int16, int32, int64, int8, uint16, uint32,
-    uint8).
+    every numeric dtype).
 
     Examples
     --------
@@ -328,8 +324,7 @@ class Cutout(PixelAugmenter):
         Probability, per area, of drawing *cval* (or the noise) per channel.
 
     Supported data: images; every other kind passes through unchanged (image dtypes:
-    bool, float16, float32, float64, int16, int32, int64, int8, uint16, uint32,
-    uint8).
+    every numeric dtype).
 
     Examples
     --------

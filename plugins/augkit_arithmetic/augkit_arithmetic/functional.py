@@ -23,7 +23,7 @@ Examples
 from __future__ import annotations
 
 import math
-from functools import cache
+from functools import cache, lru_cache
 from statistics import NormalDist
 
 import cv2
@@ -63,6 +63,22 @@ def _expand_channels(plane: np.ndarray, channels: int) -> np.ndarray:
     return np.repeat(plane[:, :, None], channels, axis=2)
 
 
+def lut(image: np.ndarray, tables: np.ndarray) -> np.ndarray:
+    """Map a uint8 image through one table ``(1, 256)`` or one per channel ``(C, 256)``.
+
+    Per-channel tables on up to 4 channels go plane by plane through
+    :func:`augkit.pixels.apply_lut` (split, translate, merge: ~5x faster than
+    ``cv2.LUT`` with a multi-channel table).
+    """
+    tables = np.asarray(tables, dtype=np.uint8).reshape(-1, 256)
+    channels = image.shape[2]
+    if tables.shape[0] == 1 or channels == 1 or channels > 4 or np.all(tables == tables[:1]):
+        return apply_lut(image, tables if tables.shape[0] == channels else tables[0])
+    planes = cv2.split(np.ascontiguousarray(image))
+    mapped = [apply_lut(plane[:, :, None], table)[:, :, 0] for plane, table in zip(planes, tables)]
+    return cv2.merge(mapped).reshape(image.shape)
+
+
 # ---------------------------------------------------------------------------
 # random helpers
 # ---------------------------------------------------------------------------
@@ -91,6 +107,49 @@ def bernoulli_mask(rng: np.random.Generator, shape: tuple[int, ...], p: float) -
         return np.ones(shape, dtype=bool)
     words = rng.bit_generator.random_raw((count + 3) // 4)
     return (words.view(np.uint16)[:count] < threshold).reshape(shape)
+
+
+#: Below this probability :func:`bernoulli_indices` draws gaps instead of a dense mask.
+SPARSE_BELOW = 0.125
+
+
+def bernoulli_indices(rng: np.random.Generator, count: int, p: float) -> np.ndarray:
+    """Return the sorted int64 positions in ``range(count)`` selected with probability *p*.
+
+    For small *p* the gaps between selected positions are drawn directly (exactly
+    geometric: ``floor(log(u) / log(1 - p)) + 1``), which costs time proportional
+    to the number selected, not to *count*. Otherwise a dense mask from
+    :func:`bernoulli_mask` (probability resolved to 1/65536).
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(0)
+    >>> idx = bernoulli_indices(rng, 100_000, 0.05)
+    >>> bool(0.045 < len(idx) / 100_000 < 0.055)
+    True
+    """
+    p = float(p)
+    if count <= 0 or p <= 0.0:
+        return np.zeros(0, dtype=np.int64)
+    if count <= 4096:
+        return np.flatnonzero(rng.random(count) < p)
+    if p >= SPARSE_BELOW:
+        return np.flatnonzero(bernoulli_mask(rng, (count,), p))
+    log_keep = math.log1p(-p)
+    expected = count * p
+    chunks = []
+    position = -1
+    while position < count - 1:
+        size = int(expected + 4 * math.sqrt(expected) + 16)
+        uniform = rng.random(size)
+        uniform[uniform == 0.0] = 0.5  # log(0) guard; probability 2**-53
+        gaps = np.floor(np.log(uniform) / log_keep).astype(np.int64) + 1
+        positions = position + np.cumsum(gaps)
+        chunks.append(positions)
+        position = int(positions[-1])
+        expected = max((count - 1 - position) * p, 1.0)
+    positions = np.concatenate(chunks)
+    return positions[: np.searchsorted(positions, count)]
 
 
 @cache
@@ -145,6 +204,13 @@ def poisson_table(lam: float) -> np.ndarray:
 # ---------------------------------------------------------------------------
 
 
+@cache
+def _add_tables() -> np.ndarray:
+    """Row ``s + 255`` is the uint8 table of adding ``s`` (-255..255), saturated."""
+    shifts = np.arange(-255, 256, dtype=np.int16)[:, None]
+    return np.clip(np.arange(256, dtype=np.int16)[None, :] + shifts, 0, 255).astype(np.uint8)
+
+
 def add_scalar(image: np.ndarray, values: np.ndarray) -> np.ndarray:
     """Return *image* plus *values* (one value, or one per channel), saturated.
 
@@ -158,9 +224,16 @@ def add_scalar(image: np.ndarray, values: np.ndarray) -> np.ndarray:
     """
     values = np.asarray(values, dtype=np.float64).reshape(-1)
     if image.dtype == np.uint8:
-        shift = np.clip(np.rint(values), -255, 255).astype(np.int16)
-        tables = np.clip(np.arange(256, dtype=np.int16)[None, :] + shift[:, None], 0, 255)
-        return apply_lut(image, tables.astype(np.uint8))
+        shift = np.clip(np.rint(values), -255, 255)
+        if 1 < shift.size <= 4 and image.shape[2] == shift.size:
+            # per-channel: two saturating scalar passes (positive, then negative parts)
+            positive = tuple([*np.maximum(shift, 0).tolist(), 0.0, 0.0, 0.0][:4])
+            negative = tuple([*np.maximum(-shift, 0).tolist(), 0.0, 0.0, 0.0][:4])
+            out = cv2.add(np.ascontiguousarray(image), positive)
+            if any(negative):
+                cv2.subtract(out, negative, dst=out)
+            return out.reshape(image.shape)
+        return lut(image, _add_tables()[shift.astype(np.int64) + 255])
     if image.dtype.kind in "ui":
         values = np.rint(values)
     work = work_dtype(image.dtype)
@@ -178,7 +251,7 @@ def multiply_scalar(image: np.ndarray, values: np.ndarray) -> np.ndarray:
     values = np.asarray(values, dtype=np.float64).reshape(-1)
     if image.dtype == np.uint8:
         tables = np.arange(256, dtype=np.float64)[None, :] * values[:, None]
-        return apply_lut(image, saturate(tables, np.dtype(np.uint8)))
+        return lut(image, saturate(tables, np.dtype(np.uint8)))
     work = work_dtype(image.dtype)
     return saturate(image.astype(work) * values.astype(work), image.dtype)
 
@@ -270,56 +343,34 @@ def multiply_elementwise(image: np.ndarray, values: np.ndarray) -> np.ndarray:
 # ---------------------------------------------------------------------------
 
 
-def replace_elementwise(image: np.ndarray, mask: np.ndarray, replacements: np.ndarray
-                        ) -> np.ndarray:
-    """Return *image* with the entries *mask* selects set to *replacements*.
+def replace_at(image: np.ndarray, indices: np.ndarray, per_channel: bool,
+               replacements: np.ndarray | float) -> np.ndarray:
+    """Return *image* with the entries at flat *indices* set to *replacements*.
 
     Parameters
     ----------
     image : ndarray of shape (H, W, C)
-    mask : bool ndarray of shape (H, W, 1) or (H, W, C)
-        A ``(H, W, 1)`` mask replaces every channel of a selected pixel with one value.
-    replacements : ndarray of shape (mask.sum(),)
+    indices : int ndarray
+        Positions in the flattened ``(H*W*C)`` image if *per_channel*, else pixel
+        positions in ``(H*W)``, whose every channel is replaced.
+    replacements : ndarray of shape (len(indices),) or number
         Values in the image's units, rounded and saturated into its dtype.
 
     Examples
     --------
     >>> img = np.zeros((1, 2, 2), np.uint8)
-    >>> mask = np.array([[[False], [True]]])
-    >>> replace_elementwise(img, mask, np.array([300.0])).tolist()
+    >>> replace_at(img, np.array([1]), False, np.array([300.0])).tolist()
     [[[0, 0], [255, 255]]]
+    >>> replace_at(img, np.array([0, 3]), True, 7.0).tolist()
+    [[[7, 0], [0, 7]]]
     """
     out = np.array(image, copy=True, order="C")
-    values = saturate(np.asarray(replacements, dtype=np.float64), image.dtype)
-    if mask.shape[2] == 1 and image.shape[2] != 1:
-        out[mask[:, :, 0]] = values[:, None]
+    values = np.asarray(replacements, dtype=np.float64)
+    values = saturate(values.reshape(-1), image.dtype).reshape(values.shape)
+    if per_channel or image.shape[2] == 1:
+        out.reshape(-1)[indices] = values
     else:
-        out[mask] = values
-    return out
-
-
-def zero_where(image: np.ndarray, mask: np.ndarray) -> np.ndarray:
-    """Return *image* with the entries *mask* selects set to 0 (dropout).
-
-    *mask* is a bool array of shape ``(H, W, 1)`` or ``(H, W, C)``.
-
-    Examples
-    --------
-    >>> img = np.full((1, 2, 1), 9, np.uint8)
-    >>> zero_where(img, np.array([[[True], [False]]])).tolist()
-    [[[0], [9]]]
-    """
-    if image.dtype == np.uint8:
-        keep = np.logical_not(mask).view(np.uint8)
-        if keep.shape[2] != image.shape[2]:
-            keep = _expand_channels(keep, image.shape[2])
-        image = np.ascontiguousarray(image)
-        return cv2.multiply(_flat(image), _flat(np.ascontiguousarray(keep))).reshape(image.shape)
-    out = np.array(image, copy=True, order="C")
-    if mask.shape[2] == 1 and image.shape[2] != 1:
-        out[mask[:, :, 0]] = 0
-    else:
-        out[mask] = 0
+        out.reshape(-1, image.shape[2])[indices] = values if values.ndim == 0 else values[:, None]
     return out
 
 
@@ -328,9 +379,10 @@ def zero_where(image: np.ndarray, mask: np.ndarray) -> np.ndarray:
 # ---------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1024)
 def invert_table(min_value: float, max_value: float, threshold: float | None = None,
                  invert_above_threshold: bool = True) -> np.ndarray:
-    """The uint8 lookup table of :func:`invert` (256 entries)."""
+    """The uint8 lookup table of :func:`invert` (256 entries; cached, do not modify)."""
     values = np.arange(256, dtype=np.float64)
     inverted = np.clip(max_value - np.abs(values - min_value), min_value, max_value)
     if threshold is not None:
@@ -376,7 +428,7 @@ def invert(image: np.ndarray, *, min_value: float | None = None,
             return apply_lut(image, table)
         identity = np.arange(256, dtype=np.uint8)
         tables = np.where(np.asarray(channels)[:, None], table[None, :], identity[None, :])
-        return apply_lut(image, tables)
+        return lut(image, tables)
     if image.dtype.kind == "b":
         inverted = np.logical_not(image)
     elif image.dtype.kind in "ui":

@@ -22,7 +22,7 @@ from augkit.pixels import value_range
 from augkit_arithmetic import functional as F
 from augkit_arithmetic.arithmetic import elementwise_shapes
 
-#: dtypes of the replacing augmenters: every numeric dtype.
+#: dtypes of the replacing augmenters: every numeric dtype (augkit's NUMERIC_DTYPES).
 REPLACE_DTYPES = frozenset({"bool", "uint8", "uint16", "uint32", "int8", "int16", "int32",
                             "int64", "float16", "float32", "float64"})
 
@@ -41,34 +41,43 @@ def cell_edges(size: int, cells: int) -> np.ndarray:
 class DrawnMask:
     """A mask drawn for one image, possibly at a lower resolution.
 
-    ``low`` is a bool array ``(h, w, C')``; the full mask of the image's ``height`` x
-    ``width`` repeats each low-resolution cell over the pixels it covers.
+    ``indices`` are the selected flat positions in the ``low_shape`` grid
+    ``(h, w, C')`` (C' is 1, meaning every channel, or the image's C). When the grid
+    is smaller than the image's ``height`` x ``width``, each low-resolution cell
+    covers the pixels that nearest-neighbour enlargement gives it.
     """
 
-    low: np.ndarray
+    indices: np.ndarray
+    low_shape: tuple[int, int, int]
     height: int
     width: int
 
     @property
-    def is_full(self) -> bool:
-        return self.low.shape[:2] == (self.height, self.width)
+    def per_channel(self) -> bool:
+        return self.low_shape[2] != 1
 
-    def full(self) -> np.ndarray:
-        """The bool mask of shape ``(height, width, C')``."""
+    @property
+    def is_full(self) -> bool:
+        return self.low_shape[:2] == (self.height, self.width)
+
+    def full_indices(self) -> np.ndarray:
+        """Selected flat positions in the full ``(height, width, C')`` grid."""
         if self.is_full:
-            return self.low
-        rows = np.diff(cell_edges(self.height, self.low.shape[0]))
-        cols = np.diff(cell_edges(self.width, self.low.shape[1]))
-        return np.repeat(np.repeat(self.low, rows, axis=0), cols, axis=1)
+            return self.indices
+        low = np.zeros(self.low_shape, dtype=bool)
+        low.reshape(-1)[self.indices] = True
+        rows = np.diff(cell_edges(self.height, self.low_shape[0]))
+        cols = np.diff(cell_edges(self.width, self.low_shape[1]))
+        return np.flatnonzero(np.repeat(np.repeat(low, rows, axis=0), cols, axis=1))
 
     def rectangles(self) -> list[tuple[int, int, int, int, int]]:
         """``(y1, y2, x1, x2, channel)`` of every selected cell (channel -1: all)."""
-        rows = cell_edges(self.height, self.low.shape[0])
-        cols = cell_edges(self.width, self.low.shape[1])
-        all_channels = self.low.shape[2] == 1
+        rows = cell_edges(self.height, self.low_shape[0])
+        cols = cell_edges(self.width, self.low_shape[1])
+        ii, jj, cc = np.unravel_index(self.indices, self.low_shape)
         return [(int(rows[i]), int(rows[i + 1]), int(cols[j]), int(cols[j + 1]),
-                 -1 if all_channels else int(c))
-                for i, j, c in np.argwhere(self.low)]
+                 int(c) if self.per_channel else -1)
+                for i, j, c in zip(ii.tolist(), jj.tolist(), cc.tolist())]
 
 
 class MaskSampler:
@@ -78,8 +87,9 @@ class MaskSampler:
     ----------
     mask : StochasticParameter
         ``Binomial(p)`` (what a probability shorthand becomes): ``p`` is drawn once
-        per image and the mask entries are independent draws with that probability.
-        Any other parameter is drawn at the mask's shape; entries above 0.5 count.
+        per image and the mask entries are independent draws with that probability
+        (:func:`~augkit_arithmetic.functional.bernoulli_indices`). Any other
+        parameter is drawn at the mask's shape; entries above 0.5 count.
     invert : bool
         The parameter gives the entries to *keep* (imgaug's Dropout convention for
         StochasticParameters): the mask is where it is <= 0.5.
@@ -111,7 +121,7 @@ class MaskSampler:
             dims = np.array([[s[0], s[1]] for s in shapes], dtype=np.float64).reshape(-1, 2)
             sizes = (fractions * dims).astype(np.int64)
         else:
-            return list(shapes)
+            return [tuple(s) for s in shapes]
         sizes = np.maximum(sizes, self.min_size)
         return [(int(h), int(w), s[2]) for (h, w), s in zip(sizes.tolist(), shapes)]
 
@@ -123,14 +133,15 @@ class MaskSampler:
                             dtype=np.float64)
             if self.invert:
                 ps = 1.0 - ps
-            lows = [F.bernoulli_mask(rng, low, p) for low, p in zip(low_shapes, ps.tolist())]
+            selected = [F.bernoulli_indices(rng, low[0] * low[1] * low[2], p)
+                        for low, p in zip(low_shapes, ps.tolist())]
         else:
-            lows = []
+            selected = []
             for low in low_shapes:
                 samples = np.asarray(self.param.draw_samples(low, random_state=rng))
-                lows.append(samples <= 0.5 if self.invert else samples > 0.5)
-        return [DrawnMask(np.ascontiguousarray(low_mask, dtype=bool), s[0], s[1])
-                for low_mask, s in zip(lows, shapes)]
+                selected.append(np.flatnonzero(samples <= 0.5 if self.invert else samples > 0.5))
+        return [DrawnMask(indices, low, s[0], s[1])
+                for indices, low, s in zip(selected, low_shapes, shapes)]
 
 
 def coarse_sampler(mask: iap.StochasticParameter, size_px: Any, size_percent: Any,
@@ -180,8 +191,7 @@ class ReplaceElementwise(PixelAugmenter):
         channel.
 
     Supported data: images; every other kind passes through unchanged (image dtypes:
-    bool, float16, float32, float64, int16, int32, int64, int8, uint16, uint32,
-    uint8).
+    every numeric dtype).
 
     Examples
     --------
@@ -218,11 +228,11 @@ class ReplaceElementwise(PixelAugmenter):
             return [ReplaceRow(mask, None) for mask in masks]
         out = []
         for mask in masks:
-            full = mask.full()
-            count = int(np.count_nonzero(full))
-            values = np.asarray(self.replacement.draw_samples(count, random_state=rng),
+            indices = mask.full_indices()
+            values = np.asarray(self.replacement.draw_samples(len(indices), random_state=rng),
                                 dtype=np.float64)
-            out.append(ReplaceRow(DrawnMask(full, mask.height, mask.width), values))
+            full = (mask.height, mask.width, mask.low_shape[2])
+            out.append(ReplaceRow(DrawnMask(indices, full, mask.height, mask.width), values))
         return out
 
     def apply_to_images(self, images, params):
@@ -235,13 +245,13 @@ class ReplaceElementwise(PixelAugmenter):
             if self._relative_replacement:
                 low, _, high = value_range(image.dtype)
                 values = low + values * (high - low)
-            out.append(F.replace_elementwise(image, row.mask.full(), values))
+            out.append(F.replace_at(image, row.mask.indices, row.mask.per_channel, values))
         return out
 
 
 def _zero(image: np.ndarray, mask: DrawnMask) -> np.ndarray:
     """Set the mask's entries to 0; few coarse cells are zeroed as rectangles."""
-    if not mask.is_full and np.count_nonzero(mask.low) <= 64:
+    if not mask.is_full and len(mask.indices) <= 64:
         out = np.array(image, copy=True, order="C")
         for y1, y2, x1, x2, channel in mask.rectangles():
             if channel < 0:
@@ -249,7 +259,7 @@ def _zero(image: np.ndarray, mask: DrawnMask) -> np.ndarray:
             else:
                 out[y1:y2, x1:x2, channel] = 0
         return out
-    return F.zero_where(image, mask.full())
+    return F.replace_at(image, mask.full_indices(), mask.per_channel, 0.0)
 
 
 # ---------------------------------------------------------------------------
@@ -257,16 +267,33 @@ def _zero(image: np.ndarray, mask: DrawnMask) -> np.ndarray:
 # ---------------------------------------------------------------------------
 
 
+class _Arcsine(iap.StochasticParameter):
+    """``Beta(0.5, 0.5)`` drawn exactly as ``sin(pi/2 * u) ** 2`` (u uniform): far faster
+    than numpy's beta sampler. *side* +1 folds it onto [0.5, 1] (imgaug's salt:
+    ``0.5 + |b - 0.5|``), -1 onto [0, 0.5] (pepper), 0 keeps it whole."""
+
+    _fields = ("side",)
+
+    def __init__(self, side: int = 0) -> None:
+        self.side = int(side)
+
+    def _draw(self, size, rng):
+        values = np.sin(rng.random(size) * (np.pi / 2)) ** 2
+        if self.side:
+            values = 0.5 + self.side * np.abs(values - 0.5)
+        return values
+
+
 def _salt_and_pepper01() -> iap.StochasticParameter:
-    return iap.Beta(0.5, 0.5)
+    return _Arcsine(0)
 
 
 def _salt01() -> iap.StochasticParameter:
-    return iap.ForceSign(iap.Beta(0.5, 0.5) - 0.5, positive=True, mode="invert") + 0.5
+    return _Arcsine(1)
 
 
 def _pepper01() -> iap.StochasticParameter:
-    return iap.ForceSign(iap.Beta(0.5, 0.5) - 0.5, positive=False, mode="invert") + 0.5
+    return _Arcsine(-1)
 
 
 def _probability(p: Any) -> iap.StochasticParameter:
@@ -317,8 +344,7 @@ class SaltAndPepper(_FineNoise):
         probability, per image, of doing so.
 
     Supported data: images; every other kind passes through unchanged (image dtypes:
-    bool, float16, float32, float64, int16, int32, int64, int8, uint16, uint32,
-    uint8).
+    every numeric dtype).
     {note}
     Values follow ``Beta(0.5, 0.5)``: mostly near 0 or near the maximum.
 
@@ -343,8 +369,7 @@ class ImpulseNoise(_FineNoise):
         ``(0.0, 0.03)``).
 
     Supported data: images; every other kind passes through unchanged (image dtypes:
-    bool, float16, float32, float64, int16, int32, int64, int8, uint16, uint32,
-    uint8).
+    every numeric dtype).
     {note}
     Examples
     --------
@@ -370,8 +395,7 @@ class Salt(_FineNoise):
         As in :class:`SaltAndPepper`.
 
     Supported data: images; every other kind passes through unchanged (image dtypes:
-    bool, float16, float32, float64, int16, int32, int64, int8, uint16, uint32,
-    uint8).
+    every numeric dtype).
     {note}
     Values lie in the upper half of the range, mostly near its maximum.
 
@@ -397,8 +421,7 @@ class Pepper(_FineNoise):
         As in :class:`SaltAndPepper`.
 
     Supported data: images; every other kind passes through unchanged (image dtypes:
-    bool, float16, float32, float64, int16, int32, int64, int8, uint16, uint32,
-    uint8).
+    every numeric dtype).
     {note}
     Values lie in the lower half of the range, mostly near 0.
 
@@ -440,8 +463,7 @@ class CoarseSaltAndPepper(_CoarseNoise):
     """Replace rectangular areas of the images with salt-and-pepper noise.
     {parameters}
     Supported data: images; every other kind passes through unchanged (image dtypes:
-    bool, float16, float32, float64, int16, int32, int64, int8, uint16, uint32,
-    uint8).
+    every numeric dtype).
     {note}
     Examples
     --------
@@ -456,8 +478,7 @@ class CoarseSalt(_CoarseNoise):
     """Replace rectangular areas of the images with white-ish noise.
     {parameters}
     Supported data: images; every other kind passes through unchanged (image dtypes:
-    bool, float16, float32, float64, int16, int32, int64, int8, uint16, uint32,
-    uint8).
+    every numeric dtype).
     {note}
     Examples
     --------
@@ -474,8 +495,7 @@ class CoarsePepper(_CoarseNoise):
     """Replace rectangular areas of the images with black-ish noise.
     {parameters}
     Supported data: images; every other kind passes through unchanged (image dtypes:
-    bool, float16, float32, float64, int16, int32, int64, int8, uint16, uint32,
-    uint8).
+    every numeric dtype).
     {note}
     Examples
     --------
