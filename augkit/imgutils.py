@@ -347,6 +347,27 @@ def _clip_cval(cval: Any, dtype: np.dtype) -> Any:
     return values.astype(dtype)
 
 
+_LIMITS: dict[str, tuple[int, int]] = {}
+
+
+def _clip_scalar(value: float, dtype: np.dtype) -> Any:
+    """:func:`_clip_cval` for one Python number (the per-call fast path)."""
+    kind = dtype.kind
+    if kind in "ui":
+        limits = _LIMITS.get(dtype.name)
+        if limits is None:
+            info = np.iinfo(dtype)
+            limits = _LIMITS[dtype.name] = (int(info.min), int(info.max))
+        if value != value:  # NaN
+            return 0
+        if value in (math.inf, -math.inf):
+            return limits[1] if value > 0 else limits[0]
+        return min(max(round(value), limits[0]), limits[1])
+    if kind == "b":
+        return bool(value >= 0.5)
+    return float(value)
+
+
 def pad(arr: np.ndarray, top: int = 0, right: int = 0, bottom: int = 0, left: int = 0,
         mode: str = "constant", cval: Any = 0) -> np.ndarray:
     """Pad an image-like array on its sides.
@@ -405,6 +426,18 @@ def pad_unchecked(arr: np.ndarray, top: int, right: int, bottom: int, left: int,
         if mode not in ("constant", "linear_ramp"):
             mode = "constant"
     if mode == "constant":
+        if isinstance(cval, numbers.Real):
+            value = _clip_scalar(cval, dtype)
+            height, width = arr.shape[:2]
+            if dtype.name in _CV2_CONSTANT_DTYPES and channels <= 4 and arr.size > 0:
+                out = cv2.copyMakeBorder(arr, top, bottom, left, right, cv2.BORDER_CONSTANT,
+                                         value=(value, value, value, value))
+                return out[:, :, None] if arr.ndim == 3 and out.ndim == 2 else out
+            out = np.empty((height + top + bottom, width + left + right, *arr.shape[2:]),
+                           dtype=dtype)
+            out[...] = value
+            out[top:top + height, left:left + width] = arr
+            return out
         fill = _clip_cval(cval, dtype)
         per_channel = fill.ndim > 0 and fill.size > 1
         if (dtype.name in _CV2_CONSTANT_DTYPES and channels <= 4 and arr.size > 0

@@ -48,6 +48,7 @@ __all__ = [
     "crop_pad_map",
     "crop_pad_points",
     "distribute",
+    "draw",
     "handle_pad_cval",
     "handle_pad_mode",
     "handle_position",
@@ -116,18 +117,18 @@ def clamp_crops(crops: np.ndarray, shapes: Sequence[Sequence[int]]) -> np.ndarra
     Where the crops of an axis (top + bottom, or left + right) would remove the whole
     axis, both are scaled down proportionally so that exactly 1 pixel remains.
     """
-    if len(crops) == 0:
-        return crops
-    sizes = np.asarray([s[:2] for s in shapes], dtype=np.int64)
-    for first, second, axis in ((0, 2, 0), (3, 1, 1)):
-        total = crops[:, first] + crops[:, second]
-        allowed = np.maximum(sizes[:, axis] - 1, 0)
-        over = total > allowed
-        if over.any():
-            idx = np.nonzero(over)[0]
-            keep_first = (crops[idx, first] * allowed[idx]) // np.maximum(total[idx], 1)
-            crops[idx, first] = keep_first
-            crops[idx, second] = allowed[idx] - keep_first
+    # Python ints: for the few rows of a call this is far cheaper than numpy calls.
+    for i, shape in enumerate(shapes):
+        top, right, bottom, left = crops[i].tolist()
+        height, width = int(shape[0]), int(shape[1])
+        if top + bottom > height - 1:
+            allowed = max(height - 1, 0)
+            top = top * allowed // max(top + bottom, 1)
+            crops[i, 0], crops[i, 2] = top, allowed - top
+        if left + right > width - 1:
+            allowed = max(width - 1, 0)
+            left = left * allowed // max(left + right, 1)
+            crops[i, 3], crops[i, 1] = left, allowed - left
     return crops
 
 
@@ -158,11 +159,12 @@ def crop_pad_image(image: np.ndarray, crop: Sequence[int], pad: Sequence[int], m
     >>> crop_pad_image(img, (1, 0, 0, 0), (0, 1, 0, 0), "constant", 7).tolist()
     [[3, 4, 5, 7], [6, 7, 8, 7]]
     """
-    top, right, bottom, left = (int(v) for v in crop)
+    top, right, bottom, left = crop.tolist() if isinstance(crop, np.ndarray) else crop
     height, width = image.shape[:2]
     view = image[top:height - bottom, left:width - right] if (top or right or bottom or left) \
         else image
-    pad_top, pad_right, pad_bottom, pad_left = (int(v) for v in pad)
+    pad_top, pad_right, pad_bottom, pad_left = (pad.tolist() if isinstance(pad, np.ndarray)
+                                                else pad)
     if pad_top or pad_right or pad_bottom or pad_left:
         out = pad_unchecked(view, pad_top, pad_right, pad_bottom, pad_left, mode, cval)
         if size is not None and (out.shape[0] != size[0] or out.shape[1] != size[1]):
@@ -170,7 +172,7 @@ def crop_pad_image(image: np.ndarray, crop: Sequence[int], pad: Sequence[int], m
         return out
     if size is not None and (view.shape[0] != size[0] or view.shape[1] != size[1]):
         return resize_to(view, (int(size[0]), int(size[1])), flag)
-    return np.array(view, order="C", copy=True)
+    return view.copy(order="C")
 
 
 def _scaled(amounts: Sequence[int], sy: float, sx: float) -> tuple[int, int, int, int]:
@@ -266,10 +268,21 @@ def make_params(crops: np.ndarray, pads: np.ndarray, shapes: Sequence[Sequence[i
                 flags: list[int] | None = None) -> CropPadParams:
     """Build :class:`CropPadParams`, clamping the crops to the row shapes."""
     n = len(shapes)
-    clamp_crops(crops, shapes)
-    modes_list = ["constant"] * n if modes is None else [str(m) for m in modes]
+    if crops.any():
+        clamp_crops(crops, shapes)
+    modes_list = ["constant"] * n if modes is None else modes.tolist() \
+        if isinstance(modes, np.ndarray) else [str(m) for m in modes]
     cval_arr = np.zeros(n) if cvals is None else np.asarray(cvals, dtype=np.float64)
     return CropPadParams(crops, pads, modes_list, cval_arr, sizes, flags)
+
+
+def draw(param: iap.StochasticParameter, size: Any, rng: np.random.Generator) -> np.ndarray:
+    """``param.draw_samples`` with a shortcut for constants (no rng use either way)."""
+    if isinstance(param, iap.Deterministic):
+        if size == 1 or size == (1,):
+            return np.array([param.value])
+        return np.full(size, param.value)
+    return np.asarray(param.draw_samples(size, random_state=rng))
 
 
 # ------------------------------------------------------------------------- shorthand
@@ -351,10 +364,9 @@ def draw_positions(position: Any, n: int, rng: np.random.Generator
                    ) -> tuple[np.ndarray, np.ndarray]:
     """Draw ``(xs, ys)`` fractions in [0, 1] for *n* rows from a handled position."""
     if isinstance(position, tuple):
-        xs = position[0].draw_samples(n, random_state=rng)
-        ys = position[1].draw_samples(n, random_state=rng)
+        xs = draw(position[0], n, rng)
+        ys = draw(position[1], n, rng)
     else:
         both = np.asarray(position.draw_samples((n, 2), random_state=rng))
         xs, ys = both[:, 0], both[:, 1]
-    return (np.clip(np.asarray(xs, dtype=np.float64), 0.0, 1.0),
-            np.clip(np.asarray(ys, dtype=np.float64), 0.0, 1.0))
+    return (np.clip(xs.astype(np.float64), 0.0, 1.0), np.clip(ys.astype(np.float64), 0.0, 1.0))

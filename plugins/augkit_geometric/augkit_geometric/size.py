@@ -37,7 +37,7 @@ from augkit import parameters as iap
 from augkit.errors import ParameterTypeError, describe
 from augkit_geometric._crop_pad import (
     CropPadAugmenter,
-    distribute,
+    draw,
     draw_positions,
     handle_pad_cval,
     handle_pad_mode,
@@ -148,7 +148,22 @@ StochasticParameter, optional
         self.keep_size = bool(keep_size)
         self.sample_independently = bool(sample_independently)
 
-    def _draw_values(self, n: int, rng: np.random.Generator) -> np.ndarray:
+    def _constant(self) -> np.ndarray | None:
+        """The four drawn values when every amount is fixed (None otherwise)."""
+        spec = self.px if self.px is not None else self.percent
+        params = spec if isinstance(spec, list) else [spec]
+        if spec is not None and not all(p is None or isinstance(p, iap.Deterministic)
+                                        for p in params):
+            return None
+        return self._draw_values(1, np.random.default_rng(0), use_constant=False)[0]
+
+    def _draw_values(self, n: int, rng: np.random.Generator,
+                     use_constant: bool = True) -> np.ndarray:
+        if use_constant:
+            if "_fixed" not in self.__dict__:
+                self._fixed = self._constant()
+            if self._fixed is not None:
+                return np.tile(self._fixed, (n, 1))
         spec = self.px if self.px is not None else self.percent
         if spec is None:
             return np.zeros((n, 4))
@@ -156,28 +171,45 @@ StochasticParameter, optional
             values = np.zeros((n, 4))
             for side, param in enumerate(spec):
                 if param is not None:
-                    values[:, side] = param.draw_samples(n, random_state=rng)
+                    values[:, side] = draw(param, n, rng)
             return values
         if self.sample_independently:
-            return np.asarray(spec.draw_samples((n, 4), random_state=rng), dtype=np.float64)
-        drawn = np.asarray(spec.draw_samples((n, 1), random_state=rng), dtype=np.float64)
-        return np.repeat(drawn, 4, axis=1)
+            return draw(spec, (n, 4), rng).astype(np.float64)
+        return np.repeat(draw(spec, (n, 1), rng).astype(np.float64), 4, axis=1)
+
+    def _split(self, amounts: list[int]) -> tuple[list[int], list[int]]:
+        if self._direction == "both":
+            return [max(-a, 0) for a in amounts], [max(a, 0) for a in amounts]
+        if self._direction == "crop":
+            return [max(a, 0) for a in amounts], [0, 0, 0, 0]
+        return [0, 0, 0, 0], [max(a, 0) for a in amounts]
 
     def sample(self, rows, rng):
         n = rows.nb_rows
+        if self.percent is None and "_fixed" in self.__dict__ and self._fixed is not None:
+            # fixed pixel amounts: no numpy round trips on the per-call path
+            crop_row, pad_row = self._split([int(round(v)) for v in self._fixed.tolist()])
+            crops = np.array([crop_row] * n, dtype=np.int64).reshape(n, 4)
+            pads = np.array([pad_row] * n, dtype=np.int64).reshape(n, 4)
+            return self._finish(rows, rng, crops, pads)
         values = self._draw_values(n, rng)
         if self.percent is not None and n:
             sides = np.array([(s[0], s[1], s[0], s[1]) for s in rows.shapes], dtype=np.float64)
             values = values * sides
         amounts = np.rint(values).astype(np.int64)
+        zeros = np.zeros((n, 4), dtype=np.int64)
         if self._direction == "both":
             crops, pads = np.maximum(-amounts, 0), np.maximum(amounts, 0)
         elif self._direction == "crop":
-            crops, pads = np.maximum(amounts, 0), np.zeros_like(amounts)
+            crops, pads = np.maximum(amounts, 0), zeros
         else:
-            crops, pads = np.zeros_like(amounts), np.maximum(amounts, 0)
-        modes = self.pad_mode.draw_samples(n, random_state=rng)
-        cvals = self.pad_cval.draw_samples(n, random_state=rng)
+            crops, pads = zeros, np.maximum(amounts, 0)
+        return self._finish(rows, rng, crops, pads)
+
+    def _finish(self, rows, rng, crops, pads):
+        n = rows.nb_rows
+        modes = draw(self.pad_mode, n, rng)
+        cvals = draw(self.pad_cval, n, rng)
         sizes = (np.array([s[:2] for s in rows.shapes], dtype=np.int64).reshape(n, 2)
                  if self.keep_size else None)
         return make_params(crops, pads, rows.shapes, modes, cvals, sizes)
@@ -293,17 +325,20 @@ class _ToSize(CropPadAugmenter, abstract=True):
     def sample(self, rows, rng):
         n = rows.nb_rows
         xs, ys = draw_positions(self.position, n, rng)
-        totals = np.array([self._totals(shape) for shape in rows.shapes],
-                          dtype=np.int64).reshape(n, 2)
-        top, bottom = distribute(totals[:, 0], ys)
-        left, right = distribute(totals[:, 1], xs)
-        amounts = np.stack([top, right, bottom, left], axis=1)
-        zeros = np.zeros_like(amounts)
-        if self._crop:
-            return make_params(amounts, zeros, rows.shapes)
-        modes = self.pad_mode.draw_samples(n, random_state=rng)
-        cvals = self.pad_cval.draw_samples(n, random_state=rng)
-        return make_params(zeros, amounts, rows.shapes, modes, cvals)
+        amounts = []
+        for shape, x, y in zip(rows.shapes, xs.tolist(), ys.tolist()):
+            total_y, total_x = self._totals(shape)
+            # imgaug's split: a fraction 1 - x of the amount goes to the left (top)
+            left = min(max(int((1.0 - x) * total_x + 1e-9), 0), total_x)
+            top = min(max(int((1.0 - y) * total_y + 1e-9), 0), total_y)
+            amounts.append((top, total_x - left, total_y - top, left))
+        amounts_arr = np.array(amounts, dtype=np.int64).reshape(n, 4)
+        zeros = np.zeros((n, 4), dtype=np.int64)
+        if self._crop or not amounts_arr.any():
+            return make_params(amounts_arr if self._crop else zeros, zeros, rows.shapes)
+        modes = draw(self.pad_mode, n, rng)
+        cvals = draw(self.pad_cval, n, rng)
+        return make_params(zeros, amounts_arr, rows.shapes, modes, cvals)
 
 
 def _check_size(value: Any, name: str, minimum: int = 1) -> int | None:
