@@ -27,6 +27,7 @@ import numpy as np
 from augkit import random as ak_random
 from augkit._rows import Rows, rows_from_call
 from augkit.augmentables.kind import Kind, MapKind, PointsKind
+from augkit.augmentables.kinds import ImagesKind
 from augkit.errors import (
     InputError,
     ParameterTypeError,
@@ -203,10 +204,20 @@ line_strings : optional
         >>> flip(image=np.array([[1, 2, 3]], dtype=np.uint8)).tolist()
         [[3, 2, 1]]
         """
+        if (len(data) == 1 and "image" in data and key is None and hooks is None
+                and not return_params and not return_batch):
+            return self._augment_one_image(data["image"])
         return self._call(data, key=key, hooks=hooks, params=None,
                           return_params=return_params, return_batch=return_batch)
 
     __call__ = augment
+
+    def _augment_one_image(self, image: Any) -> np.ndarray:
+        """The lean path of ``aug(image=img)``: the general path minus keyword dispatch."""
+        rows, restore = ImagesKind.to_rows(image, shapes=None, single=True, options=_NO_OPTIONS)
+        self._check_process()
+        out, _ = self.augment_rows(Rows({ImagesKind: rows}, [rows[0].shape]), CallContext())
+        return restore(out.data[ImagesKind])
 
     def replay(self, params: Any, **data: Any) -> Any:
         """Apply the params of an earlier ``augment(..., return_params=True)`` call.
