@@ -27,6 +27,7 @@ Examples
 
 from __future__ import annotations
 
+import copy
 import pickle
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
@@ -80,6 +81,11 @@ def check_augmenter(
                                      f"{exc}") from exc
 
 
+def _build(cls: type[Augmenter], kwargs: Mapping[str, Any], seed: int) -> Augmenter:
+    """Construct *cls* from a deep copy of *kwargs* (example children are not shared)."""
+    return cls(**copy.deepcopy(dict(kwargs)), seed=seed)
+
+
 def _fmt(kwargs: Mapping[str, Any]) -> str:
     return ", ".join(f"{k}={v!r}" for k, v in kwargs.items())
 
@@ -122,11 +128,11 @@ def _rgb_images(cls: type[Augmenter]) -> st.SearchStrategy:
 @_check
 def check_reproducible(cls, kwargs, max_examples):
     def test(image):
-        a = cls(**kwargs, seed=3)
-        b = cls(**kwargs, seed=3)
+        a = _build(cls, kwargs, 3)
+        b = _build(cls, kwargs, 3)
         for _ in range(2):
             assert _same(a(image=image), b(image=image)), "same seed, different output"
-        keyed = cls(**kwargs, seed=3)
+        keyed = _build(cls, kwargs, 3)
         assert _same(keyed(image=image, key=(1, 2)), a(image=image, key=(1, 2))), \
             "same seed and key, different output"
     _run(max_examples, _rgb_images(cls), test)
@@ -138,7 +144,7 @@ def check_dtype_contract(cls, kwargs, max_examples):
     assert dtypes, f"supports none of the dtypes the kit checks ({CHECKED_DTYPES})"
 
     def test(image):
-        aug = cls(**kwargs, seed=1)
+        aug = _build(cls, kwargs, 1)
         before = image.copy()
         for given_image in (image, image[:, :, 0] if image.shape[2] == 1 else image):
             out = aug(image=given_image)
@@ -163,7 +169,7 @@ def check_dtype_contract(cls, kwargs, max_examples):
     if unsupported:
         image = _fill(_Draw(0), (8, 8, 3), unsupported[0])
         try:
-            cls(**kwargs, seed=1)(image=image)
+            _build(cls, kwargs, 1)(image=image)
         except UnsupportedDtypeError:
             pass
         else:
@@ -218,7 +224,7 @@ def check_passthrough(cls, kwargs, max_examples):
 
     def test(image):
         data = _annotated(image.shape)
-        out = cls(**kwargs, seed=2)(image=image, **data)
+        out = _build(cls, kwargs, 2)(image=image, **data)
         for (name, before), after in zip(data.items(), out[1:]):
             assert after is before or _same_item(before, after), f"{name} changed"
     _run(max_examples, _rgb_images(cls), test)
@@ -265,7 +271,7 @@ def check_keypoints_follow_image(cls, kwargs, max_examples):
         marked[max(row - 1, 0):row + 2, max(col - 1, 0):col + 2] = 255
         kps = KeypointsOnImage.from_xy_array(np.array([[col + 0.5, row + 0.5]], np.float32),
                                              shape=blank.shape)
-        diff, (kps_aug,) = _difference(cls(**kwargs, seed=seed), marked, blank, keypoints=kps)
+        diff, (kps_aug,) = _difference(_build(cls, kwargs, seed), marked, blank, keypoints=kps)
         x, y = kps_aug.to_xy_array()[0]
         h, w = diff.shape
         inside = -tolerance <= x <= w + tolerance and -tolerance <= y <= h + tolerance
@@ -306,7 +312,7 @@ def check_boxes_follow_image(cls, kwargs, max_examples):
         marked[y1:y1 + 6, x1:x1 + 6] = 255
         bbs = BoundingBoxesOnImage.from_xyxy_array(
             np.array([[x1, y1, x1 + 6, y1 + 6]], dtype=np.float32), shape=blank.shape)
-        diff, (bbs_aug,) = _difference(cls(**kwargs, seed=seed), marked, blank,
+        diff, (bbs_aug,) = _difference(_build(cls, kwargs, seed), marked, blank,
                                        bounding_boxes=bbs)
         bx1, by1, bx2, by2 = bbs_aug.to_xyxy_array()[0]
         margin = tolerance + 2
@@ -339,7 +345,7 @@ def check_segmaps_follow_image(cls, kwargs, max_examples):
         ids[height // 2:, :] = 3
         image = np.repeat((ids * 60).astype(np.uint8)[:, :, None], 3, axis=2)
         segmap = SegmentationMapsOnImage(ids, shape=image.shape)
-        det = cls(**kwargs, seed=seed).to_deterministic()
+        det = _build(cls, kwargs, seed).to_deterministic()
         image_aug, segmap_aug = det(image=image, segmentation_maps=segmap)
         arr = segmap_aug.get_arr()
         arr = arr[:, :, 0] if arr.ndim == 3 else arr
@@ -363,7 +369,7 @@ def check_segmaps_follow_image(cls, kwargs, max_examples):
 @_check
 def check_replay(cls, kwargs, max_examples):
     def test(image):
-        aug = cls(**kwargs, seed=4)
+        aug = _build(cls, kwargs, 4)
         out, params = aug(image=image, return_params=True)
         assert _same(aug.replay(params, image=image), out), "replay differs"
     _run(max_examples, _rgb_images(cls), test)
@@ -372,7 +378,7 @@ def check_replay(cls, kwargs, max_examples):
 @_check
 def check_pickle(cls, kwargs, max_examples):
     def test(image):
-        aug = cls(**kwargs, seed=5)
+        aug = _build(cls, kwargs, 5)
         copy = pickle.loads(pickle.dumps(aug))
         assert _same(copy(image=image), aug(image=image)), "pickled copy differs"
     _run(max_examples, _rgb_images(cls), test)
@@ -384,10 +390,10 @@ def check_serialization(cls, kwargs, max_examples):
         from augkit.serialization import from_dict
     except ImportError:
         return
-    aug = cls(**kwargs, seed=6)
+    aug = _build(cls, kwargs, 6)
     restored = from_dict(aug.to_dict())
     image = _fill(_Draw(7), (16, 20, 3), _dtypes(cls)[0])
-    assert _same(restored(image=image), cls(**kwargs, seed=6)(image=image)), \
+    assert _same(restored(image=image), _build(cls, kwargs, 6)(image=image)), \
         "from_dict(to_dict()) gives different output"
 
 
