@@ -129,7 +129,7 @@ def bernoulli_indices(rng: np.random.Generator, count: int, p: float) -> np.ndar
     True
     """
     p = float(p)
-    if count <= 0 or p <= 0.0:
+    if count <= 0 or p < 1e-15:  # below 1e-15 (also avoids overflowing gaps)
         return np.zeros(0, dtype=np.int64)
     if count <= 4096:
         return np.flatnonzero(rng.random(count) < p)
