@@ -469,7 +469,9 @@ def _motion_kernel(k: int, angle_key: int, direction_key: int, order: int) -> np
     rotation = cv2.getRotationMatrix2D(center, -angle_key / 100.0, 1.0)
     kernel = cv2.warpAffine(line, rotation, (k, k), flags=_ORDER_FLAGS[order],
                             borderMode=cv2.BORDER_CONSTANT, borderValue=0)
-    np.clip(kernel, 0.0, None, out=kernel)
+    # imgaug rotates the kernel as a uint8 image: weights are multiples of 1/255, tiny
+    # ones vanish (which also keeps cv2.filter2D fast: it skips zero coefficients)
+    kernel = np.round(np.clip(kernel, 0.0, None) * 255.0) / 255.0
     total = float(kernel.sum())
     if total <= 0:
         kernel = np.zeros((k, k), dtype=np.float32)
