@@ -9,7 +9,6 @@ from benchmarks.harness import Case
 
 def cases(image: np.ndarray) -> list[Case]:
     import albumentations as A
-
     from augkit_arithmetic import blur, convolutional, segmentation
 
     pairs = [
