@@ -224,6 +224,8 @@ def add_scalar(image: np.ndarray, values: np.ndarray) -> np.ndarray:
     """
     values = np.asarray(values, dtype=np.float64).reshape(-1)
     if image.dtype == np.uint8:
+        if values.size == 1:  # the common case: one table, straight to the translate
+            return apply_lut(image, _add_tables()[int(min(max(round(values[0]), -255), 255)) + 255])
         shift = np.clip(np.rint(values), -255, 255)
         if 1 < shift.size <= 4 and image.shape[2] == shift.size:
             # per-channel: two saturating scalar passes (positive, then negative parts)
