@@ -62,6 +62,14 @@ _LAZY = {
     "min_pool": "augkit.imgutils",
     "median_pool": "augkit.imgutils",
 }
+for _name in ("Batch", "UnnormalizedBatch"):
+    _LAZY[_name] = "augkit.batches"
+for _name in ("BatchLoader", "BackgroundAugmenter", "Pool"):
+    _LAZY[_name] = "augkit.multicore"
+for _name in ("HooksImages", "HooksHeatmaps", "HooksKeypoints"):
+    _LAZY[_name] = "augkit.hooks"
+for _name in ("from_dict", "save", "load"):
+    _LAZY[_name] = "augkit.serialization"
 for _name in ("Sequential", "SomeOf", "OneOf", "Sometimes", "WithChannels", "Identity",
               "Lambda", "AssertLambda", "AssertShape", "ChannelShuffle",
               "RemoveCBAsByOutOfImageFraction", "ClipCBAsToImagePlanes",
@@ -78,7 +86,8 @@ for _name in ("Keypoint", "KeypointsOnImage", "BoundingBox", "BoundingBoxesOnIma
               "HeatmapsOnImage", "SegmentationMapsOnImage"):
     _LAZY[_name] = "augkit.augmentables"
 _SUBMODULES = {"augmenters", "parameters", "augmentables", "testing", "data", "meta", "blend",
-               "registry", "random", "draw", "imgutils", "pixels"}
+               "registry", "random", "draw", "imgutils", "pixels", "batches", "multicore",
+               "hooks", "serialization"}
 
 
 def __getattr__(name: str) -> Any:

@@ -355,6 +355,52 @@ line_strings : optional
         """Augment one ``LineStringsOnImage`` or a list of them."""
         return self.augment(line_strings=line_strings_on_images, hooks=hooks)
 
+    # ------------------------------------------------------------------ batches, pools
+    def augment_batch(self, batch: Any, hooks: Any = None) -> Any:
+        """Augment an ``augkit.Batch``; fills its ``*_aug`` slots and returns it."""
+        from augkit.batches import augment_batch
+
+        return augment_batch(self, batch, hooks=hooks)
+
+    def augment_batches(self, batches: Any, background: bool = False, hooks: Any = None) -> Any:
+        """Augment many batches (a generator, order kept); see ``augkit.multicore``."""
+        from augkit.multicore import augment_batches
+
+        return augment_batches(self, batches, background=background, hooks=hooks)
+
+    def pool(self, processes: int | None = None, maxtasksperchild: int | None = None,
+             seed: int | None = None) -> Any:
+        """Return an ``augkit.multicore.Pool`` of worker processes for this augmenter."""
+        from augkit.multicore import Pool
+
+        return Pool(self, processes=processes, maxtasksperchild=maxtasksperchild, seed=seed)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON/YAML-safe description; ``augkit.from_dict`` reads it back."""
+        from augkit.serialization import to_dict
+
+        return to_dict(self)
+
+    def draw_grid(self, images: Any, rows: int, cols: int) -> np.ndarray:
+        """Draw *rows* x *cols* augmented versions of one image or of each of several.
+
+        Every image gets the same augmentations (one grid block of *rows* rows each).
+        """
+        from augkit.draw import draw_grid
+
+        if isinstance(images, np.ndarray) and images.ndim in (2, 3):
+            images = [images]
+        det = self if self.deterministic else self.to_deterministic()
+        augmented = [det.augment_images([image] * (rows * cols)) for image in images]
+        return draw_grid([a for aug_list in augmented for a in aug_list],
+                         rows=rows * len(augmented), cols=cols)
+
+    def show_grid(self, images: Any, rows: int, cols: int) -> Any:
+        """Show :meth:`draw_grid` with ``augkit.imshow``."""
+        from augkit.draw import imshow
+
+        return imshow(self.draw_grid(images, rows, cols))
+
     # ------------------------------------------------------------------ seeding
     def _check_process(self) -> None:
         token = ak_random.process_token()

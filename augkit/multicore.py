@@ -1,0 +1,628 @@
+"""Augmenting on several CPU cores: Pool, augment_batches, BatchLoader, BackgroundAugmenter.
+
+Design
+------
+* Workers are a :class:`concurrent.futures.ProcessPoolExecutor`: an exception in a
+  worker reaches the caller with the worker's traceback (as ``__cause__``), and a
+  worker that dies (SIGKILL, out of memory) raises :class:`WorkerDiedError` instead of
+  hanging, as a plain ``multiprocessing.Pool`` would.
+* Everything is bounded: at most ``output_buffer_size`` batches are in flight in a
+  Pool, and the queues of :class:`BatchLoader` and :class:`BackgroundAugmenter` have a
+  maximum size, so an endless loader keeps memory flat.
+* Workers ignore Ctrl-C (the caller handles it and terminates them), watch their
+  parent and exit when it is gone, and :meth:`Pool.terminate` kills and reaps them:
+  no orphans.
+* Only the inputs travel to the workers and only the results come back; a batch's
+  ``data`` never leaves the calling process.
+
+Randomness
+----------
+Each worker calls ``augkit.random.set_worker_index(i)`` in its initializer, with
+``i`` a counter shared by the pool (a replacement worker under ``maxtasksperchild``
+takes the next free index, never a used one). The pool then reseeds its copy of the
+augmenter with ``seed_(S)``, where ``S`` is the pool's *seed* or, without one, a value
+drawn once from the augmenter's own stream in the calling process. Batch number
+``n`` of the pool (counted over all calls of that pool) is augmented with keyed
+sampling, ``key=(n,)``: its result depends on ``S`` and ``n`` only, never on which
+worker ran it, how many workers there are or in which order they finish. So a pool
+with a seed reproduces its output exactly, every batch gets distinct random values,
+and an augmenter with its own seed gives reproducible pools too. A deterministic
+augmenter (``to_deterministic()``) is neither reseeded nor keyed: it applies the same
+values to every batch, as it does in the calling process.
+
+Examples
+--------
+>>> import numpy as np, augkit
+>>> aug = augkit.get("Fliplr", p=1.0)
+>>> batches = [np.zeros((2, 4, 4, 3), np.uint8) for _ in range(3)]
+>>> [b.shape for b in aug.augment_batches(batches)]  # in this process
+[(2, 4, 4, 3), (2, 4, 4, 3), (2, 4, 4, 3)]
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import os
+import queue as queue_module
+import signal
+import sys
+import threading
+import time
+import traceback
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
+from augkit import random as ak_random
+from augkit.augmenter import Augmenter
+from augkit.batches import Batch, augment_batch, from_batch, iter_batches, to_batch
+from augkit.errors import AugkitError, ParameterError, ParameterTypeError, describe
+
+__all__ = ["BackgroundAugmenter", "BatchLoader", "LoaderError", "Pool", "WorkerDiedError",
+           "augment_batches"]
+
+
+class WorkerDiedError(AugkitError, BrokenProcessPool):
+    """A worker process died while augmenting (killed, out of memory, crashed)."""
+
+
+class LoaderError(AugkitError, RuntimeError):
+    """The batch loading function of a :class:`BatchLoader` failed or its worker died."""
+
+
+# ---------------------------------------------------------------------------
+# worker side
+# ---------------------------------------------------------------------------
+
+_worker_aug: Augmenter | None = None
+_worker_keyed = False
+
+
+def _watch_parent(parent_pid: int) -> None:
+    while True:
+        time.sleep(0.5)
+        if os.getppid() != parent_pid:
+            os._exit(1)
+
+
+def _init_worker(aug: Augmenter, counter: Any, entropy: int | None, keyed: bool,
+                 parent_pid: int) -> None:
+    global _worker_aug, _worker_keyed
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with counter.get_lock():
+        index = int(counter.value)
+        counter.value = index + 1
+    ak_random.set_worker_index(index)
+    if entropy is not None:
+        aug.seed_(entropy)
+    _worker_aug = aug
+    _worker_keyed = keyed
+    if "cv2" in sys.modules:
+        # One OpenCV thread per worker: the pool is the parallelism.
+        sys.modules["cv2"].setNumThreads(1)
+    threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
+
+
+def _augment_chunk(tasks: list[tuple[int, dict[str, Any]]]) -> list[tuple[int, dict[str, Any]]]:
+    aug = _worker_aug
+    out = []
+    for index, columns in tasks:
+        if not columns:
+            out.append((index, {}))
+            continue
+        key = (index,) if _worker_keyed else None
+        out.append((index, aug.augment(return_batch=True, key=key, **columns)))
+    return out
+
+
+def _worker_index_and_pid(_: Any = None) -> tuple[int | None, int]:
+    return ak_random._worker_index, os.getpid()
+
+
+# ---------------------------------------------------------------------------
+# Pool
+# ---------------------------------------------------------------------------
+
+
+def _resolve_processes(processes: Any) -> int:
+    cpus = os.cpu_count() or 1
+    if processes is None:
+        return cpus
+    if isinstance(processes, bool) or not isinstance(processes, int) or processes == 0:
+        raise ParameterError(
+            f"processes: expected None (all cores), a positive int, or a negative int "
+            f"(all cores but that many), got {describe(processes)}")
+    return processes if processes > 0 else max(1, cpus + processes)
+
+
+class Pool:
+    """Augment batches on several worker processes.
+
+    Parameters
+    ----------
+    augseq : Augmenter
+        The augmenter (a copy is sent to each worker).
+    processes : int or None, optional
+        Number of workers: None for one per core, a negative ``-k`` for all cores
+        but ``k`` (at least one).
+    maxtasksperchild : int or None, optional
+        Replace a worker after this many tasks (uses the ``spawn`` start method,
+        which Python requires for it).
+    seed : int or None, optional
+        Seed of the pool: the same seed gives the same output for the same batches
+        (see the module docstring).
+
+    Examples
+    --------
+    >>> import numpy as np, augkit
+    >>> aug = augkit.get("Fliplr", p=0.5)
+    >>> with aug.pool(processes=2, seed=1) as pool:  # doctest: +SKIP
+    ...     batches_aug = pool.map_batches([augkit.Batch(images=np.zeros((2, 8, 8, 3), np.uint8))])
+    """
+
+    def __init__(self, augseq: Augmenter, processes: int | None = None,
+                 maxtasksperchild: int | None = None, seed: int | None = None) -> None:
+        if not isinstance(augseq, Augmenter):
+            raise ParameterTypeError(f"augseq: expected an augmenter, got {describe(augseq)}")
+        if maxtasksperchild is not None and (isinstance(maxtasksperchild, bool) or not
+                                             isinstance(maxtasksperchild, int)
+                                             or maxtasksperchild < 1):
+            raise ParameterError(f"maxtasksperchild: expected None or a positive int, got "
+                                 f"{describe(maxtasksperchild)}")
+        if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int) or seed < 0):
+            raise ParameterError(f"seed: expected None or a non-negative int, got {describe(seed)}")
+        self.augseq = augseq
+        self.processes = _resolve_processes(processes)
+        self.maxtasksperchild = maxtasksperchild
+        self.seed = seed
+        self._executor: ProcessPoolExecutor | None = None
+        self._next_index = 0
+        self._closed = False
+
+    # -- the executor --------------------------------------------------------
+    @property
+    def pool(self) -> ProcessPoolExecutor:
+        """The worker processes (started on first use)."""
+        if self._closed:
+            raise ValueError("Pool is closed or terminated; create a new one")
+        if self._executor is None:
+            self._executor = self._start()
+        return self._executor
+
+    def _start(self) -> ProcessPoolExecutor:
+        aug = self.augseq
+        keyed = not aug.deterministic
+        entropy = self.seed
+        if entropy is None and keyed:
+            aug._check_process()
+            entropy = int(aug._rng.integers(0, 2**63))
+        method = "spawn" if self.maxtasksperchild is not None else None
+        context = multiprocessing.get_context(method)
+        counter = context.Value("q", 0)
+        options: dict[str, Any] = {
+            "max_workers": self.processes, "mp_context": context,
+            "initializer": _init_worker,
+            "initargs": (aug, counter, entropy, keyed, os.getpid()),
+        }
+        if self.maxtasksperchild is not None:
+            options["max_tasks_per_child"] = self.maxtasksperchild
+        return ProcessPoolExecutor(**options)
+
+    def _worker_pids(self) -> list[int]:
+        executor = self._executor
+        processes = getattr(executor, "_processes", None) or {}
+        return list(processes)
+
+    # -- mapping -------------------------------------------------------------
+    def map_batches(self, batches: Iterable[Any], chunksize: int = 1,
+                    timeout: float | None = None) -> list[Any]:
+        """Augment every batch; return the results in order (a list).
+
+        Batches are :class:`~augkit.Batch` objects (returned with their ``*_aug``
+        slots filled), image arrays or lists (returned augmented, in that form).
+        *timeout* bounds the wait for each result (``TimeoutError``).
+        """
+        return list(self._imap(batches, chunksize, None, True, timeout))
+
+    def imap_batches(self, batches: Iterable[Any], chunksize: int = 1,
+                     output_buffer_size: int | None = None) -> Iterator[Any]:
+        """Augment batches lazily, in order; at most *output_buffer_size* in flight.
+
+        *batches* may be a generator, even an endless one.
+        """
+        return self._imap(batches, chunksize, output_buffer_size, True, None)
+
+    def imap_batches_unordered(self, batches: Iterable[Any], chunksize: int = 1,
+                               output_buffer_size: int | None = None) -> Iterator[Any]:
+        """Like :meth:`imap_batches`, yielding each batch as soon as it is done."""
+        return self._imap(batches, chunksize, output_buffer_size, False, None)
+
+    def _imap(self, batches, chunksize, buffer_size, ordered, timeout):
+        if isinstance(chunksize, bool) or not isinstance(chunksize, int) or chunksize < 1:
+            raise ParameterError(f"chunksize: expected a positive int, got {describe(chunksize)}")
+        if buffer_size is not None and (isinstance(buffer_size, bool)
+                                        or not isinstance(buffer_size, int) or buffer_size < 1):
+            raise ParameterError(f"output_buffer_size: expected None or a positive int, got "
+                                 f"{describe(buffer_size)}")
+        limit = buffer_size if buffer_size is not None else 2 * self.processes
+        max_chunks = max(1, -(-limit // chunksize))
+        return self._generate(iter_batches(batches), chunksize, max_chunks, ordered, timeout)
+
+    def _submit(self, source, chunksize, pending) -> bool:
+        chunk = list(itertools.islice(source, chunksize))
+        if not chunk:
+            return False
+        tasks, metas = [], []
+        for batch, unwrap in chunk:
+            tasks.append((self._next_index, batch.columns))
+            metas.append((batch, unwrap))
+            self._next_index += 1
+        future = self.pool.submit(_augment_chunk, tasks)
+        pending.append((future, metas))
+        return True
+
+    def _generate(self, source, chunksize, max_chunks, ordered, timeout):
+        pending: deque[tuple[Future, list]] = deque()
+        exhausted = False
+        try:
+            while True:
+                while not exhausted and len(pending) < max_chunks:
+                    exhausted = not self._submit(source, chunksize, pending)
+                if not pending:
+                    return
+                if ordered:
+                    future, metas = pending.popleft()
+                else:
+                    done, _ = wait([f for f, _ in pending], return_when=FIRST_COMPLETED)
+                    entry = next(e for e in pending if e[0] in done)
+                    pending.remove(entry)
+                    future, metas = entry
+                results = self._result(future, timeout)
+                for (batch, unwrap), (_, augmented) in zip(metas, results):
+                    batch.set_augmented(augmented)
+                    yield from_batch(batch, unwrap)
+        except BaseException as exc:
+            for future, _ in pending:
+                future.cancel()
+            if isinstance(exc, (KeyboardInterrupt, WorkerDiedError)):
+                self.terminate()
+            raise
+
+    def _result(self, future: Future, timeout: float | None) -> Any:
+        try:
+            return future.result(timeout=timeout)
+        except BrokenProcessPool as exc:
+            raise WorkerDiedError(
+                "a worker process of the augkit Pool died unexpectedly (killed by a signal, "
+                "out of memory, or crashed in native code); the pool was terminated"
+            ) from exc
+
+    # -- lifetime ------------------------------------------------------------
+    def close(self) -> None:
+        """Accept no more batches; running ones finish (see :meth:`join`)."""
+        self._closed = True
+        if self._executor is not None:
+            self._executor.shutdown(wait=False)
+
+    def join(self) -> None:
+        """Wait for the workers to exit (after :meth:`close` or :meth:`terminate`)."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=True)
+
+    def terminate(self) -> None:
+        """Stop at once: cancel pending batches, kill and reap every worker."""
+        self._closed = True
+        executor = self._executor
+        if executor is None:
+            return
+        processes = list((getattr(executor, "_processes", None) or {}).values())
+        executor.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+        for process in processes:
+            process.join(timeout=5)
+            if process.is_alive():
+                process.kill()
+                process.join(timeout=5)
+
+    def __enter__(self) -> Pool:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.close()
+            self.join()
+        else:
+            self.terminate()
+
+
+def augment_batches(aug: Augmenter, batches: Iterable[Any], background: bool = False,
+                    hooks: Any = None) -> Iterator[Any]:
+    """Augment *batches* one after the other; a generator, order kept.
+
+    With ``background=True`` the batches are augmented by a :class:`Pool` of one
+    worker per core (at most two per worker in flight). Each batch is a
+    :class:`~augkit.Batch` (returned with ``*_aug`` filled), an image array or a list
+    of images or ``...OnImage`` objects (returned augmented, in that form).
+    """
+    if not background:
+        for batch, unwrap in iter_batches(batches):
+            yield from_batch(augment_batch(aug, batch, hooks=hooks), unwrap)
+        return
+    if hooks is not None:
+        raise ParameterError("hooks: not supported with background=True (hooks hold "
+                             "functions that would have to run in the workers)")
+    with Pool(aug) as pool:
+        yield from pool.imap_batches(batches)
+
+
+# ---------------------------------------------------------------------------
+# BatchLoader and BackgroundAugmenter (imgaug's classes)
+# ---------------------------------------------------------------------------
+
+
+def _put(q: Any, item: Any, stop: Any) -> bool:
+    while not stop.is_set():
+        try:
+            q.put(item, timeout=0.1)
+            return True
+        except queue_module.Full:
+            continue
+    return False
+
+
+def _load_worker(load_batch_func: Callable, q: Any, stop: Any, index: int,
+                 in_process: bool) -> None:
+    if in_process:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        for batch in load_batch_func():
+            if not _put(q, ("batch", batch), stop):
+                break
+    except BaseException:
+        _put(q, ("error", index, traceback.format_exc()), stop)
+    _put(q, ("done", index), stop)
+    if in_process and stop.is_set():
+        q.cancel_join_thread()
+
+
+class BatchLoader:
+    """Load batches in background threads (or processes) into a bounded queue.
+
+    Parameters
+    ----------
+    load_batch_func : callable
+        Called once per worker; returns an iterable (usually a generator) of
+        :class:`~augkit.Batch` objects. An endless generator is fine.
+    queue_size : int, optional
+        Maximum number of loaded batches waiting in :attr:`queue`.
+    nb_workers : int, optional
+        Number of loading workers (each calls *load_batch_func*).
+    threaded : bool, optional
+        Threads (default) or processes (then *load_batch_func* and the batches must
+        be picklable).
+
+    Examples
+    --------
+    >>> import numpy as np, augkit
+    >>> def load():
+    ...     yield augkit.Batch(images=np.zeros((1, 4, 4, 3), np.uint8), data=0)
+    >>> loader = BatchLoader(load)
+    >>> loader.get_batch().data, loader.get_batch()
+    (0, None)
+    >>> loader.terminate()
+    """
+
+    def __init__(self, load_batch_func: Callable, queue_size: int = 50, nb_workers: int = 1,
+                 threaded: bool = True) -> None:
+        if not callable(load_batch_func):
+            raise ParameterTypeError(f"load_batch_func: expected a callable, "
+                                     f"got {describe(load_batch_func)}")
+        for label, value in (("queue_size", queue_size), ("nb_workers", nb_workers)):
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ParameterError(f"{label}: expected a positive int, got {describe(value)}")
+        self.threaded = bool(threaded)
+        self.nb_workers = nb_workers
+        self._finished = 0
+        if self.threaded:
+            self.queue: Any = queue_module.Queue(maxsize=queue_size)
+            self.join_signal: Any = threading.Event()
+            self.workers: list[Any] = [
+                threading.Thread(target=_load_worker, daemon=True,
+                                 args=(load_batch_func, self.queue, self.join_signal, i, False))
+                for i in range(nb_workers)]
+        else:
+            context = multiprocessing.get_context()
+            self.queue = context.Queue(maxsize=queue_size)
+            self.join_signal = context.Event()
+            self.workers = [
+                context.Process(target=_load_worker, daemon=True,
+                                args=(load_batch_func, self.queue, self.join_signal, i, True))
+                for i in range(nb_workers)]
+        for worker in self.workers:
+            worker.start()
+
+    def all_finished(self) -> bool:
+        """True once every worker has delivered its last batch."""
+        return self._finished >= self.nb_workers
+
+    def count_workers_finished(self) -> int:
+        """Number of workers that have delivered their last batch."""
+        return self._finished
+
+    def get_batch(self, timeout: float | None = None) -> Any:
+        """Return the next loaded batch, or None once every worker is done.
+
+        Raises :class:`LoaderError` when *load_batch_func* raised (with its
+        traceback) or a loading process died; ``TimeoutError`` after *timeout*
+        seconds without a batch.
+        """
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while not self.all_finished():
+            if self.join_signal.is_set():
+                return None
+            try:
+                item = self.queue.get(timeout=0.1)
+            except queue_module.Empty:
+                self._check_workers()
+                if deadline is not None and time.monotonic() > deadline:
+                    raise TimeoutError(f"BatchLoader: no batch within {timeout} s") from None
+                continue
+            if item[0] == "batch":
+                return item[1]
+            if item[0] == "done":
+                self._finished += 1
+            elif item[0] == "error":
+                raise LoaderError(f"load_batch_func raised in loader worker {item[1]}:\n"
+                                  f"{item[2]}")
+        return None
+
+    def _check_workers(self) -> None:
+        if self.threaded:
+            return
+        for i, worker in enumerate(self.workers):
+            if not worker.is_alive() and worker.exitcode not in (0, None):
+                raise LoaderError(f"loader process {i} died (exit code {worker.exitcode}) "
+                                  "before finishing")
+
+    def terminate(self) -> None:
+        """Stop the workers (threads end at their next batch, processes are killed)."""
+        self.join_signal.set()
+        if not self.threaded:
+            for worker in self.workers:
+                if worker.is_alive():
+                    worker.terminate()
+            for worker in self.workers:
+                worker.join(timeout=5)
+                if worker.is_alive():
+                    worker.kill()
+                    worker.join(timeout=5)
+        _drain(self.queue)
+        if not self.threaded:
+            self.queue.cancel_join_thread()
+            self.queue.close()
+        else:
+            for worker in self.workers:
+                worker.join(timeout=1)
+
+
+def _drain(q: Any) -> None:
+    while True:
+        try:
+            q.get_nowait()
+        except (queue_module.Empty, OSError, ValueError):
+            return
+
+
+class BackgroundAugmenter:
+    """Augment the batches of a :class:`BatchLoader` on worker processes.
+
+    Parameters
+    ----------
+    batch_loader : BatchLoader
+        Where the batches come from.
+    augseq : Augmenter
+        The augmenter to apply.
+    queue_size : int, optional
+        Maximum number of augmented batches waiting for :meth:`get_batch`.
+    nb_workers : int or "auto", optional
+        Worker processes; "auto" means one per core but one (at least one).
+
+    Examples
+    --------
+    >>> import numpy as np, augkit
+    >>> def load():
+    ...     yield augkit.Batch(images=np.zeros((1, 4, 4, 3), np.uint8))
+    >>> loader = BatchLoader(load)
+    >>> bg = BackgroundAugmenter(loader, augkit.get("Fliplr", p=0.5))  # doctest: +SKIP
+    >>> bg.get_batch().images_aug.shape  # doctest: +SKIP
+    (1, 4, 4, 3)
+    """
+
+    def __init__(self, batch_loader: BatchLoader, augseq: Augmenter, queue_size: int = 50,
+                 nb_workers: int | str = "auto") -> None:
+        if not isinstance(batch_loader, BatchLoader):
+            raise ParameterTypeError(f"batch_loader: expected a BatchLoader, "
+                                     f"got {describe(batch_loader)}")
+        if isinstance(queue_size, bool) or not isinstance(queue_size, int) or queue_size < 1:
+            raise ParameterError(f"queue_size: expected a positive int, got {describe(queue_size)}")
+        if nb_workers == "auto":
+            processes = max(1, (os.cpu_count() or 1) - 1)
+        elif isinstance(nb_workers, int) and not isinstance(nb_workers, bool) and nb_workers > 0:
+            processes = nb_workers
+        else:
+            raise ParameterError(f"nb_workers: expected 'auto' or a positive int, "
+                                 f"got {describe(nb_workers)}")
+        self.batch_loader = batch_loader
+        self.augseq = augseq
+        self.nb_workers = processes
+        self.queue_size = queue_size
+        self.queue_result: queue_module.Queue = queue_module.Queue(maxsize=queue_size)
+        self._pool = Pool(augseq, processes=processes)
+        self._stop = threading.Event()
+        self._finished = False
+        self._thread = threading.Thread(target=self._feed, daemon=True)
+        self._thread.start()
+
+    def _source(self) -> Iterator[Batch]:
+        while not self._stop.is_set():
+            try:
+                batch = self.batch_loader.get_batch(timeout=0.2)
+            except TimeoutError:
+                continue
+            if batch is None:
+                return
+            yield batch if isinstance(batch, Batch) else to_batch(batch)[0]
+
+    def _feed(self) -> None:
+        try:
+            for batch in self._pool.imap_batches(self._source(),
+                                                 output_buffer_size=2 * self.nb_workers):
+                if not _put(self.queue_result, ("batch", batch), self._stop):
+                    return
+            _put(self.queue_result, ("end", None), self._stop)
+        except BaseException as exc:
+            _put(self.queue_result, ("error", exc), self._stop)
+
+    def get_batch(self, timeout: float | None = None) -> Batch | None:
+        """Return the next augmented batch, or None when the loader is done.
+
+        Raises what a worker or the loader raised (with its traceback), or
+        :class:`WorkerDiedError` when a worker died; ``TimeoutError`` after
+        *timeout* seconds without a batch.
+        """
+        if self._finished:
+            return None
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            try:
+                tag, value = self.queue_result.get(timeout=0.1)
+                break
+            except queue_module.Empty:
+                if not self._thread.is_alive() and self.queue_result.empty():
+                    self._finished = True
+                    if self._stop.is_set():
+                        return None
+                    raise RuntimeError("BackgroundAugmenter: the feeding thread ended "
+                                       "without a result") from None
+                if deadline is not None and time.monotonic() > deadline:
+                    raise TimeoutError(f"BackgroundAugmenter: no batch within {timeout} s") \
+                        from None
+        if tag == "batch":
+            return value
+        self._finished = True
+        if tag == "error":
+            self.terminate()
+            raise value
+        return None
+
+    def terminate(self) -> None:
+        """Stop the feeding thread and kill the workers."""
+        self._stop.set()
+        self._pool.terminate()
+        _drain(self.queue_result)
+        self._thread.join(timeout=5)
