@@ -267,11 +267,17 @@ class Pool:
     def _generate(self, source, chunksize, max_chunks, ordered, timeout):
         pending: deque[tuple[Future, list]] = deque()
         exhausted = False
+        source_error: Exception | None = None
         try:
             while True:
                 while not exhausted and len(pending) < max_chunks:
-                    exhausted = not self._submit(source, chunksize, pending)
+                    try:
+                        exhausted = not self._submit(source, chunksize, pending)
+                    except Exception as exc:  # the user's batches failed: finish the rest first
+                        source_error, exhausted = exc, True
                 if not pending:
+                    if source_error is not None:
+                        raise source_error
                     return
                 if ordered:
                     future, metas = pending.popleft()

@@ -1,0 +1,237 @@
+"""Pool, augment_batches, BatchLoader and BackgroundAugmenter: order, seeds, failures."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+
+import numpy as np
+import pytest
+
+import augkit
+from augkit.multicore import BackgroundAugmenter, BatchLoader, LoaderError, Pool, WorkerDiedError
+
+TIMEOUT = 30
+
+
+def within(seconds, func, *args):
+    """Run func in a thread; fail (instead of hanging) if it takes longer than seconds."""
+    box = {}
+
+    def target():
+        try:
+            box["value"] = func(*args)
+        except BaseException as exc:  # handed to the test thread
+            box["error"] = exc
+
+    thread = threading.Thread(target=target, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), f"still running after {seconds} s: hang"
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
+
+
+def batches_of(values, size=2):
+    return [augkit.Batch(images=np.full((size, 4, 5, 3), v, np.uint8), data={"id": v})
+            for v in values]
+
+
+def noisy():
+    return augkit.Sequential([augkit.get("Affine", rotate=(-30, 30)),
+                              augkit.get("Add", value=(-40, 40), per_channel=True)])
+
+
+def alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # A zombie still answers kill(0): look at its state.
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().split(")")[-1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def boom(images, random_state, parents, hooks):
+    raise ValueError("boom in the worker")
+
+
+def slow(images, random_state, parents, hooks):
+    time.sleep(0.3)
+    return images
+
+
+def test_map_batches_keeps_order_and_user_data():
+    batches = batches_of(range(6))
+    with augkit.get("Fliplr", p=1.0).pool(processes=2, seed=1) as pool:
+        out = pool.map_batches(batches, timeout=TIMEOUT)
+    assert [int(b.images_aug[0, 0, 0, 0]) for b in out] == list(range(6))
+    assert all(o is b and o.data is b.data for o, b in zip(out, batches))
+
+
+def test_seeded_pool_is_reproducible_and_independent_of_worker_count():
+    def run(processes, seed):
+        with noisy().pool(processes=processes, seed=seed) as pool:
+            return [b.images_aug for b in pool.map_batches(batches_of([100] * 4),
+                                                           timeout=TIMEOUT)]
+
+    a, b, c = run(2, 7), run(1, 7), run(2, 8)
+    assert all(np.array_equal(x, y) for x, y in zip(a, b))
+    assert not all(np.array_equal(x, y) for x, y in zip(a, c))
+    # Batches with the same input get distinct augmentations.
+    assert not np.array_equal(a[0], a[1])
+
+
+def test_unordered_and_chunked_imap_return_everything():
+    with augkit.get("Fliplr", p=1.0).pool(processes=2) as pool:
+        got = within(TIMEOUT, lambda: sorted(
+            int(b.images_aug[0, 0, 0, 0])
+            for b in pool.imap_batches_unordered(batches_of(range(7)), chunksize=2)))
+        ordered = within(TIMEOUT, lambda: [
+            int(a[0, 0, 0, 0]) for a in pool.imap_batches(
+                (np.full((1, 3, 3, 3), v, np.uint8) for v in range(5)), chunksize=3)])
+    assert got == list(range(7))
+    assert ordered == list(range(5))
+
+
+def test_worker_exception_reaches_the_caller_with_its_traceback():
+    aug = augkit.Lambda(func_images=boom)
+    with aug.pool(processes=2) as pool:
+        with pytest.raises(ValueError, match="boom in the worker") as info:
+            within(TIMEOUT, pool.map_batches, batches_of(range(3)))
+    assert "def boom" in str(info.value.__cause__) or "boom" in str(info.value.__cause__)
+    assert "Traceback" in str(info.value.__cause__)
+
+
+def test_killed_worker_gives_an_error_not_a_hang():
+    pool = augkit.Lambda(func_images=slow).pool(processes=2)
+
+    def consume():
+        results = pool.imap_batches(batches_of(range(8)))
+        next(results)
+        os.kill(pool._worker_pids()[0], signal.SIGKILL)
+        return list(results)
+
+    with pytest.raises(WorkerDiedError, match="died unexpectedly"):
+        within(TIMEOUT, consume)
+    pids = pool._worker_pids()
+    pool.terminate()
+    assert not any(alive(pid) for pid in pids)
+
+
+def test_terminate_leaves_no_orphans():
+    pool = augkit.Lambda(func_images=slow).pool(processes=2)
+    results = pool.imap_batches(batches_of(range(6)))
+    within(TIMEOUT, next, results)
+    pids = pool._worker_pids()
+    assert pids and all(alive(pid) for pid in pids)
+    within(TIMEOUT, pool.terminate)
+    assert not any(alive(pid) for pid in pids)
+
+
+def test_ctrl_c_terminates_the_workers_and_workers_ignore_sigint():
+    pool = augkit.get("Fliplr", p=1.0).pool(processes=2)
+    within(TIMEOUT, pool.map_batches, batches_of(range(2)))
+    pids = pool._worker_pids()
+    for pid in pids:  # a terminal's Ctrl-C reaches the workers too: they must survive it
+        os.kill(pid, signal.SIGINT)
+    time.sleep(0.2)
+    assert all(alive(pid) for pid in pids)
+
+    def interrupted():
+        yield from batches_of(range(2))
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        within(TIMEOUT, lambda: list(pool.imap_batches(interrupted())))
+    assert not any(alive(pid) for pid in pids)
+
+
+def test_replacement_workers_get_fresh_indices():
+    pool = Pool(augkit.Identity(), processes=1, maxtasksperchild=1)
+    from augkit.multicore import _worker_index_and_pid
+
+    try:
+        futures = [pool.pool.submit(_worker_index_and_pid) for _ in range(3)]
+        seen = [f.result(timeout=60) for f in futures]
+    finally:
+        pool.terminate()
+    assert len({index for index, _ in seen}) == 3
+    assert len({pid for _, pid in seen}) == 3
+
+
+def test_augment_batches_in_the_background_keeps_order_and_forms():
+    aug = augkit.get("Fliplr", p=1.0)
+    arrays = [np.full((2, 3, 3, 3), v, np.uint8) for v in range(4)]
+    out = within(TIMEOUT, lambda: list(aug.augment_batches(arrays, background=True)))
+    assert [int(a[0, 0, 0, 0]) for a in out] == list(range(4))
+    kps = [[augkit.KeypointsOnImage.from_xy_array(np.array([[0.5, 1.0]]), shape=(3, 3, 3))]]
+    fg = list(aug.augment_batches(kps))
+    assert np.allclose(fg[0][0].to_xy_array(), [[2.5, 1.0]])
+
+
+def test_bounded_queues_keep_an_endless_loader_flat():
+    produced = []
+
+    def endless():
+        i = 0
+        while True:
+            produced.append(i)
+            yield augkit.Batch(images=np.full((1, 4, 4, 3), i % 256, np.uint8), data=i)
+            i += 1
+
+    loader = BatchLoader(endless, queue_size=3)
+    bg = BackgroundAugmenter(loader, augkit.get("Fliplr", p=0.5), queue_size=2, nb_workers=1)
+    try:
+        ids = [within(TIMEOUT, bg.get_batch).data for _ in range(5)]
+        time.sleep(0.5)
+        assert ids == list(range(5))
+        # loader queue + in-flight + result queue + the one being put: a small bound
+        assert len(produced) <= 5 + 3 + 2 + 2 + 3
+    finally:
+        bg.terminate()
+        loader.terminate()
+
+
+def test_loader_and_worker_errors_reach_get_batch():
+    def broken():
+        yield augkit.Batch(images=np.zeros((1, 4, 4, 3), np.uint8))
+        raise OSError("disk gone")
+
+    loader = BatchLoader(broken)
+    bg = BackgroundAugmenter(loader, augkit.Identity(), nb_workers=1)
+    try:
+        assert within(TIMEOUT, bg.get_batch) is not None
+        with pytest.raises(LoaderError, match="disk gone"):
+            within(TIMEOUT, bg.get_batch)
+    finally:
+        bg.terminate()
+        loader.terminate()
+
+    def fine():
+        yield augkit.Batch(images=np.zeros((1, 4, 4, 3), np.uint8))
+
+    loader = BatchLoader(fine, threaded=False)
+    bg = BackgroundAugmenter(loader, augkit.Lambda(func_images=boom), nb_workers=1)
+    try:
+        with pytest.raises(ValueError, match="boom"):
+            within(TIMEOUT, bg.get_batch)
+    finally:
+        bg.terminate()
+        loader.terminate()
+
+
+def test_bad_pool_arguments_are_named():
+    aug = augkit.Identity()
+    with pytest.raises(augkit.ParameterError, match="processes"):
+        Pool(aug, processes=0)
+    with pytest.raises(augkit.ParameterError, match="maxtasksperchild"):
+        Pool(aug, maxtasksperchild=0)
+    with pytest.raises(augkit.ParameterError, match="nb_workers"):
+        BackgroundAugmenter(BatchLoader(lambda: iter(())), aug, nb_workers="many")
