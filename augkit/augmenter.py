@@ -78,6 +78,9 @@ class CallContext:
         return aug._rng
 
 
+_UNKEYED = CallContext()  # only its rng() is used: it holds no per-call state then
+
+
 class Augmenter:
     """Base class of every augmenter.
 
@@ -213,11 +216,20 @@ line_strings : optional
     __call__ = augment
 
     def _augment_one_image(self, image: Any) -> np.ndarray:
-        """The lean path of ``aug(image=img)``: the general path minus keyword dispatch."""
+        """The lean path of ``aug(image=img)``: the general path minus keyword dispatch.
+
+        Leaf augmenters (those that do not override :meth:`_augment_rows`) go straight
+        to ``sample`` and ``apply_to_images``; per-call overhead is part of the contract.
+        """
         rows, restore = ImagesKind.to_rows(image, shapes=None, single=True, options=_NO_OPTIONS)
         self._check_process()
-        out, _ = self.augment_rows(Rows({ImagesKind: rows}, [rows[0].shape]), CallContext())
-        return restore(out.data[ImagesKind])
+        batch = Rows({ImagesKind: rows}, [rows[0].shape])
+        if type(self)._augment_rows is not Augmenter._augment_rows:
+            out, _ = self.augment_rows(batch, CallContext())
+            return restore(out.data[ImagesKind])
+        self._check_dtypes(rows, ImagesKind)
+        params = self.sample(batch, _UNKEYED.rng(self))
+        return restore(self.apply_to_images(rows, params))
 
     def replay(self, params: Any, **data: Any) -> Any:
         """Apply the params of an earlier ``augment(..., return_params=True)`` call.
