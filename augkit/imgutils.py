@@ -35,6 +35,7 @@ import cv2
 import numpy as np
 
 from augkit.errors import InputError, ParameterError, describe
+from augkit.pixels import CV2_MAX_CHANNELS
 
 TRBL = tuple[int, int, int, int]
 
@@ -82,7 +83,6 @@ _CV2_BORDERS = {
 _CV2_CONSTANT_DTYPES = frozenset(
     {"uint8", "int8", "uint16", "int16", "int32", "float32", "float64"}
 )
-_CV2_MAX_CHANNELS = 512
 
 
 # --------------------------------------------------------------------------- resize
@@ -219,7 +219,7 @@ def imresize_single_image(image: np.ndarray, sizes: Any,
     Parameters
     ----------
     image : ndarray of shape (H, W) or (H, W, C)
-        Any channel count (OpenCV's limits of 4 channels for ``area`` and 512 for
+        Any channel count (OpenCV's limits of 4 channels for ``area`` and 128 for
         the others are worked around by resizing channel groups).
     sizes : float or int or tuple of (int or float, int or float)
         A float is a fraction of both sides; an int the new height and width; a
@@ -453,7 +453,7 @@ def pad_unchecked(arr: np.ndarray, top: int, right: int, bottom: int, left: int,
         out[...] = fill.reshape(-1) if per_channel else fill
         out[top:top + height, left:left + width] = arr
         return out
-    if (mode in _CV2_BORDERS and channels < _CV2_MAX_CHANNELS
+    if (mode in _CV2_BORDERS and channels <= CV2_MAX_CHANNELS
             and not (dtype.itemsize == 8 and dtype.kind in "ui")):
         src = arr if arr.flags.c_contiguous else np.ascontiguousarray(arr)
         if dtype.kind == "b":

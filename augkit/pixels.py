@@ -20,6 +20,10 @@ import numpy as np
 
 from augkit.errors import InputError
 
+#: Most channels one OpenCV call accepts (CV_CN_MAX: 128 in OpenCV 5, 512 before);
+#: the smaller bound is safe with both.
+CV2_MAX_CHANNELS = 128
+
 
 def value_range(dtype: np.dtype) -> tuple[float, float, float]:
     """Return ``(min, center, max)`` of the values images of *dtype* hold.

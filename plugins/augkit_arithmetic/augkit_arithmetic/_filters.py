@@ -23,10 +23,7 @@ import numpy as np
 
 from augkit import parameters as iap
 from augkit.errors import ParameterError, ParameterTypeError, describe
-from augkit.pixels import saturate
-
-#: Most channels one OpenCV call takes (CV_CN_MAX is 128 in OpenCV 5, 512 before).
-CV2_MAX_CHANNELS = 128
+from augkit.pixels import CV2_MAX_CHANNELS, saturate
 
 _BORDER = cv2.BORDER_REFLECT_101
 
