@@ -1,0 +1,71 @@
+"""``augkit augment``: expand an annotated dataset; the work is in :mod:`augkit.augment_job`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from augkit.datasets import FORMATS
+
+EPILOG = """\
+Examples:
+  augkit augment --pipeline medium -o out/                  # the bundled sample dataset
+  augkit augment --pipeline heavy --input data/train2017 \\
+      --annotations data/instances_train2017.json -o aug/ -n 5 --seed 1
+  augkit augment --pipeline my_pipeline.yaml --input yolo/images/train \\
+      --format yolo -o yolo_aug/images/train --workers 4
+  augkit augment --pipeline medium --input voc/JPEGImages -o voc_aug/JPEGImages --resume
+
+PIPELINE is a preset (light, medium, heavy) or a YAML/JSON file written by augkit.save().
+Outputs are named <stem>_aug<k>.<ext>; output k of an image depends only on --seed, the
+image's path and k, so --resume and any --workers give the same files.
+"""
+
+
+def cmd_augment(args: argparse.Namespace) -> int:
+    """Write N augmented versions of every image of a folder, annotations transformed too."""
+    from augkit.augment_job import JobConfig, JobError, PipelineError, run_job
+    from augkit.errors import InputError
+
+    config = JobConfig(
+        pipeline=args.pipeline, input=args.input, output=args.output, n=args.n,
+        seed=args.seed, workers=args.workers, annotations=args.annotations,
+        format=args.format, out_of_image=args.out_of_image, resume=args.resume,
+        strict=args.strict, progress=not args.quiet)
+    try:
+        summary = run_job(config)
+    except (JobError, PipelineError, InputError) as exc:
+        print(f"augkit augment: error: {exc}", file=sys.stderr)
+        return 2
+    return summary.exit_code
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("augment", help="expand an annotated dataset (COCO, YOLO, VOC)",
+                       description=cmd_augment.__doc__, epilog=EPILOG,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--pipeline", "-p", required=True,
+                   help="preset name (light, medium, heavy) or a YAML/JSON pipeline file")
+    p.add_argument("--input", "-i", default=None,
+                   help="folder of images (default: the bundled sample dataset)")
+    p.add_argument("--output", "-o", required=True,
+                   help="folder for the outputs (never the input folder)")
+    p.add_argument("-n", type=int, default=4, help="augmented versions per image (default 4)")
+    p.add_argument("--seed", type=int, default=None,
+                   help="seed of the run (default: random, printed in the summary)")
+    p.add_argument("--workers", "-w", type=int, default=None,
+                   help="worker processes (default: every core)")
+    p.add_argument("--annotations", "-a", default=None,
+                   help="COCO JSON file, or folder of YOLO .txt / VOC .xml files")
+    p.add_argument("--format", "-f", choices=FORMATS, default="auto",
+                   help="annotation format (default: auto-detect)")
+    p.add_argument("--out-of-image", choices=("clip", "drop", "keep"), default="clip",
+                   help="objects that leave the image: clip them to it (dropping those "
+                        "left with nothing inside), drop them, or keep them as they are "
+                        "(default: clip)")
+    p.add_argument("--resume", action="store_true",
+                   help="skip outputs an earlier run of the same command already wrote")
+    p.add_argument("--strict", action="store_true",
+                   help="stop at the first unreadable image instead of skipping it")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_augment)

@@ -1,0 +1,100 @@
+"""``augkit gallery``: one picture per installed augmenter, and a Markdown index."""
+
+from __future__ import annotations
+
+import argparse
+import fnmatch
+import traceback
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+EPILOG = """\
+Examples:
+  augkit gallery -o gallery/                    # every installed augmenter
+  augkit gallery -o gallery/ --only '*Blur*,Affine'
+"""
+
+
+def _render(cls: type, kwargs: dict[str, Any], data: dict[str, Any], count: int
+            ) -> tuple[list[np.ndarray], str]:
+    """Build and run one augmenter; fall back to fewer kinds when it cannot take them all."""
+    from augkit.commands.preview import augmented_cells
+    from augkit.errors import UnsupportedKindError
+
+    aug = cls(**kwargs, seed=1)
+    tries = [data, {k: v for k, v in data.items()
+                    if k in ("image", "keypoints", "bounding_boxes", "polygons")},
+             {"image": data["image"]}]
+    note = ""
+    for attempt in tries:
+        try:
+            return augmented_cells(aug, attempt, count), note
+        except UnsupportedKindError as exc:
+            note = f"some annotations not drawn: {exc}"
+    raise RuntimeError(note)
+
+
+def cmd_gallery(args: argparse.Namespace) -> int:
+    """Write one picture per installed augmenter (its first example) and an index.md."""
+    from augkit.data import sample
+    from augkit.datasets.images_io import write_image, write_text_atomic
+    from augkit.draw import draw_grid
+    from augkit.registry import registry
+
+    out = Path(args.output)
+    out.mkdir(parents=True, exist_ok=True)
+    patterns = [p.strip() for p in (args.only or "").split(",") if p.strip()]
+    base = sample().as_kwargs()
+    data = {"image": base.pop("image"), **base}
+    rows, failures = [], 0
+    for entry in registry.entries():
+        if patterns and not any(fnmatch.fnmatchcase(entry.name, p) for p in patterns):
+            continue
+        examples = getattr(entry.cls, "examples", ({},)) or ({},)
+        kwargs = dict(examples[0])
+        args_text = ", ".join(f"{k}={v!r}" for k, v in kwargs.items())
+        try:
+            cells, note = _render(entry.cls, kwargs, data, args.count)
+        except Exception as exc:  # the gallery lists failures, it never stops on one
+            failures += 1
+            last = traceback.extract_tb(exc.__traceback__)[-1:] or None
+            where = f" ({Path(last[0].filename).name}:{last[0].lineno})" if last else ""
+            message = f"{type(exc).__name__}: {exc}".replace("\n", " ").replace("|", "\\|")
+            rows.append(f"| {entry.name} | {entry.plugin} | `{args_text}` | "
+                        f"failed: {message[:300]}{where} |")
+            continue
+        name = f"{entry.name}.jpg"
+        grid = draw_grid(cells, rows=1)
+        if args.cell < grid.shape[0]:
+            import cv2
+
+            scale = args.cell / grid.shape[0]
+            grid = cv2.resize(grid, (round(grid.shape[1] * scale), args.cell),
+                              interpolation=cv2.INTER_AREA)
+        write_image(out / name, grid)
+        extra = f" ({note})" if note else ""
+        rows.append(f"| {entry.name} | {entry.plugin} | `{args_text}` | "
+                    f"![{entry.name}]({name}){extra} |")
+    index = ["# augkit gallery", "",
+             "Each picture: the bundled sample with its annotations, then "
+             f"{args.count - 1} augmented versions (the augmenter's first example, seed 1).", "",
+             "| augmenter | plugin | example | picture |", "| --- | --- | --- | --- |", *rows, ""]
+    write_text_atomic(out / "index.md", "\n".join(index))
+    print(f"wrote {len(rows) - failures} pictures and {out / 'index.md'} "
+          f"({failures} augmenter(s) failed; see the index)")
+    return 0
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("gallery", help="one picture per installed augmenter + index.md",
+                       description=cmd_gallery.__doc__, epilog=EPILOG,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("-o", "--output", required=True, help="folder for the pictures and index")
+    p.add_argument("--only", default=None,
+                   help="comma-separated names or glob patterns (default: every augmenter)")
+    p.add_argument("-n", "--count", type=int, default=4,
+                   help="cells per picture, the original included (default 4)")
+    p.add_argument("--cell", type=int, default=192, help="cell height in pixels (default 192)")
+    p.set_defaults(func=cmd_gallery)

@@ -1,0 +1,336 @@
+"""COCO JSON: boxes, keypoints with visibility, polygon and RLE segmentation.
+
+Reading takes the ``images`` whose ``file_name`` exists below the input folder; an
+image entry naming a missing file, or an annotation naming an unknown image id, is
+reported. Writing gives a COCO file that pycocotools-style readers accept: fresh unique
+image and annotation ids, ``width``/``height`` of the augmented image, ``bbox`` and
+``area`` recomputed from the transformed segmentation (polygon area, mask pixel count,
+or box area), ``num_keypoints`` recounted; ``info``, ``licenses``, ``categories`` and
+any other fields are kept. Coordinates are written with two decimals.
+
+RLE masks (``{"counts": ..., "size": [h, w]}``, compressed string or uncompressed list,
+column-major as COCO defines it) are decoded to masks, transformed as segmentation maps
+and written back in the form they came in; :func:`rle_encode` / :func:`rle_decode` and
+the string codec are implemented here in numpy (pycocotools is not needed).
+
+Examples
+--------
+>>> import numpy as np
+>>> mask = np.zeros((3, 4), bool); mask[1:, 1:3] = True
+>>> rle = rle_encode(mask)
+>>> rle
+{'counts': [4, 2, 1, 2, 3], 'size': [3, 4]}
+>>> bool((rle_decode(rle) == mask).all())
+True
+>>> rle_decode({"counts": rle_to_string(rle["counts"]), "size": [3, 4]}).sum()
+np.int64(4)
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from augkit.datasets.base import DatasetFormat, ImageRecord, Obj, round_list
+from augkit.datasets.images_io import is_image_file, list_images, write_text_atomic
+from augkit.errors import InputError
+
+_DIGITS = 2
+_GEOMETRY_KEYS = ("bbox", "segmentation", "keypoints", "num_keypoints", "area", "id",
+                  "image_id")
+
+
+# --------------------------------------------------------------------------- RLE
+
+
+def rle_encode(mask: np.ndarray) -> dict[str, Any]:
+    """Encode a boolean ``(H, W)`` mask as uncompressed COCO RLE (column-major runs).
+
+    The first run counts zeros (it may be 0 long).
+    """
+    mask = np.asarray(mask, dtype=bool)
+    height, width = mask.shape
+    flat = mask.ravel(order="F")
+    if flat.size == 0:
+        return {"counts": [], "size": [height, width]}
+    changes = np.flatnonzero(flat[1:] != flat[:-1]) + 1
+    bounds = np.concatenate([[0], changes, [flat.size]])
+    runs = np.diff(bounds).tolist()
+    if flat[0]:
+        runs.insert(0, 0)
+    return {"counts": runs, "size": [height, width]}
+
+
+def rle_decode(rle: dict[str, Any]) -> np.ndarray:
+    """Decode COCO RLE (compressed string or list of counts) into a boolean mask."""
+    try:
+        height, width = (int(v) for v in rle["size"])
+        counts = rle["counts"]
+    except (KeyError, TypeError, ValueError):
+        raise InputError(f"RLE: expected {{'counts': ..., 'size': [h, w]}}, got {rle!r:.80}"
+                         ) from None
+    if isinstance(counts, (str, bytes)):
+        counts = rle_from_string(counts)
+    runs = np.asarray(counts, dtype=np.int64)
+    if runs.sum() != height * width or (runs < 0).any():
+        raise InputError(f"RLE: the runs add up to {int(runs.sum())} pixels, but size "
+                         f"{height}x{width} has {height * width}")
+    values = np.zeros(len(runs), dtype=bool)
+    values[1::2] = True
+    flat = np.repeat(values, runs)
+    return flat.reshape((width, height)).T.copy()
+
+
+def rle_to_string(counts: list[int]) -> str:
+    """Compress RLE counts into COCO's string form.
+
+    Each count from the third on is stored as the difference to the count two before;
+    values are written 5 bits per character (offset 48), low bits first, with bit 0x20
+    meaning "more characters follow" and bit 0x10 of the last one the sign.
+    """
+    out = []
+    for i, count in enumerate(counts):
+        x = int(count) - (int(counts[i - 2]) if i > 2 else 0)
+        more = True
+        while more:
+            c = x & 0x1F
+            x >>= 5
+            more = (x != -1) if (c & 0x10) else (x != 0)
+            if more:
+                c |= 0x20
+            out.append(chr(c + 48))
+    return "".join(out)
+
+
+def rle_from_string(text: str | bytes) -> list[int]:
+    """Decompress COCO's RLE string form into counts (inverse of :func:`rle_to_string`)."""
+    data = text.encode("ascii") if isinstance(text, str) else bytes(text)
+    counts: list[int] = []
+    pos = 0
+    while pos < len(data):
+        x = 0
+        shift = 0
+        while True:
+            c = data[pos] - 48
+            pos += 1
+            x |= (c & 0x1F) << shift
+            shift += 5
+            if not c & 0x20:
+                if c & 0x10:
+                    x |= -1 << shift
+                break
+            if pos >= len(data):
+                raise InputError("RLE: the compressed counts string ends in the middle of a "
+                                 "number")
+        if len(counts) > 2:
+            x += counts[-2]
+        counts.append(x)
+    return counts
+
+
+def mask_box(mask: np.ndarray) -> np.ndarray | None:
+    """Return the xyxy box around the True pixels of *mask*, or None if it has none."""
+    rows = np.flatnonzero(mask.any(axis=1))
+    if not len(rows):
+        return None
+    cols = np.flatnonzero(mask.any(axis=0))
+    return np.array([cols[0], rows[0], cols[-1] + 1, rows[-1] + 1], dtype=np.float64)
+
+
+# ------------------------------------------------------------------------ format
+
+
+class CocoFormat(DatasetFormat):
+    """A COCO JSON file plus the folder its ``file_name`` entries are relative to."""
+
+    name = "coco"
+
+    def __init__(self, input_dir: Path, annotations: Path) -> None:
+        super().__init__(input_dir)
+        self.annotations = Path(annotations)
+        try:
+            doc = json.loads(self.annotations.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise InputError(f"{self.annotations}: cannot read the COCO file: {exc}") from None
+        if not isinstance(doc, dict) or not isinstance(doc.get("images"), list):
+            raise InputError(f"{self.annotations}: not a COCO file (no 'images' list)")
+        self.header = {k: v for k, v in doc.items() if k not in ("images", "annotations")}
+        by_image: dict[Any, list[dict]] = defaultdict(list)
+        for i, ann in enumerate(doc.get("annotations") or []):
+            if not isinstance(ann, dict) or "image_id" not in ann:
+                self.problems.append(f"{self.annotations}: annotations[{i}] has no image_id; "
+                                     "ignored")
+                continue
+            by_image[ann["image_id"]].append(ann)
+        seen: set[Any] = set()
+        listed: set[str] = set()
+        for i, entry in enumerate(doc["images"]):
+            name = entry.get("file_name") if isinstance(entry, dict) else None
+            if not isinstance(name, str) or "id" not in entry:
+                self.problems.append(f"{self.annotations}: images[{i}] needs 'id' and "
+                                     "'file_name'; ignored")
+                continue
+            if entry["id"] in seen:
+                self.problems.append(f"{self.annotations}: images[{i}] repeats image id "
+                                     f"{entry['id']!r}; ignored")
+                continue
+            seen.add(entry["id"])
+            path = self.input_dir / name
+            listed.add(Path(name).as_posix())
+            if not path.is_file():
+                self.problems.append(
+                    f"{self.annotations}: image id {entry['id']!r} names {name!r}, which is "
+                    f"not in {self.input_dir}; skipped")
+                continue
+            self.records.append(ImageRecord(
+                index=len(self.records), path=path, rel=Path(name).as_posix(),
+                meta={"image": entry, "annotations": by_image.get(entry["id"], [])}))
+        unknown = sorted(set(by_image) - seen, key=str)
+        if unknown:
+            count = sum(len(by_image[i]) for i in unknown)
+            ids = ", ".join(map(str, unknown[:5])) + (", ..." if len(unknown) > 5 else "")
+            self.problems.append(
+                f"{self.annotations}: {count} annotation(s) name image ids that are not in "
+                f"'images' ({ids}); ignored")
+        unlisted = [p for p in list_images(self.input_dir)
+                    if p.relative_to(self.input_dir).as_posix() not in listed]
+        if unlisted:
+            self.problems.append(
+                f"{self.input_dir}: {len(unlisted)} image file(s) have no entry in "
+                f"{self.annotations.name} (e.g. {unlisted[0].name}); not augmented")
+
+    # ------------------------------------------------------------------ reading
+    def load_objects(self, record: ImageRecord, shape: tuple[int, ...]) -> list[Obj]:
+        objects = []
+        for ann in record.meta["annotations"]:
+            objects.append(_object_from_ann(ann, shape, f"{self.annotations}: annotation "
+                                                        f"id {ann.get('id')!r}"))
+        return objects
+
+    # ------------------------------------------------------------------ writing
+    def write(self, record: ImageRecord, k: int, out_dir: Path, shape: tuple[int, ...],
+              objects: list[Obj]) -> Any:
+        return [_ann_from_object(obj) for obj in objects]
+
+    def finalize(self, out_dir: Path, entries: list[dict[str, Any]]) -> list[Path]:
+        images, annotations = [], []
+        records = {r.index: r for r in self.records}
+        for image_id, entry in enumerate(entries, start=1):
+            source = records[entry["index"]].meta["image"] if entry["index"] in records else {}
+            image = {k: v for k, v in source.items() if k not in ("id", "file_name", "width",
+                                                                  "height")}
+            image.update(id=image_id, file_name=entry["out"], width=entry["shape"][1],
+                         height=entry["shape"][0])
+            images.append(image)
+            for ann in entry["payload"] or []:
+                annotations.append({"id": len(annotations) + 1, "image_id": image_id, **ann})
+        doc = dict(self.header)
+        doc["images"] = images
+        doc["annotations"] = annotations
+        path = Path(out_dir) / self.annotations.name
+        write_text_atomic(path, json.dumps(doc, separators=(",", ":")) + "\n")
+        return [path]
+
+
+def _object_from_ann(ann: dict[str, Any], shape: tuple[int, ...], where: str) -> Obj:
+    box = None
+    bbox = ann.get("bbox")
+    if isinstance(bbox, (list, tuple)) and len(bbox) == 4:
+        x, y, w, h = (float(v) for v in bbox)
+        box = np.array([x, y, x + w, y + h], dtype=np.float64)
+    polygons: list[np.ndarray] = []
+    mask = None
+    seg = ann.get("segmentation")
+    form = None
+    if isinstance(seg, list):
+        form = "polygons"
+        for poly in seg:
+            coords = np.asarray(poly, dtype=np.float64)
+            if coords.ndim != 1 or len(coords) < 6 or len(coords) % 2:
+                raise InputError(f"{where}: a segmentation polygon needs an even number of "
+                                 f"at least 6 values, got {len(coords)}")
+            polygons.append(coords.reshape(-1, 2))
+    elif isinstance(seg, dict):
+        form = "rle_string" if isinstance(seg.get("counts"), (str, bytes)) else "rle_list"
+        try:
+            mask = rle_decode(seg)
+        except InputError as exc:
+            raise InputError(f"{where}: {exc}") from None
+        if mask.shape != tuple(shape[:2]):
+            import cv2
+
+            mask = cv2.resize(mask.astype(np.uint8), (shape[1], shape[0]),
+                              interpolation=cv2.INTER_NEAREST).astype(bool)
+    keypoints = None
+    kps = ann.get("keypoints")
+    if isinstance(kps, list) and kps:
+        arr = np.asarray(kps, dtype=np.float64)
+        if len(arr) % 3:
+            raise InputError(f"{where}: keypoints need x, y, v triples, got {len(arr)} values")
+        keypoints = arr.reshape(-1, 3)
+    extra = {k: v for k, v in ann.items() if k not in _GEOMETRY_KEYS}
+    source = {"extra": extra, "form": form, "has_bbox": box is not None,
+              "has_keypoints": "keypoints" in ann, "has_area": "area" in ann}
+    return Obj(label=ann.get("category_id"), box=box, polygons=polygons, keypoints=keypoints,
+               mask=mask, source=source)
+
+
+def _polygons_area(polygons: list[np.ndarray]) -> float:
+    total = 0.0
+    for p in polygons:
+        x, y = p[:, 0], p[:, 1]
+        total += 0.5 * abs(float(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1))))
+    return total
+
+
+def _ann_from_object(obj: Obj) -> dict[str, Any]:
+    src = obj.source
+    ann: dict[str, Any] = dict(src["extra"])
+    box = obj.box
+    area = None
+    if src["form"] == "polygons":
+        ann["segmentation"] = [round_list(p, _DIGITS) for p in obj.polygons]
+        if obj.polygons:
+            allxy = np.concatenate(obj.polygons)
+            box = np.concatenate([allxy.min(axis=0), allxy.max(axis=0)])
+        area = _polygons_area(obj.polygons)
+    elif src["form"] in ("rle_string", "rle_list"):
+        rle = rle_encode(obj.mask)
+        if src["form"] == "rle_string":
+            rle["counts"] = rle_to_string(rle["counts"])
+        ann["segmentation"] = rle
+        box = mask_box(obj.mask)
+        area = float(obj.mask.sum())
+    if box is not None:
+        x1, y1, x2, y2 = round_list(box, _DIGITS)
+        if src["has_bbox"] or src["form"]:
+            ann["bbox"] = round_list([x1, y1, x2 - x1, y2 - y1], _DIGITS)
+        if area is None:
+            area = (x2 - x1) * (y2 - y1)
+    if area is not None or src["has_area"]:
+        ann["area"] = round(float(area or 0.0), _DIGITS)
+    if obj.keypoints is not None:
+        kps = obj.keypoints.copy()
+        kps[:, :2] = np.round(kps[:, :2], _DIGITS)
+        flat = kps.ravel().tolist()
+        ann["keypoints"] = [int(v) if i % 3 == 2 else (0.0 if v == 0 else v)
+                            for i, v in enumerate(flat)]
+        ann["num_keypoints"] = int((kps[:, 2] > 0).sum())
+    elif src["has_keypoints"]:
+        ann["keypoints"] = []
+        ann["num_keypoints"] = 0
+    return ann
+
+
+def find_annotations(input_dir: Path) -> Path | None:
+    """Return the COCO file in *input_dir* when there is exactly one JSON file."""
+    candidates = [p for p in Path(input_dir).glob("*.json") if not is_image_file(p)]
+    return candidates[0] if len(candidates) == 1 else None
+
+
+__all__ = ["CocoFormat", "find_annotations", "mask_box", "rle_decode", "rle_encode",
+           "rle_from_string", "rle_to_string"]

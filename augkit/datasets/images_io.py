@@ -1,0 +1,255 @@
+"""Reading and writing image files for dataset jobs.
+
+Reading decodes with OpenCV (fast, keeps 16-bit colour) and falls back to Pillow; the
+EXIF orientation tag is read with Pillow and applied, so a photo taken on its side comes
+out the way a viewer shows it. Supported: JPEG, PNG, TIFF, BMP, WebP; 8- and 16-bit;
+grayscale, RGB, RGBA. Arrays are ``(H, W)`` for grayscale, ``(H, W, 3)`` RGB,
+``(H, W, 4)`` RGBA.
+
+Writing is atomic: the bytes go to a hidden temporary name in the target folder, which
+is then renamed over the final name (:func:`os.replace`), so an interrupted run never
+leaves a half-written file under a real name.
+
+Examples
+--------
+>>> import numpy as np, os, tempfile
+>>> path = os.path.join(tempfile.mkdtemp(), "a.png")
+>>> write_image(path, np.full((2, 3), 7, np.uint16))
+>>> img = read_image(path)
+>>> img.dtype.name, img.shape, int(img[0, 0])
+('uint16', (2, 3), 7)
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import numpy as np
+
+from augkit.errors import AugkitError
+
+#: File extensions read as images (lower case, with the dot).
+IMAGE_EXTENSIONS = frozenset({".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp"})
+#: Marker in the names of temporary files; :func:`remove_temp_files` deletes them.
+TEMP_MARK = ".augkit-tmp-"
+
+_JPEG_QUALITY = 95
+_EXIF_ORIENTATION = 0x0112
+
+
+class ImageReadError(AugkitError, OSError):
+    """An image file could not be read; the message starts with its path."""
+
+
+def is_image_file(path: str | os.PathLike) -> bool:
+    """Whether *path* has one of the :data:`IMAGE_EXTENSIONS` (hidden files excluded)."""
+    name = os.path.basename(os.fspath(path))
+    return (not name.startswith(".") and TEMP_MARK not in name
+            and os.path.splitext(name)[1].lower() in IMAGE_EXTENSIONS)
+
+
+def list_images(folder: str | os.PathLike) -> list[Path]:
+    """Return the image files below *folder*, recursively, sorted by relative path."""
+    root = Path(folder)
+    found = [p for p in root.rglob("*") if p.is_file() and is_image_file(p)
+             and not any(part.startswith(".") for part in p.relative_to(root).parts[:-1])]
+    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+
+
+def read_image(path: str | os.PathLike) -> np.ndarray:
+    """Read an image file into an array, with its EXIF orientation applied.
+
+    Returns
+    -------
+    ndarray of shape (H, W), (H, W, 3) or (H, W, 4)
+        uint8 or uint16 (float32 for floating-point TIFFs); channels in RGB(A) order.
+
+    Raises
+    ------
+    ImageReadError
+        The file is missing, empty, truncated or not an image; the message names it.
+    """
+    path = os.fspath(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise ImageReadError(f"{path}: cannot read the file: {exc.strerror or exc}") from None
+    if not data:
+        raise ImageReadError(f"{path}: the file is empty")
+    image = _decode_cv2(data)
+    if image is None:
+        image = _decode_pillow(data, path)
+        return np.ascontiguousarray(image)
+    orientation = _exif_orientation(data, path)
+    if orientation > 1:
+        image = _orient(image, orientation)
+    return np.ascontiguousarray(image)
+
+
+def _decode_cv2(data: bytes) -> np.ndarray | None:
+    import cv2
+
+    try:
+        image = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_UNCHANGED)
+    except cv2.error:
+        return None
+    if image is None or image.size == 0:
+        return None
+    if image.ndim == 3:
+        channels = image.shape[2]
+        if channels == 1:
+            image = image[:, :, 0]
+        elif channels == 3:
+            image = cv2.cvtColor(image, cv2.COLOR_BGR2RGB)
+        elif channels == 4:
+            image = cv2.cvtColor(image, cv2.COLOR_BGRA2RGBA)
+    return image
+
+
+def _decode_pillow(data: bytes, path: str) -> np.ndarray:
+    from PIL import Image, ImageOps
+
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            img = ImageOps.exif_transpose(img)
+            if img.mode in ("P", "PA", "CMYK", "YCbCr", "LAB", "HSV", "1"):
+                img = img.convert("RGBA" if "A" in img.mode or "transparency" in img.info
+                                  else "RGB")
+            elif img.mode == "LA":
+                img = img.convert("RGBA")
+            array = np.asarray(img)
+    except Exception as exc:  # Pillow raises many kinds of errors on broken files
+        raise ImageReadError(f"{path}: not a readable image ({type(exc).__name__}: {exc})"
+                             ) from None
+    if array.dtype == np.int32:  # Pillow's "I" mode holds 16-bit PNGs
+        array = array.astype(np.uint16) if array.max(initial=0) < 65536 else array
+    return array
+
+
+def _exif_orientation(data: bytes, path: str) -> int:
+    if data[:2] != b"\xff\xd8" and data[:4] not in (b"II*\x00", b"MM\x00*") and (
+            data[:4] != b"RIFF"):
+        return 1  # only JPEG, TIFF and WebP carry EXIF orientation in practice
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            value = img.getexif().get(_EXIF_ORIENTATION, 1)
+    except Exception:
+        return 1
+    return int(value) if isinstance(value, int) and 1 <= value <= 8 else 1
+
+
+def _orient(image: np.ndarray, orientation: int) -> np.ndarray:
+    """Apply an EXIF orientation (2-8) so the image shows upright."""
+    import cv2
+
+    ops = {
+        2: lambda a: cv2.flip(a, 1),
+        3: lambda a: cv2.rotate(a, cv2.ROTATE_180),
+        4: lambda a: cv2.flip(a, 0),
+        5: lambda a: cv2.flip(cv2.rotate(a, cv2.ROTATE_90_CLOCKWISE), 1),
+        6: lambda a: cv2.rotate(a, cv2.ROTATE_90_CLOCKWISE),
+        7: lambda a: cv2.flip(cv2.rotate(a, cv2.ROTATE_90_COUNTERCLOCKWISE), 1),
+        8: lambda a: cv2.rotate(a, cv2.ROTATE_90_COUNTERCLOCKWISE),
+    }
+    return ops[orientation](image)
+
+
+def encode_image(image: np.ndarray, ext: str) -> bytes:
+    """Encode *image* (RGB(A) or grayscale) as a file of type *ext* (``".png"``...)."""
+    import cv2
+
+    ext = ext.lower()
+    array = image
+    if array.ndim == 3 and array.shape[2] == 1:
+        array = array[:, :, 0]
+    if array.dtype == np.bool_:
+        array = array.astype(np.uint8) * 255
+    if ext in (".jpg", ".jpeg", ".bmp", ".webp") and array.dtype != np.uint8:
+        array = _to_uint8(array)
+    elif array.dtype not in (np.uint8, np.uint16) and ext != ".tif" and ext != ".tiff":
+        array = _to_uint8(array)
+    if array.ndim == 3 and array.shape[2] == 3:
+        array = cv2.cvtColor(array, cv2.COLOR_RGB2BGR)
+    elif array.ndim == 3 and array.shape[2] == 4:
+        array = cv2.cvtColor(array, cv2.COLOR_RGBA2BGRA)
+    params: list[int] = []
+    if ext in (".jpg", ".jpeg"):
+        params = [cv2.IMWRITE_JPEG_QUALITY, _JPEG_QUALITY]
+    elif ext == ".webp":
+        params = [cv2.IMWRITE_WEBP_QUALITY, _JPEG_QUALITY]
+    elif ext == ".png":
+        params = [cv2.IMWRITE_PNG_COMPRESSION, 3]
+    ok, buf = cv2.imencode(ext, array, params)
+    if not ok:
+        raise AugkitError(f"cannot encode a {image.dtype} image of shape {image.shape} as {ext}")
+    return buf.tobytes()
+
+
+def _to_uint8(array: np.ndarray) -> np.ndarray:
+    if array.dtype.kind == "f":
+        return np.clip(np.rint(array * 255.0), 0, 255).astype(np.uint8)
+    if array.dtype == np.uint16:
+        return (array >> 8).astype(np.uint8)
+    return np.clip(array, 0, 255).astype(np.uint8)
+
+
+def write_image(path: str | os.PathLike, image: np.ndarray) -> None:
+    """Write *image* to *path* atomically, in the format its extension names."""
+    write_bytes_atomic(path, encode_image(image, os.path.splitext(os.fspath(path))[1]))
+
+
+def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> None:
+    """Write *data* to a temporary name next to *path*, then rename it to *path*."""
+    path = os.fspath(path)
+    folder, name = os.path.split(path)
+    if folder:
+        os.makedirs(folder, exist_ok=True)
+    tmp = os.path.join(folder, f".{name}{TEMP_MARK}{os.getpid()}")
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def write_text_atomic(path: str | os.PathLike, text: str) -> None:
+    """Write *text* (UTF-8) to *path* atomically."""
+    write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def remove_temp_files(folder: str | os.PathLike) -> int:
+    """Delete temporary files that an interrupted write left below *folder*; return how many."""
+    removed = 0
+    root = Path(folder)
+    if not root.is_dir():
+        return 0
+    for path in root.rglob(f"*{TEMP_MARK}*"):
+        try:
+            path.unlink()
+            removed += 1
+        except OSError:
+            pass
+    return removed
+
+
+__all__ = [
+    "IMAGE_EXTENSIONS",
+    "ImageReadError",
+    "encode_image",
+    "is_image_file",
+    "list_images",
+    "read_image",
+    "remove_temp_files",
+    "write_bytes_atomic",
+    "write_image",
+    "write_text_atomic",
+]
