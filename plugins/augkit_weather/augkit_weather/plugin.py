@@ -7,4 +7,6 @@ import augkit
 
 @augkit.hookimpl
 def augkit_augmenters() -> list[type]:
-    return []
+    from augkit_weather import clouds, rain, snow
+
+    return [*snow.AUGMENTERS, *clouds.AUGMENTERS, *rain.AUGMENTERS]
