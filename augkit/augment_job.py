@@ -387,9 +387,11 @@ def process_image(state: _TaskState, record: ImageRecord, ks: list[int]) -> Task
         result.error = str(exc)
         return result
     for k in ks:
-        image_out, kept, stats = augment_objects(state.pipeline, image, objects,
-                                                 key=(record.rel, k),
-                                                 out_of_image=state.out_of_image)
+        try:
+            image_out, kept, stats = _augment_any_channels(state, image, objects, (record.rel, k))
+        except AugkitError as exc:
+            result.error = f"{record.path}: the pipeline cannot augment it: {exc}"
+            return result
         out_rel = record.output_rel(k)
         payload = state.dataset.write(record, k, state.out_dir, image_out.shape, kept)
         write_image(state.out_dir / out_rel, image_out)
@@ -398,6 +400,29 @@ def process_image(state: _TaskState, record: ImageRecord, ks: list[int]) -> Task
                                "payload": payload})
         result.stats.add(stats)
     return result
+
+
+def _augment_any_channels(state: _TaskState, image: np.ndarray, objects: list[Obj],
+                          key: tuple) -> tuple[np.ndarray, list[Obj], Stats]:
+    """Augment; a grayscale image that a colour augmenter refuses goes through as RGB.
+
+    The RGB result is turned back into one channel, so the output keeps the input's
+    layout. Keyed sampling makes the retry draw the same values as the first try.
+    """
+    try:
+        return augment_objects(state.pipeline, image, objects, key=key,
+                               out_of_image=state.out_of_image)
+    except InputError:
+        if not (image.ndim == 2 or image.shape[2] == 1):
+            raise
+    import cv2
+
+    gray = image if image.ndim == 2 else image[:, :, 0]
+    rgb = cv2.cvtColor(np.ascontiguousarray(gray), cv2.COLOR_GRAY2RGB)
+    out, kept, stats = augment_objects(state.pipeline, rgb, objects, key=key,
+                                       out_of_image=state.out_of_image)
+    out = cv2.cvtColor(out, cv2.COLOR_RGB2GRAY)
+    return (out if image.ndim == 2 else out[:, :, None]), kept, stats
 
 
 # --------------------------------------------------------------------- progress
