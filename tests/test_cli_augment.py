@@ -291,7 +291,8 @@ def test_results_do_not_depend_on_worker_count(tmp_path):
          workers=2)
     assert (tmp_path / "w1/coco.json").read_text() == (tmp_path / "w2/coco.json").read_text()
     for name in ("a_aug0.png", "b_aug1.png"):
-        assert np.array_equal(read_image(tmp_path / "w1" / name), read_image(tmp_path / "w2" / name))
+        assert np.array_equal(read_image(tmp_path / "w1" / name),
+                              read_image(tmp_path / "w2" / name))
 
 
 def test_sigint_stops_a_multiworker_run_cleanly_and_resume_finishes_it(tmp_path):
