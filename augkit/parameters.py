@@ -893,8 +893,17 @@ class Uniform(StochasticParameter):
         self.b = handle_continuous_param(b, "b")
 
     def _draw(self, size: tuple[int, ...], rng: np.random.Generator) -> np.ndarray:
-        a = _draw_arg(self.a, size, rng)
-        b = _draw_arg(self.b, size, rng)
+        a, b = self.a, self.b
+        if type(a) is Deterministic and type(b) is Deterministic:
+            # fixed bounds (the usual case): Python floats, no numpy calls on scalars
+            low, high = (a.value, b.value) if a.value <= b.value else (b.value, a.value)
+            low, span = float(low), float(high) - float(low)
+            if size == (1,) and math.isfinite(span):
+                # exactly what rng.uniform computes: low + span * next_double
+                return np.array([low + span * rng.random()])
+            return rng.uniform(low, float(high), size)
+        a = _draw_arg(a, size, rng)
+        b = _draw_arg(b, size, rng)
         return rng.uniform(np.minimum(a, b), np.maximum(a, b), size)
 
 
@@ -920,8 +929,16 @@ class DiscreteUniform(StochasticParameter):
         self.b = handle_discrete_param(b, "b")
 
     def _draw(self, size: tuple[int, ...], rng: np.random.Generator) -> np.ndarray:
-        a = _as_int_array(_draw_arg(self.a, size, rng))
-        b = _as_int_array(_draw_arg(self.b, size, rng))
+        a, b = self.a, self.b
+        if (size == (1,) and type(a) is Deterministic and type(b) is Deterministic
+                and type(a.value) is int and type(b.value) is int):
+            # one sample of fixed integer bounds: the scalar draw takes the same value
+            # from the stream as size=(1,) does, at a third of the cost
+            low, high = (a.value, b.value) if a.value <= b.value else (b.value, a.value)
+            if -2**63 <= low and high < 2**63 - 1:
+                return np.array([rng.integers(low, high + 1)])
+        a = _as_int_array(_draw_arg(a, size, rng))
+        b = _as_int_array(_draw_arg(b, size, rng))
         return rng.integers(np.minimum(a, b), np.maximum(a, b), size=size, endpoint=True)
 
 
