@@ -12,6 +12,10 @@ from augkit_weather import functional as F
 from augkit_weather._common import check_limits, draw
 
 
+def _clip(values: np.ndarray, low: float, high: float) -> np.ndarray:
+    return np.minimum(np.maximum(values, low), high)  # np.clip is slow on tiny arrays
+
+
 @dataclass
 class Layer:
     """One drawn particle layer: the plan plus the values its look depends on."""
@@ -19,18 +23,19 @@ class Layer:
     plan: F.ParticlePlan
     speed: float
     uniformity: float
-    color: float
 
 
 class ParticleSettings:
     """The stochastic parameters of a particle layer, validated once.
 
     ``size_name`` is ``"flake_size"`` or ``"drop_size"`` (used in error messages).
+    Snow (``rain=False``) is gaussian-blurred and gets short rotated trails; rain
+    (``rain=True``) gets long streaks on a sheared canvas and no gaussian blur.
     """
 
     def __init__(self, density: Any, density_uniformity: Any, size: Any, size_uniformity: Any,
                  angle: Any, speed: Any, blur_sigma_fraction: Any, blur_sigma_limits: Any,
-                 *, size_name: str, blur: bool) -> None:
+                 *, size_name: str, rain: bool) -> None:
         self.density = iap.handle_continuous_param(density, "density", value_range=(0.0, 1.0))
         self.density_uniformity = iap.handle_continuous_param(
             density_uniformity, "density_uniformity", value_range=(0.0, 1.0))
@@ -42,41 +47,47 @@ class ParticleSettings:
         self.blur_sigma_fraction = iap.handle_continuous_param(
             blur_sigma_fraction, "blur_sigma_fraction", value_range=(0.0, 1.0))
         self.blur_sigma_limits = check_limits(blur_sigma_limits, "blur_sigma_limits")
-        self.blur = blur
+        self.rain = rain
 
-    def draw_layers(self, shapes: list[tuple[int, int]], rng: np.random.Generator,
-                    colors: tuple[float, float] = (255.0, 255.0)) -> list[Layer]:
+    def draw_layers(self, shapes: list[tuple[int, int]], rng: np.random.Generator) -> list[Layer]:
         """Draw one layer for each ``(H, W)`` in *shapes* (settings vectorised)."""
         count = len(shapes)
         if count == 0:
             return []
-        density = np.clip(draw(self.density, count, rng), 0.0, 1.0)
-        uniform = np.clip(draw(self.density_uniformity, count, rng), 0.0, 1.0)
-        size = np.clip(draw(self.size, count, rng), 1e-4, 1.0)
-        size_uniform = np.clip(draw(self.size_uniformity, count, rng), 0.0, 1.0)
+        density = _clip(draw(self.density, count, rng), 0.0, 1.0)
+        uniform = _clip(draw(self.density_uniformity, count, rng), 0.0, 1.0)
+        size = _clip(draw(self.size, count, rng), 1e-4, 1.0)
         angle = draw(self.angle, count, rng)
-        speed = np.clip(draw(self.speed, count, rng), 0.0, 1.0)
-        fraction = np.clip(draw(self.blur_sigma_fraction, count, rng), 0.0, 1.0)
-        color = rng.uniform(colors[0], colors[1], count)
+        speed = _clip(draw(self.speed, count, rng), 0.0, 1.0)
+        if self.rain:  # rain uses neither the size uniformity nor the gaussian blur
+            size_uniform = fraction = np.zeros(count)
+        else:
+            size_uniform = _clip(draw(self.size_uniformity, count, rng), 0.0, 1.0)
+            fraction = _clip(draw(self.blur_sigma_fraction, count, rng), 0.0, 1.0)
+        gates = rng.beta(1.0, np.maximum(1.0 - uniform, 1e-3)[:, None, None],
+                         (count, 8, 8)).astype(np.float32)
+        # plain floats: cheaper per-layer arithmetic below
+        density, size, angle, speed, size_uniform, fraction = (
+            a.tolist() for a in (density, size, angle, speed, size_uniform, fraction))
         low, high = self.blur_sigma_limits
         layers = []
         for i, (height, width) in enumerate(shapes):
-            sigma = float(np.clip(max(height, width) * fraction[i], low, high)) if self.blur else 0.0
+            sigma = 0.0 if self.rain else min(max(max(height, width) * fraction[i], low), high)
             plan = F.plan_particles(
-                height, width, density=float(density[i]), density_uniformity=float(uniform[i]),
-                size=float(size[i]), angle=float(angle[i]), speed=float(speed[i]), sigma=sigma,
-                rng=rng)
-            layers.append(Layer(plan, float(speed[i]), float(size_uniform[i]), float(color[i])))
+                height, width, density=density[i], gate=gates[i], size=size[i], angle=angle[i],
+                speed=speed[i], sigma=sigma, rng=rng, streaks=self.rain)
+            layers.append(Layer(plan, speed[i], size_uniform[i]))
         return layers
 
 
 def layers_per_row(counts: np.ndarray, shapes: list[tuple[int, ...]], settings: ParticleSettings,
-                   rng: np.random.Generator, **kwargs: Any) -> list[list[Layer]]:
+                   rng: np.random.Generator) -> list[list[Layer]]:
     """Draw ``counts[i]`` layers for row i; return them grouped per row."""
-    flat_shapes = [tuple(shape[:2]) for shape, n in zip(shapes, counts) for _ in range(int(n))]
-    flat = settings.draw_layers(flat_shapes, rng, **kwargs)
+    counts = [int(n) for n in counts]
+    flat_shapes = [(shape[0], shape[1]) for shape, n in zip(shapes, counts) for _ in range(n)]
+    flat = settings.draw_layers(flat_shapes, rng)
     out, start = [], 0
     for n in counts:
-        out.append(flat[start:start + int(n)])
-        start += int(n)
+        out.append(flat[start:start + n])
+        start += n
     return out

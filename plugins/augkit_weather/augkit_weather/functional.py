@@ -32,15 +32,23 @@ def _spread(plane: np.ndarray, channels: int, alpha_value: int) -> np.ndarray:
     return cv2.merge([plane, plane, plane, np.full_like(plane, alpha_value)])
 
 
+def _fit(plane: np.ndarray, height: int, width: int) -> np.ndarray:
+    """Resize a 2-D map to ``(height, width)`` (bilinear) if it has another size."""
+    if plane.shape[:2] == (height, width):
+        return plane
+    return cv2.resize(plane, (width, height), interpolation=cv2.INTER_LINEAR).reshape(
+        height, width)
+
+
 def blend_keep_add(image: np.ndarray, keep: np.ndarray, add: np.ndarray) -> np.ndarray:
     """Return ``image * keep + add`` on every colour channel (alpha kept).
 
     Parameters
     ----------
     image : ndarray of shape (H, W, C), dtype uint8 or float32
-    keep : ndarray of shape (H, W), float32
-        Fraction of the image kept, in [0, 1].
-    add : ndarray of shape (H, W), float32
+    keep : ndarray of shape (h, w), float32
+        Fraction of the image kept, in [0, 1]; bilinearly resized to ``(H, W)``.
+    add : ndarray of shape (h, w), float32
         Value added, on the uint8 scale (divided by 255 for float images).
 
     Returns
@@ -54,13 +62,15 @@ def blend_keep_add(image: np.ndarray, keep: np.ndarray, add: np.ndarray) -> np.n
     >>> blend_keep_add(img, keep, add)[..., 0].tolist()
     [[100, 150]]
     """
-    channels = image.shape[2]
+    height, width, channels = image.shape
     if image.dtype == np.uint8:
-        keep8 = cv2.convertScaleAbs(keep, alpha=255.0)
-        add8 = cv2.convertScaleAbs(add)
+        keep8 = _fit(cv2.convertScaleAbs(keep, alpha=255.0), height, width)
+        add8 = _fit(cv2.convertScaleAbs(add), height, width)
         kept = cv2.multiply(image, _spread(keep8, channels, 255), scale=1.0 / 255.0)
         out = cv2.add(kept.reshape(image.shape), _spread(add8, channels, 0).reshape(image.shape))
         return out.reshape(image.shape)
+    keep = _fit(keep, height, width)
+    add = _fit(add, height, width)
     out = image.astype(np.float32, copy=True)
     color = out[:, :, :3] if channels == 4 else out
     color *= keep[:, :, None]
@@ -68,20 +78,48 @@ def blend_keep_add(image: np.ndarray, keep: np.ndarray, add: np.ndarray) -> np.n
     return out.astype(image.dtype, copy=False)
 
 
+def blend_color(image: np.ndarray, keep: np.ndarray, color: float) -> np.ndarray:
+    """Return ``image * keep + color * (1 - keep)`` on every colour channel (alpha kept).
+
+    *keep* is a float32 ``(h, w)`` map in [0, 1], bilinearly resized to the image;
+    *color* is on the uint8 scale. For uint8 images the map is quantised to 8 bits
+    and resized as uint8.
+
+    Examples
+    --------
+    >>> img = np.full((1, 2, 1), 100, np.uint8)
+    >>> blend_color(img, np.array([[1.0, 0.5]], np.float32), 200)[..., 0].tolist()
+    [[100, 150]]
+    """
+    height, width, channels = image.shape
+    if image.dtype != np.uint8:
+        keep = _fit(keep, height, width)
+        return blend_keep_add(image, keep, (1.0 - keep) * np.float32(color))
+    alpha8 = _fit(cv2.convertScaleAbs(keep, alpha=-255.0, beta=255.0), height, width)
+    keep8 = cv2.bitwise_not(alpha8)
+    add8 = apply_lut(alpha8[:, :, None], np.rint(_IDENTITY * (color / 255.0)))[:, :, 0]
+    kept = cv2.multiply(image, _spread(keep8, channels, 255), scale=1.0 / 255.0)
+    out = cv2.add(kept.reshape(image.shape), _spread(add8, channels, 0).reshape(image.shape))
+    return out.reshape(image.shape)
+
+
 def blend_add_max(image: np.ndarray, add: np.ndarray, floor: np.ndarray) -> np.ndarray:
     """Return ``max(image + add, floor)`` on every colour channel (alpha kept).
 
-    *add* and *floor* are uint8 ``(H, W)`` planes; the sum saturates at the top of
-    the value range. Float images use them divided by 255.
+    *add* and *floor* are uint8 ``(h, w)`` planes, bilinearly resized to the image;
+    the sum saturates at the top of the value range. Float images use them divided by
+    255.
 
     Examples
     --------
     >>> img = np.array([[[10], [250]]], np.uint8)
-    >>> blend_add_max(img, np.array([[5, 10]], np.uint8), np.array([[200, 0]], np.uint8))
-    ... # doctest: +NORMALIZE_WHITESPACE
-    array([[[200], [255]]], dtype=uint8)
+    >>> out = blend_add_max(img, np.array([[5, 10]], np.uint8), np.array([[200, 0]], np.uint8))
+    >>> out[..., 0].tolist()
+    [[200, 255]]
     """
-    channels = image.shape[2]
+    height, width, channels = image.shape
+    add = _fit(add, height, width)
+    floor = _fit(floor, height, width)
     if image.dtype == np.uint8:
         summed = cv2.add(image, _spread(add, channels, 0).reshape(image.shape))
         out = cv2.max(summed.reshape(image.shape), _spread(floor, channels, 0).reshape(image.shape))
@@ -235,35 +273,39 @@ class ParticlePlan:
     """Everything random about one layer of snowflakes or raindrops, drawn in ``sample``.
 
     Particles live on a *canvas*: the low-resolution grid (``flake_size`` /
-    ``drop_size`` sets its scale), possibly with fewer rows (long streaks tolerate a
-    coarse vertical resolution) and extra columns so that the canvas can be sheared
-    by the falling angle. Along a canvas column, motion blur is a cheap vertical box
-    filter; the shear then tilts the streaks, and a resize brings the layer to the
-    image size.
+    ``drop_size`` sets its scale). For long streaks (``streaks=True``, rain) the
+    canvas has fewer rows (long streaks tolerate a coarse vertical resolution) and
+    extra columns so that it can be sheared by the falling angle: along a canvas
+    column, motion blur is a cheap vertical box filter, and one affine warp then
+    shears the streaks and scales the layer to the grid it is rendered on. Short
+    trails (snow) use a small rotated line kernel instead.
     """
 
     out_shape: tuple[int, int]        # (H, W) of the image
+    low_shape: tuple[int, int]        # (rows, cols) of the un-sheared low-resolution grid
     canvas_shape: tuple[int, int]     # (rows, cols) of the canvas
-    low_width: int                    # columns of the un-sheared low-resolution grid
-    index: np.ndarray                 # flat canvas index of each particle (int64)
+    particles: np.ndarray             # flat canvas indices, or a bool mask of the canvas
     value: float                      # brightness of one particle on the canvas
-    gate: np.ndarray                  # (8, 8) float32 density gate in [0, 1]
+    gate: np.ndarray                  # small float32 density gate in [0, 1]
     sigma: tuple[float, float]        # gaussian blur (x, y) in canvas pixels, 0 = none
     length: int                       # motion blur length in canvas rows, 1 = none
     shear: float                      # canvas columns moved per canvas row
-    offset: float                     # canvas column of output column 0 on row 0
+    offset: float                     # canvas column of low-res column 0 on canvas row 0
+    angle: float                      # falling angle in degrees
+    streaks: bool                     # box-filter streaks on a sheared canvas (rain)
 
 
-def plan_particles(height: int, width: int, *, density: float, density_uniformity: float,
-                   size: float, angle: float, speed: float, sigma: float,
-                   rng: np.random.Generator) -> ParticlePlan:
+def plan_particles(height: int, width: int, *, density: float, gate: np.ndarray, size: float,
+                   angle: float, speed: float, sigma: float, rng: np.random.Generator,
+                   streaks: bool = True) -> ParticlePlan:
     """Draw one particle layer for an ``(height, width)`` image.
 
-    ``size`` is imgaug's ``flake_size``/``drop_size`` (the grid is ``1 - size`` of the
+    ``gate`` is a small float32 map in [0, 1] that thins the particles out locally
+    (imgaug: ``Beta(1, 1 - density_uniformity)`` on an 8x8 grid). ``size`` is imgaug's ``flake_size``/``drop_size`` (the grid is ``1 - size`` of the
     image), ``sigma`` the gaussian blur at image resolution (0 for none), ``speed``
-    the motion blur length as a fraction of the longer image side, ``angle`` the
-    falling direction in degrees (0 = straight down, positive = leaning to the left
-    at the bottom).
+    the motion blur length as a fraction of the longer image side (none below 2
+    pixels, at least 3 otherwise, as imgaug), ``angle`` the falling direction in
+    degrees (0 = straight down, positive = the bottom of a streak leans left).
     """
     factor = min(max(1.0 - size, 0.001), 1.0)
     low_h = max(1, int(height * factor))
@@ -271,73 +313,157 @@ def plan_particles(height: int, width: int, *, density: float, density_uniformit
     kernel = int(speed * max(height, width))
     tangent = math.tan(math.radians(angle))
     rows, length, shear, offset = low_h, 1, 0.0, 0.0
-    if kernel > 1:
+    if kernel > 1 and not streaks:
+        length = max(1, round(max(kernel, 3) * factor))
+    elif kernel > 1:
         kernel_low = max(kernel, 3) * factor
-        reduce = min(kernel_low / 6.0, 1.5 / max(abs(tangent), 1e-6))
-        rows = max(1, round(low_h / min(max(reduce, 1.0), 4.0)))
+        # Long streaks need few rows; keep the shear per canvas row under 1.5 pixels.
+        reduce = min(kernel_low / 2.0, 1.5 / max(abs(tangent), 1e-6), 16.0)
+        rows = max(1, round(low_h / max(reduce, 1.0)))
         step = low_h / rows                       # low-res rows per canvas row
         length = max(1, round(kernel_low / step))
-        shear = tangent * step
-        offset = max(0.0, -shear * (rows - 1))
-    cols = low_w + math.ceil(abs(shear) * max(rows - 1, 0))
+        if length > 1:
+            shear = tangent * step
+            offset = max(0.0, -shear * (rows - 1))
     step = low_h / rows
-    count = int(rng.binomial(max(int(round(low_h * cols)), 0), min(max(density, 0.0), 1.0)))
-    index = rng.integers(0, rows * cols, count)
-    beta_b = max(1.0 - density_uniformity, 1e-3)
-    gate = rng.beta(1.0, beta_b, (8, 8)).astype(np.float32)
+    cols = low_w + math.ceil(abs(shear) * max(rows - 1, 0))
+    density = min(max(density, 0.0), 1.0)
+    per_cell = density * step                     # expected particles per canvas cell
+    value = 255.0 / step
+    if per_cell > 0.125:
+        # Dense: one Bernoulli draw per cell instead of a Poisson number of particles.
+        # p = l / (1 + l) and a value (1 + l) times brighter keep the Poisson mean and
+        # variance of l particles per cell, so the streak texture keeps its contrast.
+        chance = per_cell / (1.0 + per_cell)
+        particles = rng.random(rows * cols, dtype=np.float32) < np.float32(chance)
+        value *= 1.0 + per_cell
+    else:
+        count = int(rng.binomial(max(round(low_h * cols), 0), density))
+        particles = rng.integers(0, rows * cols, count,
+                                 dtype=np.int32 if rows * cols < 2**31 else np.int64)
     blur = sigma * factor
     return ParticlePlan(
-        out_shape=(height, width), canvas_shape=(rows, cols), low_width=low_w, index=index,
-        value=255.0 / step, gate=gate, sigma=(blur, blur / step) if blur > 0 else (0.0, 0.0),
-        length=length, shear=shear, offset=offset,
+        out_shape=(height, width), low_shape=(low_h, low_w), canvas_shape=(rows, cols),
+        particles=particles, value=value, gate=gate,
+        sigma=(blur, blur / step) if blur > 0 else (0.0, 0.0),
+        length=length, shear=shear, offset=offset, angle=angle, streaks=streaks,
     )
 
 
-def render_particles(plan: ParticlePlan) -> np.ndarray:
-    """Render a layer: float32 ``(H, W)`` particle brightness on the uint8 scale."""
+def motion_kernel(length: int, angle: float) -> np.ndarray:
+    """A normalised line kernel: a trail fading upwards from a bright head, rotated.
+
+    *angle* in degrees, clockwise (0: the trail points straight up).
+
+    Examples
+    --------
+    >>> k = motion_kernel(3, 0.0)
+    >>> k.shape, float(round(k.sum(), 6)), bool(k[2, 1] < k[0, 1])
+    ((3, 3), 1.0, True)
+    """
+    size = length if length % 2 else length + 1
+    kernel = np.zeros((size, size), dtype=np.float32)
+    kernel[:, size // 2] = np.linspace(1.0, 1.0 / size, size, dtype=np.float32)
+    if angle:
+        centre = (size - 1) / 2.0
+        matrix = cv2.getRotationMatrix2D((centre, centre), -angle, 1.0)
+        kernel = cv2.warpAffine(kernel, matrix, (size, size), flags=cv2.INTER_LINEAR)
+    total = float(kernel.sum())
+    return kernel / np.float32(total) if total > 0 else kernel
+
+
+def render_grid(plans: list[ParticlePlan]) -> tuple[int, int]:
+    """The grid several layers of one image are rendered and combined on.
+
+    It is as fine as the finest layer (at most the image size); the combined
+    result is upscaled to the image once.
+    """
+    rows = max(plan.canvas_shape[0] for plan in plans)
+    cols = max(plan.low_shape[1] for plan in plans)
+    height, width = plans[0].out_shape
+    return min(rows, height), min(cols, width)
+
+
+def render_particles(plan: ParticlePlan, grid: tuple[int, int] | None = None,
+                     gain: float = 1.0) -> np.ndarray:
+    """Render a layer on *grid* (default: the image size).
+
+    Returns a float32 ``(rows, cols)`` map of particle brightness (uint8 scale, times
+    *gain*) that covers the whole image.
+    """
     rows, cols = plan.canvas_shape
-    height, width = plan.out_shape
-    canvas = np.bincount(plan.index, minlength=rows * cols).astype(np.float32)
-    canvas = canvas.reshape(rows, cols)
+    grid_h, grid_w = plan.out_shape if grid is None else grid
     gate = cv2.resize(plan.gate, (cols, rows), interpolation=cv2.INTER_LINEAR)
-    canvas *= gate.reshape(rows, cols)
-    canvas *= np.float32(plan.value)
-    if plan.sigma[0] > 0.2:
+    gate = gate.reshape(rows, cols)
+    if plan.particles.dtype == np.bool_ and plan.streaks:
+        # Dense streaks: box-filter the 0/1 mask straight into float32, then gate.
+        mask = plan.particles.view(np.uint8).reshape(rows, cols)
+        canvas = cv2.boxFilter(mask, cv2.CV_32F, (1, plan.length),
+                               borderType=cv2.BORDER_CONSTANT).reshape(rows, cols)
+        canvas = cv2.multiply(canvas, gate, scale=plan.value * gain).reshape(rows, cols)
+        return _warp_to_grid(canvas, plan, grid_h, grid_w)
+    if plan.particles.dtype == np.bool_:
+        canvas = plan.particles.reshape(rows, cols).astype(np.float32)
+    else:
+        canvas = np.bincount(plan.particles, minlength=rows * cols).astype(np.float32)
+        canvas = canvas.reshape(rows, cols)
+    canvas = cv2.multiply(canvas, gate, scale=plan.value * gain).reshape(rows, cols)
+    if plan.sigma[0] >= 0.5:
         canvas = cv2.GaussianBlur(canvas, (0, 0), sigmaX=plan.sigma[0],
                                   sigmaY=max(plan.sigma[1], 0.01),
                                   borderType=cv2.BORDER_CONSTANT).reshape(rows, cols)
-    if plan.length > 1:
-        # A ramp (bright head at the particle, fading trail above it) as the mean of
-        # two boxes anchored at their top row: each spans the rows above the particle.
-        full = cv2.blur(canvas, (1, plan.length), anchor=(0, 0), borderType=cv2.BORDER_CONSTANT)
-        half = max(1, (plan.length + 1) // 2)
-        if half > 1:
-            head = cv2.blur(canvas, (1, half), anchor=(0, 0), borderType=cv2.BORDER_CONSTANT)
-            canvas = cv2.addWeighted(full, 0.5, head, 0.5, 0.0)
-        else:
-            canvas = cv2.addWeighted(full, 0.5, canvas, 0.5, 0.0)
+    if plan.length > 1 and not plan.streaks:
+        canvas = cv2.filter2D(canvas, -1, motion_kernel(plan.length, plan.angle),
+                              borderType=cv2.BORDER_CONSTANT).reshape(rows, cols)
+    elif plan.length > 1:
+        canvas = cv2.blur(canvas, (1, plan.length), borderType=cv2.BORDER_CONSTANT)
         canvas = canvas.reshape(rows, cols)
-    if plan.shear != 0.0 or cols != plan.low_width:
-        matrix = np.array([[1.0, plan.shear, plan.offset], [0.0, 1.0, 0.0]], dtype=np.float64)
-        canvas = cv2.warpAffine(canvas, matrix, (plan.low_width, rows),
-                                flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
-                                borderMode=cv2.BORDER_CONSTANT).reshape(rows, plan.low_width)
-    if canvas.shape != (height, width):
-        canvas = cv2.resize(canvas, (width, height), interpolation=cv2.INTER_LINEAR)
-    return canvas.reshape(height, width)
+    if not plan.streaks:
+        return _fit(canvas, grid_h, grid_w)
+    return _warp_to_grid(canvas, plan, grid_h, grid_w)
+
+
+def _warp_to_grid(canvas: np.ndarray, plan: ParticlePlan, grid_h: int, grid_w: int):
+    """Shear a streak canvas and scale it onto the ``(grid_h, grid_w)`` grid."""
+    rows, cols = plan.canvas_shape
+    low_w = plan.low_shape[1]
+    # Map grid pixel centres to canvas pixel centres: scale, then shear.
+    scale_y = rows / grid_h
+    scale_x = low_w / grid_w
+    shift_y = 0.5 * scale_y - 0.5
+    shift_x = 0.5 * scale_x - 0.5 + plan.shear * shift_y + plan.offset
+    if (rows, cols) == (grid_h, grid_w) and plan.shear == 0.0 and low_w == cols:
+        return canvas
+    matrix = np.array([[scale_x, plan.shear * scale_y, shift_x], [0.0, scale_y, shift_y]])
+    out = cv2.warpAffine(canvas, matrix, (grid_w, grid_h),
+                         flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
+                         borderMode=cv2.BORDER_CONSTANT)
+    return out.reshape(grid_h, grid_w)
 
 
 def snow_tables(speed: float, size_uniformity: float) -> tuple[np.ndarray, np.ndarray]:
     """uint8 tables turning blurred flake noise into a glow (added) and a core (max).
 
-    A gamma above 1 makes flakes smaller and less uniform; a gain brings them back up.
+    A gamma above 1 makes flakes smaller and less uniform; a gain brings them back up
+    (imgaug's ``GammaContrast(1 + 2 (1 - u))`` and ``* (1 + 5 (1 - u))``); the glow is
+    scaled by ``0.1 + 20 speed``, the core by ``1 + 20 speed``.
     """
     gamma = 1.0 + 2.0 * (1.0 - size_uniformity)
     gain = 1.0 + 5.0 * (1.0 - size_uniformity)
-    shaped = 255.0 * (_IDENTITY / 255.0) ** gamma * gain
-    glow = np.clip(np.rint(shaped * (0.1 + 20.0 * speed)), 0, 255).astype(np.uint8)
-    core = np.clip(np.rint(shaped * (1.0 + 20.0 * speed)), 0, 255).astype(np.uint8)
-    return glow, core
+    shaped = _UNIT ** gamma
+    shaped *= 255.0 * gain
+    glow = shaped * (0.1 + 20.0 * speed)
+    core = shaped * (1.0 + 20.0 * speed)
+    return _to_uint8(glow), _to_uint8(core)
+
+
+def _to_uint8(values: np.ndarray) -> np.ndarray:
+    values += 0.5
+    np.minimum(values, 255.0, out=values)
+    return values.astype(np.uint8)
+
+
+_UNIT = _IDENTITY / 255.0
 
 
 # --------------------------------------------------------------------------- clouds
@@ -357,11 +483,14 @@ __all__ = [
     "COLORSPACES",
     "ParticlePlan",
     "blend_add_max",
+    "blend_color",
     "blend_keep_add",
     "cloud_alpha",
     "compose_lerps",
     "lightness_table",
+    "motion_kernel",
     "plan_particles",
+    "render_grid",
     "render_particles",
     "snow_tables",
     "snowy_landscape",

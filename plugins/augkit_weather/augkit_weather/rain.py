@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import cv2
 import numpy as np
 
 from augkit import parameters as iap
@@ -11,21 +12,29 @@ from augkit_weather import functional as F
 from augkit_weather._common import WeatherAugmenter, draw
 from augkit_weather._particles import Layer, ParticleSettings, layers_per_row
 
-#: Drop colours (uint8 scale) are drawn per layer from this range: light grey.
+#: Drop colours (uint8 scale) are drawn per image from this range: light grey.
 DROP_COLORS = (200.0, 240.0)
+#: imgaug's factor that makes drops a bit more visible.
+_VISIBILITY = 1.3 / 255.0
 
 
-def _render_rain(image: np.ndarray, layers: list[Layer]) -> np.ndarray:
+def _render_rain(image: np.ndarray, row: tuple[list[Layer], float]) -> np.ndarray:
+    layers, color = row
     if not layers:
         return image.copy()
-    lerps = []
+    grid = F.render_grid([layer.plan for layer in layers])
+    keep = None
     for layer in layers:
-        alpha = F.render_particles(layer.plan)
-        alpha *= np.float32(1.3 / 255.0)        # imgaug: drops a bit more visible
-        np.minimum(alpha, 1.0, out=alpha)
-        lerps.append((alpha, np.float32(layer.color)))
-    keep, add = F.compose_lerps(lerps)
-    return F.blend_keep_add(image, keep, add)
+        alpha = F.render_particles(layer.plan, grid, gain=_VISIBILITY)
+        layer_keep = cv2.subtract(1.0, alpha)           # 1 - alpha, floored at 0 below
+        np.maximum(layer_keep, 0.0, out=layer_keep)
+        keep = layer_keep if keep is None else cv2.multiply(keep, layer_keep)
+    return F.blend_color(image, keep.reshape(grid), color)
+
+
+def _sample_rain(rows, counts, settings, rng):
+    colors = rng.uniform(DROP_COLORS[0], DROP_COLORS[1], rows.nb_rows).tolist()
+    return list(zip(layers_per_row(counts, rows.shapes, settings, rng), colors))
 
 
 class RainLayer(WeatherAugmenter):
@@ -65,11 +74,12 @@ class RainLayer(WeatherAugmenter):
     float32, uint8).
 
     Images may have 1, 3 or 4 channels (alpha kept); float32 images hold values in
-    [0, 1]. Each layer draws its drop colour from ``[200, 240]`` (uint8 scale).
+    [0, 1]. Each image draws its drop colour from ``[200, 240]`` (uint8 scale).
 
     Examples
     --------
-    >>> import numpy as np
+    >>> import cv2
+import numpy as np
     >>> from augkit import augmenters as iaa
     >>> aug = iaa.RainLayer(density=0.1, density_uniformity=0.9, drop_size=0.02,
     ...                     drop_size_uniformity=0.3, angle=(-15, 15), speed=0.1,
@@ -94,11 +104,10 @@ class RainLayer(WeatherAugmenter):
         super().__init__(**kwargs)
         self.settings = ParticleSettings(
             density, density_uniformity, drop_size, drop_size_uniformity, angle, speed,
-            blur_sigma_fraction, blur_sigma_limits, size_name="drop_size", blur=False)
+            blur_sigma_fraction, blur_sigma_limits, size_name="drop_size", rain=True)
 
     def sample(self, rows, rng):
-        return layers_per_row(np.ones(rows.nb_rows, dtype=np.int64), rows.shapes,
-                              self.settings, rng, colors=DROP_COLORS)
+        return _sample_rain(rows, np.ones(rows.nb_rows, dtype=np.int64), self.settings, rng)
 
     def _apply_one(self, image, row):
         return _render_rain(image, row)
@@ -132,7 +141,8 @@ class Rain(WeatherAugmenter):
 
     Examples
     --------
-    >>> import numpy as np
+    >>> import cv2
+import numpy as np
     >>> from augkit import augmenters as iaa
     >>> aug = iaa.Rain(drop_size=(0.10, 0.20), seed=3)
     >>> img = np.full((96, 128, 3), 60, dtype=np.uint8)
@@ -154,12 +164,11 @@ class Rain(WeatherAugmenter):
             nb_iterations, "nb_iterations", value_range=(0, None))
         self.settings = ParticleSettings(
             (0.03, 0.14), (0.8, 1.0), drop_size, (0.2, 0.5), (-15, 15), speed,
-            (0.001, 0.001), (0.5, 3.75), size_name="drop_size", blur=False)
+            (0.001, 0.001), (0.5, 3.75), size_name="drop_size", rain=True)
 
     def sample(self, rows, rng):
         counts = np.clip(np.rint(draw(self.nb_iterations, rows.nb_rows, rng)), 0, 3)
-        return layers_per_row(counts.astype(np.int64), rows.shapes, self.settings, rng,
-                              colors=DROP_COLORS)
+        return _sample_rain(rows, counts, self.settings, rng)
 
     def _apply_one(self, image, row):
         return _render_rain(image, row)

@@ -93,9 +93,10 @@ class FastSnowyLandscape(WeatherAugmenter):
 def _render_snow(image: np.ndarray, layers: list[Layer]) -> np.ndarray:
     if not layers:
         return image.copy()
+    grid = F.render_grid([layer.plan for layer in layers])
     glow = floor = None
     for layer in layers:
-        noise = cv2.convertScaleAbs(F.render_particles(layer.plan))[:, :, None]
+        noise = cv2.convertScaleAbs(F.render_particles(layer.plan, grid))[:, :, None]
         glow_table, core_table = F.snow_tables(layer.speed, layer.uniformity)
         layer_glow = apply_lut(noise, glow_table)[:, :, 0]
         layer_core = apply_lut(noise, core_table)[:, :, 0]
@@ -104,8 +105,7 @@ def _render_snow(image: np.ndarray, layers: list[Layer]) -> np.ndarray:
         else:
             glow = cv2.add(glow, layer_glow)
             floor = cv2.max(cv2.add(floor, layer_glow), layer_core)
-    height, width = image.shape[:2]
-    return F.blend_add_max(image, glow.reshape(height, width), floor.reshape(height, width))
+    return F.blend_add_max(image, glow.reshape(grid), floor.reshape(grid))
 
 
 
@@ -178,7 +178,7 @@ class SnowflakesLayer(WeatherAugmenter):
         super().__init__(**kwargs)
         self.settings = ParticleSettings(
             density, density_uniformity, flake_size, flake_size_uniformity, angle, speed,
-            blur_sigma_fraction, blur_sigma_limits, size_name="flake_size", blur=True)
+            blur_sigma_fraction, blur_sigma_limits, size_name="flake_size", rain=False)
 
     def sample(self, rows, rng):
         return layers_per_row(np.ones(rows.nb_rows, dtype=np.int64), rows.shapes,
@@ -251,7 +251,7 @@ class Snowflakes(WeatherAugmenter):
         super().__init__(**kwargs)
         self.settings = ParticleSettings(
             density, density_uniformity, flake_size, flake_size_uniformity, angle, speed,
-            (0.0001, 0.001), (0.5, 3.75), size_name="flake_size", blur=True)
+            (0.0001, 0.001), (0.5, 3.75), size_name="flake_size", rain=False)
 
     def sample(self, rows, rng):
         counts = rng.integers(1, 4, rows.nb_rows)
