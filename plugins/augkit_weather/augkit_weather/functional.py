@@ -301,11 +301,12 @@ def plan_particles(height: int, width: int, *, density: float, gate: np.ndarray,
     """Draw one particle layer for an ``(height, width)`` image.
 
     ``gate`` is a small float32 map in [0, 1] that thins the particles out locally
-    (imgaug: ``Beta(1, 1 - density_uniformity)`` on an 8x8 grid). ``size`` is imgaug's ``flake_size``/``drop_size`` (the grid is ``1 - size`` of the
-    image), ``sigma`` the gaussian blur at image resolution (0 for none), ``speed``
-    the motion blur length as a fraction of the longer image side (none below 2
-    pixels, at least 3 otherwise, as imgaug), ``angle`` the falling direction in
-    degrees (0 = straight down, positive = the bottom of a streak leans left).
+    (imgaug: ``Beta(1, 1 - density_uniformity)`` on an 8x8 grid). ``size`` is
+    imgaug's ``flake_size``/``drop_size`` (the grid is ``1 - size`` of the image),
+    ``sigma`` the gaussian blur at image resolution (0 for none), ``speed`` the
+    motion blur length as a fraction of the longer image side (none below 2 pixels,
+    at least 3 otherwise, as imgaug), ``angle`` the falling direction in degrees
+    (0 = straight down, positive = the bottom of a streak leans left).
     """
     factor = min(max(1.0 - size, 0.001), 1.0)
     low_h = max(1, int(height * factor))

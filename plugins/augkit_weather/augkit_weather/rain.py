@@ -78,8 +78,7 @@ class RainLayer(WeatherAugmenter):
 
     Examples
     --------
-    >>> import cv2
-import numpy as np
+    >>> import numpy as np
     >>> from augkit import augmenters as iaa
     >>> aug = iaa.RainLayer(density=0.1, density_uniformity=0.9, drop_size=0.02,
     ...                     drop_size_uniformity=0.3, angle=(-15, 15), speed=0.1,
@@ -141,8 +140,7 @@ class Rain(WeatherAugmenter):
 
     Examples
     --------
-    >>> import cv2
-import numpy as np
+    >>> import numpy as np
     >>> from augkit import augmenters as iaa
     >>> aug = iaa.Rain(drop_size=(0.10, 0.20), seed=3)
     >>> img = np.full((96, 128, 3), 60, dtype=np.uint8)
