@@ -78,24 +78,24 @@ def blend_keep_add(image: np.ndarray, keep: np.ndarray, add: np.ndarray) -> np.n
     return out.astype(image.dtype, copy=False)
 
 
-def blend_color(image: np.ndarray, keep: np.ndarray, color: float) -> np.ndarray:
-    """Return ``image * keep + color * (1 - keep)`` on every colour channel (alpha kept).
+def blend_color(image: np.ndarray, alpha: np.ndarray, color: float) -> np.ndarray:
+    """Return ``image * (1 - alpha) + color * alpha`` on every colour channel (alpha kept).
 
-    *keep* is a float32 ``(h, w)`` map in [0, 1], bilinearly resized to the image;
-    *color* is on the uint8 scale. For uint8 images the map is quantised to 8 bits
-    and resized as uint8.
+    *alpha* is a float32 ``(h, w)`` map, clipped to [0, 1] and bilinearly resized to
+    the image; *color* is on the uint8 scale. For uint8 images the map is quantised to
+    8 bits and resized as uint8.
 
     Examples
     --------
     >>> img = np.full((1, 2, 1), 100, np.uint8)
-    >>> blend_color(img, np.array([[1.0, 0.5]], np.float32), 200)[..., 0].tolist()
+    >>> blend_color(img, np.array([[0.0, 0.5]], np.float32), 200)[..., 0].tolist()
     [[100, 150]]
     """
     height, width, channels = image.shape
     if image.dtype != np.uint8:
-        keep = _fit(keep, height, width)
-        return blend_keep_add(image, keep, (1.0 - keep) * np.float32(color))
-    alpha8 = _fit(cv2.convertScaleAbs(keep, alpha=-255.0, beta=255.0), height, width)
+        alpha = np.clip(_fit(alpha, height, width), 0.0, 1.0)
+        return blend_keep_add(image, 1.0 - alpha, alpha * np.float32(color))
+    alpha8 = _fit(cv2.convertScaleAbs(alpha, alpha=255.0), height, width)
     keep8 = cv2.bitwise_not(alpha8)
     add8 = apply_lut(alpha8[:, :, None], np.rint(_IDENTITY * (color / 255.0)))[:, :, 0]
     kept = cv2.multiply(image, _spread(keep8, channels, 255), scale=1.0 / 255.0)
@@ -335,9 +335,12 @@ def plan_particles(height: int, width: int, *, density: float, gate: np.ndarray,
         # Dense: one Bernoulli draw per cell instead of a Poisson number of particles.
         # p = l / (1 + l) and a value (1 + l) times brighter keep the Poisson mean and
         # variance of l particles per cell, so the streak texture keeps its contrast.
-        chance = per_cell / (1.0 + per_cell)
-        particles = rng.random(rows * cols, dtype=np.float32) < np.float32(chance)
-        value *= 1.0 + per_cell
+        # The draw compares random bytes with a threshold: p in steps of 1/256.
+        cells = rows * cols
+        threshold = max(1, round(256.0 * per_cell / (1.0 + per_cell)))
+        raw = rng.bit_generator.random_raw((cells + 7) // 8).view(np.uint8)[:cells]
+        particles = raw < threshold
+        value *= per_cell / (threshold / 256.0)
     else:
         count = int(rng.binomial(max(round(low_h * cols), 0), density))
         particles = rng.integers(0, rows * cols, count,

@@ -23,13 +23,13 @@ def _render_rain(image: np.ndarray, row: tuple[list[Layer], float]) -> np.ndarra
     if not layers:
         return image.copy()
     grid = F.render_grid([layer.plan for layer in layers])
-    keep = None
+    alpha = None
     for layer in layers:
-        alpha = F.render_particles(layer.plan, grid, gain=_VISIBILITY)
-        layer_keep = cv2.subtract(1.0, alpha)           # 1 - alpha, floored at 0 below
-        np.maximum(layer_keep, 0.0, out=layer_keep)
-        keep = layer_keep if keep is None else cv2.multiply(keep, layer_keep)
-    return F.blend_color(image, keep.reshape(grid), color)
+        layer_alpha = F.render_particles(layer.plan, grid, gain=_VISIBILITY)
+        alpha = layer_alpha if alpha is None else cv2.add(alpha, layer_alpha)
+    # Layer opacities add up (clipped at 1 by the blend): for the faint streaks of
+    # rain this is the sequential blending of the layers to within a few percent.
+    return F.blend_color(image, alpha.reshape(grid), color)
 
 
 def _sample_rain(rows, counts, settings, rng):

@@ -164,8 +164,14 @@ def test_rain_direction_sign_matches_imgaug():
                         drop_size_uniformity=0.3, angle=14, speed=0.4,
                         blur_sigma_fraction=0.001, seed=1)
     layer = aug(image=background)[:, :, 0].astype(np.float32)
-    left = np.sum(layer[8:-8, 8:-8] * layer[16:, :-16][: 80, : 80])
-    right = np.sum(layer[8:-8, 8:-8] * layer[16:, 16:][: 80, : 80])
+    layer -= layer.mean()
+    centre = layer[16:-16, 16:-16]
+
+    def correlation(dy, dx):   # with the pixel dy rows below and dx columns right
+        return float(np.sum(centre * layer[16 + dy:80 + dy, 16 + dx:80 + dx]))
+
+    shift = round(12 * np.tan(np.radians(14)))
+    left, right = correlation(12, -shift), correlation(12, shift)
     assert left > right
 
 
@@ -276,7 +282,7 @@ def test_blend_keep_add_and_color_exact():
     keep = np.array([[1.0, 0.5]], np.float32)
     assert F.blend_keep_add(img, keep, np.array([[0, 100]], np.float32))[0, :, 0].tolist() \
         == [100, 150]
-    assert F.blend_color(img, keep, 200.0)[0, :, 0].tolist() == [100, 150]
+    assert F.blend_color(img, 1 - keep, 200.0)[0, :, 0].tolist() == [100, 150]
 
 
 def test_compose_lerps_equals_sequential_blending():
