@@ -89,7 +89,7 @@ def _watch_parent(parent_pid: int) -> None:
 
 
 def _init_worker(aug: Augmenter, counter: Any, entropy: int | None, keyed: bool,
-                 parent_pid: int) -> None:
+                 parent_pid: int, start_method: str) -> None:
     global _worker_aug, _worker_keyed
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     with counter.get_lock():
@@ -100,8 +100,9 @@ def _init_worker(aug: Augmenter, counter: Any, entropy: int | None, keyed: bool,
         aug.seed_(entropy)
     _worker_aug = aug
     _worker_keyed = keyed
-    if "cv2" in sys.modules:
-        # One OpenCV thread per worker: the pool is the parallelism.
+    if "cv2" in sys.modules and start_method != "fork":
+        # One OpenCV thread per worker: the pool is the parallelism. (Never after a
+        # fork: resizing OpenCV's inherited thread pool deadlocks in the child.)
         sys.modules["cv2"].setNumThreads(1)
     threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
 
@@ -205,7 +206,8 @@ class Pool:
         options: dict[str, Any] = {
             "max_workers": self.processes, "mp_context": context,
             "initializer": _init_worker,
-            "initargs": (aug, counter, entropy, keyed, os.getpid()),
+            "initargs": (aug, counter, entropy, keyed, os.getpid(),
+                         context.get_start_method()),
         }
         if self.maxtasksperchild is not None:
             options["max_tasks_per_child"] = self.maxtasksperchild

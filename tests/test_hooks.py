@@ -11,11 +11,15 @@ from augkit import HooksHeatmaps, HooksImages, HooksKeypoints
 IMAGES = np.full((2, 3, 4, 3), 10, dtype=np.uint8)
 
 
+def add(value, name):
+    return augkit.Lambda(func_images=lambda images, *_: [image + value for image in images],
+                         name=name)
+
+
 def adders():
-    return augkit.Sequential([augkit.get("Add", value=1, name="one"),
-                              augkit.Sequential([augkit.get("Add", value=10, name="ten")],
-                                                name="inner"),
-                              augkit.get("Add", value=100, name="hundred")])
+    return augkit.Sequential([add(1, "one"),
+                              augkit.Sequential([add(10, "ten")], name="inner"),
+                              add(100, "hundred")])
 
 
 def switch_off(*names):

@@ -235,3 +235,18 @@ def test_bad_pool_arguments_are_named():
         Pool(aug, maxtasksperchild=0)
     with pytest.raises(augkit.ParameterError, match="nb_workers"):
         BackgroundAugmenter(BatchLoader(lambda: iter(())), aug, nb_workers="many")
+
+
+def test_workers_forked_after_opencv_ran_threads_do_not_hang():
+    import cv2
+
+    big = np.random.default_rng(0).integers(0, 255, (512, 512, 3), dtype=np.uint8)
+    for _ in range(3):  # make OpenCV start its thread pool in this process
+        cv2.GaussianBlur(big, (0, 0), 3.0)
+        cv2.resize(big, (1024, 1024))
+    aug = augkit.Sequential([augkit.get("GaussianBlur", sigma=2.0),
+                             augkit.get("Affine", rotate=(-20, 20))])
+    with aug.pool(processes=2, seed=3) as pool:
+        out = within(TIMEOUT, pool.map_batches,
+                     [np.zeros((2, 256, 256, 3), np.uint8) for _ in range(4)])
+    assert len(out) == 4
