@@ -91,6 +91,7 @@ def _watch_parent(parent_pid: int) -> None:
 def _init_worker(aug: Augmenter, counter: Any, entropy: int | None, keyed: bool,
                  parent_pid: int, start_method: str) -> None:
     global _worker_aug, _worker_keyed
+    threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     with counter.get_lock():
         index = int(counter.value)
@@ -104,7 +105,6 @@ def _init_worker(aug: Augmenter, counter: Any, entropy: int | None, keyed: bool,
         # One OpenCV thread per worker: the pool is the parallelism. (Never after a
         # fork: resizing OpenCV's inherited thread pool deadlocks in the child.)
         sys.modules["cv2"].setNumThreads(1)
-    threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
 
 
 def _augment_chunk(tasks: list[tuple[int, dict[str, Any]]]) -> list[tuple[int, dict[str, Any]]]:

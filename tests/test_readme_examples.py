@@ -1,3 +1,4 @@
+# ruff: noqa: NPY002  (the README examples use the legacy numpy RNG, kept as written)
 """The code examples of imgaug's README, with ``imgaug`` replaced by ``augkit``.
 
 Each test is one example of ``shared/seed/imgaug-README.md`` as written there, except
