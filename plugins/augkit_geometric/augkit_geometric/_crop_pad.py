@@ -49,14 +49,20 @@ __all__ = [
     "crop_pad_points",
     "distribute",
     "draw",
+    "draw_position_one",
+    "fixed_param",
     "handle_pad_cval",
     "handle_pad_mode",
     "handle_position",
+    "make_params_one",
 ]
 
 _MAP_FLAGS = {"linear": cv2.INTER_LINEAR, "nearest": cv2.INTER_NEAREST_EXACT,
               "cubic": cv2.INTER_CUBIC, "area": cv2.INTER_AREA}
 _NO_AMOUNTS = (0, 0, 0, 0)
+# dtypes that cv2.copyTo copies unchanged (for 2 to 4 channels; 1 would be squeezed)
+_CV2_COPY_DTYPES = frozenset(np.dtype(name) for name in (
+    "uint8", "int8", "uint16", "int16", "int32", "float32", "float64"))
 
 
 @dataclass
@@ -119,17 +125,25 @@ def clamp_crops(crops: np.ndarray, shapes: Sequence[Sequence[int]]) -> np.ndarra
     """
     # Python ints: for the few rows of a call this is far cheaper than numpy calls.
     for i, shape in enumerate(shapes):
-        top, right, bottom, left = crops[i].tolist()
-        height, width = int(shape[0]), int(shape[1])
-        if top + bottom > height - 1:
-            allowed = max(height - 1, 0)
-            top = top * allowed // max(top + bottom, 1)
-            crops[i, 0], crops[i, 2] = top, allowed - top
-        if left + right > width - 1:
-            allowed = max(width - 1, 0)
-            left = left * allowed // max(left + right, 1)
-            crops[i, 3], crops[i, 1] = left, allowed - left
+        row = crops[i].tolist()
+        clamped = clamp_crop(row, int(shape[0]), int(shape[1]))
+        if clamped != row:
+            crops[i] = clamped
     return crops
+
+
+def clamp_crop(crop: list[int], height: int, width: int) -> list[int]:
+    """:func:`clamp_crops` for one row given as Python ints ``[top, right, bottom, left]``."""
+    top, right, bottom, left = crop
+    if top + bottom > height - 1:
+        allowed = max(height - 1, 0)
+        top = top * allowed // max(top + bottom, 1)
+        bottom = allowed - top
+    if left + right > width - 1:
+        allowed = max(width - 1, 0)
+        left = left * allowed // max(left + right, 1)
+        right = allowed - left
+    return [top, right, bottom, left]
 
 
 def distribute(totals: np.ndarray, fractions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -172,6 +186,8 @@ def crop_pad_image(image: np.ndarray, crop: Sequence[int], pad: Sequence[int], m
         return out
     if size is not None and (view.shape[0] != size[0] or view.shape[1] != size[1]):
         return resize_to(view, (int(size[0]), int(size[1])), flag)
+    if view.dtype in _CV2_COPY_DTYPES and view.ndim == 3 and 1 < view.shape[2] <= 4:
+        return cv2.copyTo(view, None)  # a new array; ~15 % faster than ndarray.copy
     return view.copy(order="C")
 
 
@@ -239,12 +255,65 @@ class CropPadAugmenter(GeometricAugmenter, abstract=True):
 
     changes_shape: ClassVar[bool] = True
 
+    def sample(self, rows, rng):
+        # A single row whose amounts cannot vary (every parameter fixed): the params
+        # depend on the shape alone, so they are computed once per shape and shared
+        # as read-only arrays (each call still gets its own CropPadParams object).
+        if len(rows.shapes) == 1:
+            fixed = self.__dict__.get("_fixed_sampling")
+            if fixed is None:
+                fixed = self._fixed_sampling = self._sampling_is_fixed()
+            if fixed:
+                shape = rows.shapes[0]
+                cache = self.__dict__.get("_params_cache")
+                if cache is None:
+                    cache = self._params_cache = {}
+                hit = cache.get(shape)
+                if hit is None:
+                    if len(cache) >= 32:
+                        cache.clear()
+                    hit = cache[shape] = _frozen(self._sample(rows, rng))
+                return CropPadParams(hit.crops, hit.pads, list(hit.modes), hit.cvals,
+                                     hit.sizes, None if hit.flags is None else list(hit.flags))
+        return self._sample(rows, rng)
+
+    def _sample(self, rows, rng) -> CropPadParams:
+        """Draw the params of a call (what ``sample`` does without its cache)."""
+        raise NotImplementedError
+
+    def _sampling_is_fixed(self) -> bool:
+        """True when ``_sample`` draws nothing (its result depends on the shapes only)."""
+        return False
+
     def apply_to_images(self, images, params):
+        if len(images) == 1 and params.sizes is None:
+            # one image, no resize: the per-call fast path, kept free of helper calls
+            image = images[0]
+            (top, right, bottom, left), = params.crops.tolist()
+            (pad_top, pad_right, pad_bottom, pad_left), = params.pads.tolist()
+            shape = image.shape
+            if top or right or bottom or left:
+                image = image[top:shape[0] - bottom, left:shape[1] - right]
+            if not (pad_top or pad_right or pad_bottom or pad_left):
+                if image.dtype in _CV2_COPY_DTYPES and len(shape) == 3 and 1 < shape[2] <= 4:
+                    return [cv2.copyTo(image, None)]  # ~15 % faster than ndarray.copy
+                return [image.copy()]
+            cval = params.cvals.item(0)
+            if (image.dtype.char == "B" and len(shape) == 3 and 1 < shape[2] <= 4
+                    and params.modes[0] == "constant" and cval == cval):
+                value = min(max(round(cval), 0), 255) if -1e9 < cval < 1e9 else \
+                    (255 if cval > 0 else 0)
+                return [cv2.copyMakeBorder(image, pad_top, pad_bottom, pad_left, pad_right,
+                                           cv2.BORDER_CONSTANT, value=(value,) * 4)]
+            return [pad_unchecked(image, pad_top, pad_right, pad_bottom, pad_left,
+                                  params.modes[0], cval)]
         flags = params.flags
-        sizes = params.sizes
+        sizes = None if params.sizes is None else params.sizes.tolist()
+        crops, pads = params.crops.tolist(), params.pads.tolist()
+        cvals, modes = params.cvals.tolist(), params.modes
         return [
-            crop_pad_image(image, params.crops[i], params.pads[i], params.modes[i],
-                           params.cvals[i], None if sizes is None else sizes[i],
+            crop_pad_image(image, crops[i], pads[i], modes[i], cvals[i],
+                           None if sizes is None else sizes[i],
                            cv2.INTER_CUBIC if flags is None else flags[i])
             for i, image in enumerate(images)
         ]
@@ -261,6 +330,32 @@ class CropPadAugmenter(GeometricAugmenter, abstract=True):
     def matrices(self, params: CropPadParams, shapes: list[tuple[int, ...]]) -> list[np.ndarray]:
         """Each row's transform as a 3x3 matrix mapping input to output coordinates."""
         return [params.matrix(i, shape) for i, shape in enumerate(shapes)]
+
+
+def _frozen(params: CropPadParams) -> CropPadParams:
+    for arr in (params.crops, params.pads, params.cvals, params.sizes):
+        if arr is not None:
+            arr.flags.writeable = False
+    return params
+
+
+def fixed_param(param: Any) -> bool:
+    """True for None, a string or a Deterministic parameter (nothing to draw)."""
+    return param is None or isinstance(param, (str, iap.Deterministic))
+
+
+def make_params_one(crop: list[int], pad: list[int], shape: Sequence[int],
+                    mode: str = "constant", cval: float = 0.0,
+                    size: Sequence[int] | None = None) -> CropPadParams:
+    """:func:`make_params` for one row of Python ints (the per-call fast path)."""
+    both = np.array([clamp_crop(crop, int(shape[0]), int(shape[1])), pad], dtype=np.int64)
+    cvals = _ZERO_CVAL if cval == 0.0 else np.array([cval], dtype=np.float64)
+    return CropPadParams(both[:1], both[1:], [mode], cvals,
+                         None if size is None else np.array([size], dtype=np.int64))
+
+
+_ZERO_CVAL = np.zeros(1)
+_ZERO_CVAL.flags.writeable = False  # shared by every single-row params with cval 0
 
 
 def make_params(crops: np.ndarray, pads: np.ndarray, shapes: Sequence[Sequence[int]],
@@ -358,6 +453,19 @@ def handle_position(value: Any, name: str = "position") -> Any:
                 raise ParameterError(f"{name}: expected {accepted}, got {describe(value)}")
         return tuple(out)
     raise ParameterTypeError(f"{name}: expected {accepted}, got {describe(value)}")
+
+
+def draw_position_one(position: Any, rng: np.random.Generator) -> tuple[float, float]:
+    """:func:`draw_positions` for one row, as Python floats (same draws)."""
+    if isinstance(position, tuple):
+        x = float(draw(position[0], 1, rng)[0])
+        y = float(draw(position[1], 1, rng)[0])
+    else:
+        both = np.asarray(position.draw_samples((1, 2), random_state=rng), dtype=np.float64)
+        x, y = float(both[0, 0]), float(both[0, 1])
+    # min/max like np.clip, NaN included (np.clip keeps NaN; so does this order)
+    return (x if 0.0 <= x <= 1.0 else (0.0 if x < 0.0 else 1.0 if x > 1.0 else x),
+            y if 0.0 <= y <= 1.0 else (0.0 if y < 0.0 else 1.0 if y > 1.0 else y))
 
 
 def draw_positions(position: Any, n: int, rng: np.random.Generator

@@ -12,7 +12,7 @@ from augkit import parameters as iap
 from augkit.errors import ParameterTypeError, describe
 from augkit.imgutils import INTERPOLATIONS, interpolation_flag, resize_to
 from augkit.meta import MetaAugmenter, as_augmenter_list, run_children
-from augkit_geometric._crop_pad import _MAP_FLAGS, CropPadAugmenter, make_params
+from augkit_geometric._crop_pad import _MAP_FLAGS, CropPadAugmenter, fixed_param, make_params
 
 _KEEP = "keep"
 _KAR = "keep-aspect-ratio"
@@ -173,7 +173,11 @@ augkit.ALL or StochasticParameter, optional
             return entry
         return entry.draw_samples(n, random_state=rng)
 
-    def sample(self, rows, rng):
+    def _sampling_is_fixed(self) -> bool:
+        return (fixed_param(self._first) and fixed_param(self._second)
+                and fixed_param(self.interpolation))
+
+    def _sample(self, rows, rng):
         n = rows.nb_rows
         hw = np.array([s[:2] for s in rows.shapes], dtype=np.int64).reshape(n, 2)
         first = self._draw_axis(self._first, n, rng)

@@ -38,11 +38,14 @@ from augkit.errors import ParameterTypeError, describe
 from augkit_geometric._crop_pad import (
     CropPadAugmenter,
     draw,
+    draw_position_one,
     draw_positions,
+    fixed_param,
     handle_pad_cval,
     handle_pad_mode,
     handle_position,
     make_params,
+    make_params_one,
 )
 from augkit_geometric._resize import KeepSizeByResize, Resize
 
@@ -188,8 +191,26 @@ StochasticParameter, optional
             return [max(a, 0) for a in amounts], [0, 0, 0, 0]
         return [0, 0, 0, 0], [max(a, 0) for a in amounts]
 
-    def sample(self, rows, rng):
+    def _sampling_is_fixed(self) -> bool:
+        spec = self.px if self.px is not None else self.percent
+        return (all(fixed_param(p) for p in (spec if isinstance(spec, list) else [spec]))
+                and fixed_param(self.pad_mode) and fixed_param(self.pad_cval))
+
+    def _sample(self, rows, rng):
         n = rows.nb_rows
+        if n == 1:
+            # one row: Python numbers, the same draws in the same order as below
+            values = self._draw_values(1, rng)[0].tolist()
+            shape = rows.shapes[0]
+            if self.percent is not None:
+                height, width = shape[0], shape[1]
+                values = [values[0] * height, values[1] * width, values[2] * height,
+                          values[3] * width]
+            crop, pad = self._split([int(round(v)) for v in values])  # round: half to even
+            mode = str(draw(self.pad_mode, 1, rng)[0])
+            cval = float(draw(self.pad_cval, 1, rng)[0])
+            return make_params_one(crop, pad, shape, mode, cval,
+                                   shape[:2] if self.keep_size else None)
         if self.percent is None and "_fixed" in self.__dict__ and self._fixed is not None:
             # fixed pixel amounts: no numpy round trips on the per-call path
             crop_row, pad_row = self._split([int(round(v)) for v in self._fixed.tolist()])
@@ -331,8 +352,28 @@ class _ToSize(CropPadAugmenter, abstract=True):
     def _totals(self, shape: tuple[int, ...]) -> tuple[int, int]:
         raise NotImplementedError
 
-    def sample(self, rows, rng):
+    def _sampling_is_fixed(self) -> bool:
+        position = self.position
+        return (isinstance(position, tuple) and all(fixed_param(p) for p in position)
+                and (self._crop or (fixed_param(self.pad_mode) and fixed_param(self.pad_cval))))
+
+    def _sample(self, rows, rng):
         n = rows.nb_rows
+        if n == 1:
+            # one row: Python numbers, the same draws in the same order as below
+            x, y = draw_position_one(self.position, rng)
+            shape = rows.shapes[0]
+            total_y, total_x = self._totals(shape)
+            left = min(max(int((1.0 - x) * total_x + 1e-9), 0), total_x)
+            top = min(max(int((1.0 - y) * total_y + 1e-9), 0), total_y)
+            amounts = [top, total_x - left, total_y - top, left]
+            if self._crop:
+                return make_params_one(amounts, [0, 0, 0, 0], shape)
+            if not (top or left or total_x - left or total_y - top):
+                return make_params_one([0, 0, 0, 0], [0, 0, 0, 0], shape)
+            mode = str(draw(self.pad_mode, 1, rng)[0])
+            cval = float(draw(self.pad_cval, 1, rng)[0])
+            return make_params_one([0, 0, 0, 0], amounts, shape, mode, cval)
         xs, ys = draw_positions(self.position, n, rng)
         amounts = []
         for shape, x, y in zip(rows.shapes, xs.tolist(), ys.tolist()):

@@ -346,3 +346,39 @@ def test_docstring_states_supported_data():
             continue
         doc = re.sub(r"\s+", " ", cls.__doc__)
         assert cls.supported_data() in doc, cls.__name__
+
+
+# --------------------------------------------------------------------------- fast paths
+@pytest.mark.parametrize("aug", [
+    size.Crop(px=(1, 2, 3, 4), keep_size=False),
+    size.Pad(px=3, keep_size=True),
+    size.PadToFixedSize(width=12, height=12, position="center"),
+    size.Resize({"height": 5, "width": 7}),
+])
+def test_fixed_params_are_cached_read_only_and_replay(aug):
+    import pickle
+
+    img = _grid(8, 9, 3)
+    out1, params1 = aug(image=img, return_params=True)
+    out2, params2 = aug(image=img, return_params=True)
+    assert params1 is not params2 and params1.crops is params2.crops  # shared, per shape
+    assert not params1.crops.flags.writeable and not params1.pads.flags.writeable
+    np.testing.assert_array_equal(out1, out2)
+    np.testing.assert_array_equal(aug.replay(pickle.loads(pickle.dumps(params1)), image=img),
+                                  out1)
+    other = _grid(10, 11, 3)  # another shape: its own params
+    assert aug(image=other, return_params=True)[1].crops is not params1.crops
+
+
+def test_single_row_and_batch_paths_agree_on_fixed_amounts():
+    img = _grid(8, 9, 3)
+    aug = size.CropAndPad(px=(-1, 2, -3, 4), pad_cval=5, keep_size=False)
+    np.testing.assert_array_equal(aug(image=img), aug(images=[img, img])[1])
+
+
+def test_single_row_uint8_pad_clips_cval_like_the_general_path():
+    img = _grid(3, 3, 3)
+    for cval in (300.7, -5.0, 127.5, 128.5):
+        one = size.Pad(px=1, pad_cval=cval, keep_size=False)(image=img)
+        batch = size.Pad(px=1, pad_cval=cval, keep_size=False)(images=[img, img])[0]
+        np.testing.assert_array_equal(one, batch)
