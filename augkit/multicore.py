@@ -14,6 +14,12 @@ Design
   no orphans.
 * Only the inputs travel to the workers and only the results come back; a batch's
   ``data`` never leaves the calling process.
+* Workers run OpenCV on one thread (the pool is the parallelism: two OpenCV threads
+  per worker on busy cores wait on each other and halve throughput). Forked workers
+  (the default on Linux) are all started at the pool's first use while the calling
+  process is briefly set to one OpenCV thread, because resizing OpenCV's thread pool
+  inside a forked child deadlocks; spawned workers (``maxtasksperchild``) set it
+  themselves.
 
 Randomness
 ----------
@@ -41,6 +47,7 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import multiprocessing
 import os
@@ -128,6 +135,21 @@ def _worker_index_and_pid(_: Any = None) -> tuple[int | None, int]:
 # ---------------------------------------------------------------------------
 
 
+@contextlib.contextmanager
+def _opencv_threads(count: int) -> Iterator[None]:
+    """Set OpenCV's thread count in this process for the block, if OpenCV is loaded."""
+    cv2 = sys.modules.get("cv2")
+    if cv2 is None:
+        yield
+        return
+    previous = cv2.getNumThreads()
+    cv2.setNumThreads(count)
+    try:
+        yield
+    finally:
+        cv2.setNumThreads(previous)
+
+
 def _resolve_processes(processes: Any) -> int:
     cpus = os.cpu_count() or 1
     if processes is None:
@@ -211,7 +233,18 @@ class Pool:
         }
         if self.maxtasksperchild is not None:
             options["max_tasks_per_child"] = self.maxtasksperchild
-        return ProcessPoolExecutor(**options)
+        executor = ProcessPoolExecutor(**options)
+        if context.get_start_method() == "fork":
+            # A forked worker must not resize OpenCV's inherited thread pool (that
+            # deadlocks), yet it should run OpenCV on one thread (the pool is the
+            # parallelism; two threads per worker on busy cores wait on each other).
+            # So fork every worker now, while this process is set to one thread.
+            with _opencv_threads(1):
+                try:
+                    executor.submit(_worker_index_and_pid).result()
+                except BrokenProcessPool as exc:
+                    raise WorkerDiedError("the augkit Pool's workers failed to start") from exc
+        return executor
 
     def _worker_pids(self) -> list[int]:
         executor = self._executor
