@@ -20,6 +20,13 @@ import numpy as np
 
 from augkit.errors import InputError
 
+try:
+    import stringzilla as _stringzilla
+except ImportError:  # pragma: no cover - stringzilla is a dependency; keep a fallback
+    _stringzilla = None
+
+_UINT8 = np.dtype(np.uint8)
+
 #: Most channels one OpenCV call accepts (CV_CN_MAX: 128 in OpenCV 5, 512 before);
 #: the smaller bound is safe with both.
 CV2_MAX_CHANNELS = 128
@@ -85,8 +92,10 @@ def apply_lut(image: np.ndarray, table: np.ndarray) -> np.ndarray:
     >>> apply_lut(img, 255 - np.arange(256, dtype=np.uint8)).tolist()
     [[[255, 254]]]
     """
-    if image.dtype != np.uint8:
+    if image.dtype != _UINT8:
         raise InputError(f"image: apply_lut needs dtype uint8, got {image.dtype}")
+    if table.shape == (256,) and table.dtype == _UINT8 and table.flags.c_contiguous:
+        return _translate(image, table)  # the common case: one ready table
     table = np.ascontiguousarray(table, dtype=np.uint8)
     if table.ndim == 1 or (table.ndim == 2 and table.shape[0] == 1):
         return _translate(image, table.reshape(256))
@@ -109,14 +118,12 @@ def apply_lut(image: np.ndarray, table: np.ndarray) -> np.ndarray:
 def _translate(image: np.ndarray, table: np.ndarray) -> np.ndarray:
     source = np.ascontiguousarray(image)
     out = np.empty_like(source)
-    try:
-        import stringzilla
-    except ImportError:  # pragma: no cover - stringzilla is a dependency; keep a fallback
+    if _stringzilla is None:  # pragma: no cover
         import cv2
 
         return cv2.LUT(source, table).reshape(image.shape)
-    stringzilla.translate(memoryview(source.reshape(-1)), memoryview(table),
-                          out=memoryview(out.reshape(-1)))
+    _stringzilla.translate(memoryview(source.reshape(-1)), memoryview(table),
+                           out=memoryview(out.reshape(-1)))
     return out
 
 

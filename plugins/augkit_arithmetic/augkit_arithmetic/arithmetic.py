@@ -15,7 +15,7 @@ import numpy as np
 
 from augkit import ParameterError, PixelAugmenter
 from augkit import parameters as iap
-from augkit.pixels import draw_per_channel, value_range
+from augkit.pixels import apply_lut, draw_per_channel, value_range
 from augkit_arithmetic import functional as F
 
 #: dtypes of the arithmetic augmenters (int64 would lose precision in float64 math).
@@ -249,6 +249,13 @@ def _optional_number(value: Any, name: str) -> float | None:
     return float(value)
 
 
+# What Invert draws when it inverts every image whole (shared, read-only).
+_INVERT_ALL = InvertRow(np.ones(1, dtype=bool), None, True)
+_INVERT_ALL.channels.flags.writeable = False
+_UINT8_INVERTED = np.arange(255, -1, -1, dtype=np.uint8)
+_UINT8_INVERTED.flags.writeable = False
+
+
 class Invert(PixelAugmenter):
     """Invert the pixel values of a fraction of the images (or of their channels).
 
@@ -324,6 +331,8 @@ class Invert(PixelAugmenter):
     def sample(self, rows, rng):
         count = rows.nb_rows
         if _always(self.p) and _never(self.per_channel):
+            if self.threshold is None:
+                return [_INVERT_ALL] * count  # nothing to draw (the default Invert(1))
             flags = [np.ones(1)] * count
         else:
             flags = draw_scalars(self.p, self.per_channel, rows.shapes, rng)
@@ -346,6 +355,10 @@ class Invert(PixelAugmenter):
     def apply_to_images(self, images, params):
         out = []
         for image, row in zip(images, params):
+            if (row is _INVERT_ALL and image.dtype.char == "B" and self.min_value is None
+                    and self.max_value is None):
+                out.append(apply_lut(image, _UINT8_INVERTED))  # 255 - v
+                continue
             channels = None if row.channels.size == 1 else row.channels
             if row.channels.size == 1 and not row.channels[0]:
                 out.append(np.array(image, copy=True, order="C"))
