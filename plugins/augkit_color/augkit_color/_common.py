@@ -56,6 +56,9 @@ def draw_values_per_channel(params: Sequence[iap.StochasticParameter], per_chann
     says so; return per row a float64 array of shape ``(1 or C, len(params))``."""
     nb_rows = len(shapes)
     if isinstance(per_channel, iap.Deterministic) and not per_channel.value:
+        if nb_rows == 1:  # one image: the same draws without the per-row split
+            return [np.array([[p.draw_samples(1, random_state=rng)[0] for p in params]],
+                             dtype=np.float64)]
         # Fast path (one value per image): no per-channel draw, no split.
         flat = np.empty((nb_rows, len(params)), dtype=np.float64)
         for i, p in enumerate(params):

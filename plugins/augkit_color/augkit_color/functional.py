@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from functools import lru_cache
 
 import cv2
 import numpy as np
@@ -60,11 +61,18 @@ def linear_transfer(x: np.ndarray, alpha: np.ndarray) -> np.ndarray:
 
 def uint8_tables(transfer: Callable[..., np.ndarray], values: np.ndarray) -> np.ndarray:
     """Return ``(k, 256)`` uint8 tables of *transfer* for *values* of shape ``(k, nparams)``."""
-    columns = [values[:, i:i + 1] for i in range(values.shape[1])]
-    mapped = transfer(_UNIT[None, :], *columns)
-    # Round half up and clip: values are finite after the transfer, NaN reads as 0.
-    mapped = np.nan_to_num(mapped * 255.0 + 0.5, nan=0.0, posinf=255.0, neginf=0.0)
-    return np.clip(mapped, 0.0, 255.0).astype(np.uint8)
+    if values.shape[0] == 1:
+        # one table: scalar arguments (the same elementwise arithmetic, fewer broadcasts)
+        mapped = (transfer(_UNIT, *values[0].tolist()) * 255.0).reshape(1, 256)
+    else:
+        columns = [values[:, i:i + 1] for i in range(values.shape[1])]
+        mapped = transfer(_UNIT[None, :], *columns) * 255.0
+    mapped += 0.5
+    # Round half up and clip; NaN and -inf read as 0, +inf as 255 (fmax/fmin skip NaN:
+    # the same as nan_to_num + clip, at a fifth of the cost)
+    np.fmax(mapped, 0.0, out=mapped)
+    np.fmin(mapped, 255.0, out=mapped)
+    return mapped.astype(np.uint8)
 
 
 def gamma_table(gamma: np.ndarray) -> np.ndarray:
@@ -98,7 +106,7 @@ def apply_transfer(image: np.ndarray, transfer: Callable[..., np.ndarray],
     uint8 goes through lookup tables; uint16 is scaled to ``[0, 1]`` and back; float
     images are transformed as they are (expected in ``[0, 1]``).
     """
-    if image.dtype == np.uint8:
+    if image.dtype.char == "B":
         return apply_tables(image, uint8_tables(transfer, values))
     columns = [values[:, i].reshape(1, 1, -1) for i in range(values.shape[1])]
     if image.dtype.kind == "u":
@@ -265,9 +273,19 @@ def uniform_quantization_table(n_colors: int) -> np.ndarray:
 
 
 def nbits_table(nb_bits: int) -> np.ndarray:
-    """Table keeping the *nb_bits* highest bits of each value (PIL's posterize)."""
-    mask = (0xFF << (8 - int(nb_bits))) & 0xFF
-    return (IDENTITY_TABLE & mask).astype(np.uint8)
+    """Table keeping the *nb_bits* highest bits of each value (PIL's posterize).
+
+    Cached per bit count; the returned table is read-only.
+    """
+    return _nbits_table(int(nb_bits))
+
+
+@lru_cache(maxsize=16)
+def _nbits_table(nb_bits: int) -> np.ndarray:
+    mask = (0xFF << (8 - nb_bits)) & 0xFF
+    table = (IDENTITY_TABLE & mask).astype(np.uint8)
+    table.flags.writeable = False
+    return table
 
 
 def kmeans_quantize(image: np.ndarray, n_colors: int, seed: int,

@@ -66,6 +66,13 @@ class _Quantization(ColorPixelAugmenter):
     def sample(self, rows, rng):
         nb_rows = rows.nb_rows
         low, high = self._count_range
+        if nb_rows == 1:
+            # one image: Python numbers, the same draws in the same order as below
+            count = max(int(self._count.draw_samples(1, random_state=rng)[0]), low)
+            count = count if high is None else min(count, high)
+            space = (None if self.to_colorspace is None else
+                     draw_colorspaces(self.to_colorspace, 1, rng, "to_colorspace")[0])
+            return [(count, space, int(rng.integers(0, 2**31 - 1)))]
         counts = np.asarray(self._count.draw_samples(nb_rows, random_state=rng)).astype(np.int64)
         counts = np.clip(counts, low, high if high is not None else None)
         spaces = ([None] * nb_rows if self.to_colorspace is None else
