@@ -1193,6 +1193,9 @@ class Binomial(StochasticParameter):
         self.p = handle_continuous_param(p, "p", value_range=(0, 1))
 
     def _draw(self, size: tuple[int, ...], rng: np.random.Generator) -> np.ndarray:
+        if size == (1,) and type(self.p) is Deterministic:
+            # one sample of a fixed p: the scalar draw takes the same double
+            return np.array([1 if rng.random() < self.p.value else 0], dtype=np.int64)
         p = _draw_arg(self.p, size, rng)
         return (rng.random(size) < p).astype(np.int64)
 

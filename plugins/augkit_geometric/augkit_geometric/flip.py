@@ -47,9 +47,18 @@ class _Flip(MatrixAugmenter, abstract=True):
         self.p = iap.handle_probability_param(p, "p")
 
     def sample(self, rows, rng):
+        if len(rows.shapes) == 1:
+            return np.array([self.p.draw_samples(1, random_state=rng).item() > 0.5])
         return np.asarray(self.p.draw_samples(rows.nb_rows, random_state=rng)) > 0.5
 
     def apply_to_images(self, images, params):
+        if len(images) == 1:
+            image = images[0]
+            if not params[0]:
+                return [image.copy()]
+            if image.dtype in _CV2_DTYPES and image.shape[2] > 1:
+                return [cv2.flip(image, self._axis)]  # the per-call fast path
+            return [flip_image(image, self._axis)]
         return [flip_image(image, self._axis) if flip else image.copy()
                 for image, flip in zip(images, params)]
 
