@@ -360,7 +360,8 @@ class Pool:
         if executor is None:
             return
         processes = list((getattr(executor, "_processes", None) or {}).values())
-        executor.shutdown(wait=False, cancel_futures=True)
+        # Kill first, then let the executor's own thread notice and clean up: shutting
+        # down first races its queue thread against the dying workers' pipes.
         for process in processes:
             if process.is_alive():
                 process.terminate()
@@ -369,6 +370,7 @@ class Pool:
             if process.is_alive():
                 process.kill()
                 process.join(timeout=5)
+        executor.shutdown(wait=True, cancel_futures=True)
 
     def __enter__(self) -> Pool:
         return self
