@@ -26,6 +26,7 @@ except ImportError:  # pragma: no cover - stringzilla is a dependency; keep a fa
     _stringzilla = None
 
 _UINT8 = np.dtype(np.uint8)
+_INT_LIMITS: dict[np.dtype, tuple[int, int]] = {}  # dtype -> (min, max), for saturate
 
 #: Most channels one OpenCV call accepts (CV_CN_MAX: 128 in OpenCV 5, 512 before);
 #: the smaller bound is safe with both.
@@ -58,9 +59,14 @@ def saturate(values: np.ndarray, dtype: np.dtype) -> np.ndarray:
     """
     dtype = np.dtype(dtype)
     if dtype.kind in "ui":
-        info = np.iinfo(dtype)
+        limits = _INT_LIMITS.get(dtype)
+        if limits is None:
+            info = np.iinfo(dtype)
+            limits = _INT_LIMITS[dtype] = (int(info.min), int(info.max))
         out = np.rint(values)
-        np.clip(out, info.min, info.max, out=out)
+        # np.clip's definition (max, then min; NaN kept) without its Python wrapper
+        np.maximum(out, limits[0], out=out)
+        np.minimum(out, limits[1], out=out)
         return out.astype(dtype)
     if dtype.kind == "b":
         return np.asarray(values) >= 0.5

@@ -8,7 +8,7 @@ import numpy as np
 
 from augkit import parameters as iap
 from augkit.meta import MetaAugmenter, as_augmenter_list
-from augkit.pixels import apply_lut, saturate
+from augkit.pixels import saturate
 from augkit_color import functional as F
 from augkit_color._common import (
     ColorPixelAugmenter,
@@ -163,6 +163,12 @@ class MultiplyAndAddToBrightness(ColorPixelAugmenter):
         nb_rows = rows.nb_rows
         spaces = draw_colorspaces(self.to_colorspace, nb_rows, rng, "to_colorspace",
                                   BRIGHTNESS_SPACES)
+        if nb_rows == 1:
+            # one image: Python numbers, the same draws in the same order as below
+            mul = float(self.mul.draw_samples(1, random_state=rng).item())
+            add = float(round(float(self.add.draw_samples(1, random_state=rng).item())))
+            add_first = bool(rng.random() < 0.5) if self.random_order else False
+            return [(spaces[0], mul, add, add_first)]
         muls = draw_flat(self.mul, nb_rows, rng)
         adds = np.rint(draw_flat(self.add, nb_rows, rng))
         add_first = rng.random(nb_rows) < 0.5 if self.random_order \
@@ -171,14 +177,16 @@ class MultiplyAndAddToBrightness(ColorPixelAugmenter):
 
     def _apply_one(self, image, row):
         space, mul, add, add_first = row
-        levels = np.arange(256, dtype=np.float64)
-        uint8 = np.dtype(np.uint8)
         if add_first:
-            table = saturate(saturate(levels + add, uint8) * mul, uint8)
+            table = saturate(saturate(_LEVELS + add, _UINT8) * mul, _UINT8)
         else:
-            table = saturate(saturate(levels * mul, uint8).astype(np.float64) + add, uint8)
-        return F.map_intensity(image, lambda plane: apply_lut(plane, table), space,
-                               self.from_colorspace)
+            table = saturate(saturate(_LEVELS * mul, _UINT8).astype(np.float64) + add, _UINT8)
+        return F.map_intensity_lut(image, table, space, self.from_colorspace)
+
+
+_LEVELS = np.arange(256, dtype=np.float64)
+_LEVELS.flags.writeable = False
+_UINT8 = np.dtype(np.uint8)
 
 
 class MultiplyBrightness(MultiplyAndAddToBrightness):

@@ -210,6 +210,34 @@ def map_intensity(image: np.ndarray, func: Callable[[np.ndarray], np.ndarray],
     return join_alpha(convert(converted, from_space, to_space), alpha)
 
 
+def map_intensity_lut(image: np.ndarray, table: np.ndarray, to_space: str,
+                      from_space: str = RGB) -> np.ndarray:
+    """:func:`map_intensity` with ``func`` a uint8 lookup *table* (same result).
+
+    For YCrCb and YUV the luma change is itself a function of the luma: two plane
+    tables give the rise and the fall of each pixel, so the image is changed by at most
+    one saturating add and one subtract of the replicated plane (none of them where
+    the table never raises, or never lowers, a value).
+    """
+    color_spaces = to_space in (YCrCb, YUV) and from_space in (RGB, BGR, GRAY)
+    if image.shape[2] not in (3, 4) or not color_spaces:
+        return map_intensity(image, lambda plane: apply_lut(plane, table), to_space,
+                             from_space)
+    color, alpha = split_alpha(image)
+    luma = to_gray(color, from_space)
+    out = color
+    rise = np.subtract(table, IDENTITY_TABLE, dtype=np.int16)
+    for op, amounts in ((cv2.add, np.maximum(rise, 0)), (cv2.subtract, np.maximum(-rise, 0))):
+        if np.count_nonzero(amounts):
+            plane = apply_lut(luma, amounts.astype(np.uint8))
+            out = op(out, cv2.cvtColor(plane, cv2.COLOR_GRAY2RGB))
+    if out is color and alpha is None:
+        out = color.copy()  # the table changed nothing; never hand back the input
+    return join_alpha(out, alpha)
+
+
+
+
 def intensity_plane(image: np.ndarray, to_space: str, from_space: str = RGB) -> np.ndarray:
     """Return the ``(H, W)`` intensity channel that :func:`map_intensity` would map."""
     if image.shape[2] == 1:

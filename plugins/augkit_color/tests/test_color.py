@@ -229,3 +229,21 @@ def test_temperature_and_quantization_values():
         iaa.KMeansColorQuantization(1)
     with pytest.raises(ParameterError, match="interpolation"):
         iaa.UniformColorQuantization(interpolation="bogus")
+
+
+@pytest.mark.parametrize("space", ["YCrCb", "YUV", "HSV"])
+@pytest.mark.parametrize("channels", [1, 3, 4])
+@pytest.mark.parametrize("from_space", ["RGB", "BGR"])
+def test_map_intensity_lut_equals_map_intensity(space, channels, from_space):
+    rng = np.random.default_rng(channels)
+    image = rng.integers(0, 256, (9, 7, channels), dtype=np.uint8)
+    for table in (np.clip(np.arange(256) * 1.3 + 9, 0, 255),   # only raises
+                  np.clip(np.arange(256) * 0.7 - 9, 0, 255),   # only lowers
+                  np.clip(np.arange(256) * 1.6 - 60, 0, 255),  # both
+                  np.arange(256)):                              # neither
+        table = table.astype(np.uint8)
+        expected = F.map_intensity(image, lambda plane, t=table: F.apply_lut(plane, t),
+                                   space, from_space)
+        got = F.map_intensity_lut(image, table, space, from_space)
+        np.testing.assert_array_equal(got, expected)
+        assert not np.shares_memory(got, image)
