@@ -150,6 +150,20 @@ def _opencv_threads(count: int) -> Iterator[None]:
         cv2.setNumThreads(previous)
 
 
+@contextlib.contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """Ignore SIGINT for the block (main thread only; elsewhere a no-op)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous if previous is not None
+                      else signal.default_int_handler)
+
+
 def _resolve_processes(processes: Any) -> int:
     cpus = os.cpu_count() or 1
     if processes is None:
@@ -239,11 +253,14 @@ class Pool:
             # deadlocks), yet it should run OpenCV on one thread (the pool is the
             # parallelism; two threads per worker on busy cores wait on each other).
             # So fork every worker now, while this process is set to one thread.
-            with _opencv_threads(1):
-                try:
-                    executor.submit(_worker_index_and_pid).result()
-                except BrokenProcessPool as exc:
-                    raise WorkerDiedError("the augkit Pool's workers failed to start") from exc
+            # Workers are also forked with Ctrl-C ignored, so that a Ctrl-C during their
+            # start-up cannot kill them before their initializer ignores it.
+            with _opencv_threads(1), _sigint_ignored():
+                first = executor.submit(_worker_index_and_pid)
+            try:
+                first.result()
+            except BrokenProcessPool as exc:
+                raise WorkerDiedError("the augkit Pool's workers failed to start") from exc
         return executor
 
     def _worker_pids(self) -> list[int]:
@@ -606,6 +623,7 @@ class BackgroundAugmenter:
         self.queue_size = queue_size
         self.queue_result: queue_module.Queue = queue_module.Queue(maxsize=queue_size)
         self._pool = Pool(augseq, processes=processes)
+        self._pool.pool  # start the workers here, in the calling thread  # noqa: B018
         self._stop = threading.Event()
         self._finished = False
         self._thread = threading.Thread(target=self._feed, daemon=True)

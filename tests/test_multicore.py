@@ -137,7 +137,7 @@ def test_terminate_leaves_no_orphans():
 
 def test_ctrl_c_terminates_the_workers_and_workers_ignore_sigint():
     pool = augkit.get("Fliplr", p=1.0).pool(processes=2)
-    within(TIMEOUT, pool.map_batches, batches_of(range(2)))
+    pool.map_batches(batches_of(range(2)), timeout=TIMEOUT)  # workers start in this thread
     pids = pool._worker_pids()
     for pid in pids:  # a terminal's Ctrl-C reaches the workers too: they must survive it
         os.kill(pid, signal.SIGINT)
