@@ -456,11 +456,24 @@ _ORDER_FLAGS = {0: cv2.INTER_NEAREST, 1: cv2.INTER_LINEAR, 3: cv2.INTER_CUBIC,
 MOTION_ORDERS = tuple(_ORDER_FLAGS)
 
 
+def _linspace(start: float, stop: float, num: int) -> list[float]:
+    """``np.linspace(start, stop, num)`` (num >= 2) in Python floats: the same values."""
+    div = num - 1
+    delta = stop - start
+    step = delta / div
+    if step == 0:  # numpy then scales by delta after dividing
+        values = [i / div * delta + start for i in range(num)]
+    else:
+        values = [i * step + start for i in range(num)]
+    values[-1] = stop
+    return values
+
+
 @lru_cache(maxsize=1024)
 def _motion_kernel(k: int, angle_key: int, direction_key: int, order: int) -> np.ndarray:
     direction = (min(max(direction_key / 1000.0, -1.0), 1.0) + 1.0) / 2.0
     line = np.zeros((k, k), dtype=np.float32)
-    line[:, k // 2] = np.linspace(direction, 1.0 - direction, num=k)
+    line[:, k // 2] = _linspace(direction, 1.0 - direction, k)
     center = ((k - 1) / 2.0, (k - 1) / 2.0)
     # positive angles turn clockwise on screen (y points down), as in imgaug's Affine
     rotation = cv2.getRotationMatrix2D(center, -angle_key / 100.0, 1.0)
@@ -468,7 +481,7 @@ def _motion_kernel(k: int, angle_key: int, direction_key: int, order: int) -> np
                             borderMode=cv2.BORDER_CONSTANT, borderValue=0)
     # imgaug rotates the kernel as a uint8 image: weights are multiples of 1/255, tiny
     # ones vanish (which also keeps cv2.filter2D fast: it skips zero coefficients)
-    kernel = np.round(np.clip(kernel, 0.0, None) * 255.0) / 255.0
+    kernel = np.round(np.maximum(kernel, 0.0) * 255.0) / 255.0
     total = float(kernel.sum())
     if total <= 0:
         kernel = np.zeros((k, k), dtype=np.float32)

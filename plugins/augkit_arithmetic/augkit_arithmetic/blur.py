@@ -268,6 +268,12 @@ class MotionBlur(Convolve):
 
     def sample(self, rows, rng):
         n = rows.nb_rows
+        if n == 1:  # one image: Python numbers, the same draws in the same order
+            k = int(self.k.draw_samples(1, random_state=rng).item())
+            angle = float(self.angle.draw_samples(1, random_state=rng).item())
+            direction = float(self.direction.draw_samples(1, random_state=rng).item())
+            order = int(self.order.draw_samples(1, random_state=rng).item())
+            return [F.motion_kernel(k, angle, direction, order)]
         ks = _draw(self.k, n, rng).astype(int)
         angles = _draw(self.angle, n, rng).astype(float)
         directions = _draw(self.direction, n, rng).astype(float)
