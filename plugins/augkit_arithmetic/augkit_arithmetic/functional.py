@@ -469,6 +469,9 @@ def compression_to_quality(compression: float) -> int:
     return int(min(max(quality, 1), 100))
 
 
+_IMREAD_RGB = getattr(cv2, "IMREAD_COLOR_RGB", None)  # OpenCV >= 4.10
+
+
 def _jpeg_roundtrip(plane: np.ndarray, quality: int) -> np.ndarray:
     ok, encoded = cv2.imencode(".jpg", plane, [cv2.IMWRITE_JPEG_QUALITY, int(quality)])
     if not ok:  # pragma: no cover - OpenCV encodes every non-empty uint8 image
@@ -498,8 +501,15 @@ def compress_jpeg(image: np.ndarray, quality: int) -> np.ndarray:
     if channels == 1:
         return _jpeg_roundtrip(image[:, :, 0], quality).reshape(height, width, 1)
     if channels in (3, 4):
-        bgr = cv2.cvtColor(np.ascontiguousarray(image[:, :, :3]), cv2.COLOR_RGB2BGR)
-        rgb = cv2.cvtColor(_jpeg_roundtrip(bgr, quality), cv2.COLOR_BGR2RGB)
+        # the encoder reads BGR (its luma weights depend on it); the decoder can write
+        # RGB itself (the same values as decoding to BGR and swapping: one pass less)
+        bgr = cv2.cvtColor(image if channels == 3 else np.ascontiguousarray(image[:, :, :3]),
+                           cv2.COLOR_RGB2BGR)
+        ok, encoded = cv2.imencode(".jpg", bgr, [cv2.IMWRITE_JPEG_QUALITY, int(quality)])
+        if not ok:  # pragma: no cover - OpenCV encodes every non-empty uint8 image
+            raise RuntimeError("cv2.imencode failed to encode a JPEG")
+        rgb = cv2.imdecode(encoded, _IMREAD_RGB) if _IMREAD_RGB is not None else \
+            cv2.cvtColor(cv2.imdecode(encoded, cv2.IMREAD_COLOR), cv2.COLOR_BGR2RGB)
         if channels == 3:
             return rgb
         out = np.empty_like(image)

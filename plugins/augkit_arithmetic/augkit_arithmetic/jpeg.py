@@ -47,6 +47,9 @@ class JpegCompression(PixelAugmenter):
                                                        value_range=(0, 100))
 
     def sample(self, rows, rng):
+        if rows.nb_rows == 1:
+            strength = float(self.compression.draw_samples(1, random_state=rng).item())
+            return [F.compression_to_quality(min(max(strength, 0.0), 100.0))]
         strengths = np.asarray(self.compression.draw_samples(rows.nb_rows, random_state=rng))
         return [F.compression_to_quality(min(max(float(s), 0.0), 100.0)) for s in strengths]
 
