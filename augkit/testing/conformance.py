@@ -13,6 +13,8 @@ class (``cls.examples``, or the ones given), driven by hypothesis:
 * ``boxes_follow_image`` -- a box around a bright rectangle still surrounds it.
 * ``segmaps_follow_image`` -- a segmentation map moves with the image.
 * ``replay`` -- ``replay(params)`` reproduces a ``return_params=True`` call.
+* ``replay_in_worker`` -- the augmenter and its params survive pickling (as when sent
+  to a Pool worker) and replay there to the same output.
 * ``pickle`` -- a pickled copy continues exactly like the original.
 * ``serialization`` -- ``to_dict``/``from_dict`` gives an augmenter with identical
   output, where augkit provides serialization.
@@ -372,6 +374,18 @@ def check_replay(cls, kwargs, max_examples):
         aug = _build(cls, kwargs, 4)
         out, params = aug(image=image, return_params=True)
         assert _same(aug.replay(params, image=image), out), "replay differs"
+    _run(max_examples, _rgb_images(cls), test)
+
+
+@_check
+def check_replay_in_worker(cls, kwargs, max_examples):
+    """Params cross a process boundary (pickled, as to a Pool worker) and still replay."""
+    def test(image):
+        aug = _build(cls, kwargs, 8)
+        out, params = aug(images=[image, image], return_params=True)
+        worker_aug, worker_params = pickle.loads(pickle.dumps((aug, params)))
+        replayed = worker_aug.replay(worker_params, images=[image, image])
+        assert _same(replayed, out), "replay with pickled params in a copy differs"
     _run(max_examples, _rgb_images(cls), test)
 
 
