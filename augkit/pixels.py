@@ -194,6 +194,10 @@ def draw_per_channel(param: Any, per_channel: Any, shapes: Sequence[Sequence[int
         an ``(H, W, C)`` image).
     """
     nb_rows = len(shapes)
+    if nb_rows == 1:  # one image: the same two draws without the split
+        use = per_channel.draw_samples(1, random_state=rng).item() > 0.5
+        count = channel_count(shapes[0]) if use else 1
+        return [np.asarray(param.draw_samples(count, random_state=rng), dtype=np.float64)]
     use_channels = np.asarray(per_channel.draw_samples(nb_rows, random_state=rng)) > 0.5
     channels = np.fromiter((channel_count(s) for s in shapes), dtype=np.int64, count=nb_rows)
     counts = np.where(use_channels, channels, 1)

@@ -188,6 +188,9 @@ class Grayscale(ColorPixelAugmenter):
         self.from_colorspace = check_colorspace(from_colorspace, "from_colorspace")
 
     def sample(self, rows, rng):
+        if rows.nb_rows == 1:  # one image: the same draw, clipped without np.clip's wrapper
+            alpha = float(self.alpha.draw_samples(1, random_state=rng).item())
+            return [0.0 if alpha < 0.0 else 1.0 if alpha > 1.0 else alpha]  # NaN stays NaN
         return np.clip(draw_flat(self.alpha, rows.nb_rows, rng), 0.0, 1.0)
 
     def _apply_one(self, image, alpha):
@@ -197,7 +200,8 @@ class Grayscale(ColorPixelAugmenter):
         gray = cv2.cvtColor(to_gray(color, self.from_colorspace), cv2.COLOR_GRAY2RGB)
         if self.from_colorspace not in (RGB, BGR, GRAY):
             gray = convert(gray, self.from_colorspace, RGB)
-        return join_alpha(blend(gray, color, alpha), transparency)
+        # alpha 1: gray is already a new array (what blend would copy)
+        return join_alpha(gray if alpha >= 1.0 else blend(gray, color, alpha), transparency)
 
 
 AUGMENTERS = (WithColorspace, ChangeColorspace, Grayscale)
