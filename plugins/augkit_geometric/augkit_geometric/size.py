@@ -345,6 +345,8 @@ class _ToSize(CropPadAugmenter, abstract=True):
     def _init_position(self, position: Any, pad_mode: Any = "constant",
                        pad_cval: Any = 0) -> None:
         self.position = handle_position(position)
+        # the default 'uniform' pair: two plain rng.random() draws are the same values
+        self._uniform_pair = self.position if position == "uniform" else None
         if not self._crop:
             self.pad_mode = handle_pad_mode(pad_mode)
             self.pad_cval = handle_pad_cval(pad_cval)
@@ -361,7 +363,10 @@ class _ToSize(CropPadAugmenter, abstract=True):
         n = rows.nb_rows
         if n == 1:
             # one row: Python numbers, the same draws in the same order as below
-            x, y = draw_position_one(self.position, rng)
+            if self.position is self.__dict__.get("_uniform_pair"):
+                x, y = rng.random(), rng.random()  # Uniform(0, 1): 0 + 1 * next_double
+            else:
+                x, y = draw_position_one(self.position, rng)
             shape = rows.shapes[0]
             total_y, total_x = self._totals(shape)
             left = min(max(int((1.0 - x) * total_x + 1e-9), 0), total_x)
