@@ -334,3 +334,30 @@ def pool_hwc(arr: np.ndarray, block_size: Any, reduce: str) -> np.ndarray:
     if reduce == "max":
         return np.ascontiguousarray(blocks.max(axis=(1, 3)))
     return blocks.mean(axis=(1, 3), dtype=np.float64).astype(np.float32)
+
+
+class OnImage:
+    """What every container of coordinate objects on one image shares.
+
+    Subclasses have a ``shape`` attribute (the image's) and ``__len__``.
+    """
+
+    shape: tuple[int, ...]
+
+    def __len__(self) -> int:
+        raise NotImplementedError
+
+    @property
+    def height(self) -> int:
+        """Height of the image."""
+        return self.shape[0]
+
+    @property
+    def width(self) -> int:
+        """Width of the image."""
+        return self.shape[1]
+
+    @property
+    def empty(self) -> bool:
+        """True when the container holds no objects."""
+        return len(self) == 0

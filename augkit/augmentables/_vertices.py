@@ -15,6 +15,7 @@ import numpy as np
 
 from augkit.augmentables import _draw
 from augkit.augmentables._utils import (
+    OnImage,
     ShapeLike,
     check_fraction,
     normalize_shape,
@@ -371,7 +372,7 @@ def draw_shapes(
     return result
 
 
-class VertexShapesOnImage:
+class VertexShapesOnImage(OnImage):
     """Base of ``PolygonsOnImage`` and ``LineStringsOnImage``: a list of shapes on an image."""
 
     item_class: ClassVar[type[VertexShape]]
@@ -404,21 +405,6 @@ class VertexShapesOnImage:
     def labels(self) -> list:
         """list: the label of each shape."""
         return [item.label for item in self._items]
-
-    @property
-    def height(self) -> int:
-        """Height of the image."""
-        return self.shape[0]
-
-    @property
-    def width(self) -> int:
-        """Width of the image."""
-        return self.shape[1]
-
-    @property
-    def empty(self) -> bool:
-        """True when there are no shapes."""
-        return not self._items
 
     def __len__(self) -> int:
         return len(self._items)

@@ -28,6 +28,7 @@ import numpy as np
 
 from augkit.augmentables import _draw
 from augkit.augmentables._utils import (
+    OnImage,
     ShapeLike,
     check_fraction,
     normalize_shape,
@@ -529,7 +530,7 @@ class BoundingBox:
 # ------------------------------------------------------------ BoundingBoxesOnImage
 
 
-class BoundingBoxesOnImage:
+class BoundingBoxesOnImage(OnImage):
     """All bounding boxes on one image.
 
     Parameters
@@ -661,21 +662,6 @@ class BoundingBoxesOnImage:
         self.xyxy, self.labels = other.xyxy, other.labels
 
     items = bounding_boxes
-
-    @property
-    def height(self) -> int:
-        """Height of the image."""
-        return self.shape[0]
-
-    @property
-    def width(self) -> int:
-        """Width of the image."""
-        return self.shape[1]
-
-    @property
-    def empty(self) -> bool:
-        """True when there are no boxes."""
-        return len(self.xyxy) == 0
 
     @property
     def areas(self) -> np.ndarray:

@@ -20,6 +20,7 @@ import numpy as np
 
 from augkit.augmentables import _draw
 from augkit.augmentables._utils import (
+    OnImage,
     ShapeLike,
     as_xy,
     check_fraction,
@@ -200,7 +201,7 @@ class Keypoint:
         return f"Keypoint(x={self.x:.3f}, y={self.y:.3f}{label})"
 
 
-class KeypointsOnImage:
+class KeypointsOnImage(OnImage):
     """All keypoints on one image.
 
     Parameters
@@ -295,21 +296,6 @@ class KeypointsOnImage:
         self.xy, self.labels = other.xy, other.labels
 
     items = keypoints
-
-    @property
-    def height(self) -> int:
-        """Height of the image."""
-        return self.shape[0]
-
-    @property
-    def width(self) -> int:
-        """Width of the image."""
-        return self.shape[1]
-
-    @property
-    def empty(self) -> bool:
-        """True when there are no keypoints."""
-        return len(self.xy) == 0
 
     def __len__(self) -> int:
         return len(self.xy)
