@@ -20,6 +20,10 @@ from augkit_geometric._matrix import (
 _MODES = {"replicate": cv2.BORDER_REPLICATE, "constant": cv2.BORDER_CONSTANT}
 
 
+_SIDE_ENDS = np.array([2, 1, 1, 0])
+_SIDE_STARTS = np.array([3, 0, 2, 3])
+
+
 def four_point_matrix(jitter: np.ndarray, height: int, width: int) -> tuple[np.ndarray, int, int]:
     """Return the homography that maps a jittered quadrilateral onto an upright rectangle.
 
@@ -41,9 +45,10 @@ def four_point_matrix(jitter: np.ndarray, height: int, width: int) -> tuple[np.n
     jx, jy = jitter[:, 0] * width, jitter[:, 1] * height
     src = np.array([[jx[0], jy[0]], [width - jx[1], jy[1]],
                     [width - jx[2], height - jy[2]], [jx[3], height - jy[3]]])
-    out_w = max(np.hypot(*(src[2] - src[3])), np.hypot(*(src[1] - src[0])))
-    out_h = max(np.hypot(*(src[1] - src[2])), np.hypot(*(src[0] - src[3])))
-    out_w, out_h = max(int(round(out_w)), 2), max(int(round(out_h)), 2)
+    # the four side lengths in one np.hypot call: bottom, top (width), right, left (height)
+    sides = src[_SIDE_ENDS] - src[_SIDE_STARTS]
+    bottom, top, right, left = np.hypot(sides[:, 0], sides[:, 1]).tolist()
+    out_w, out_h = max(int(round(max(bottom, top))), 2), max(int(round(max(right, left))), 2)
     dst = np.array([[0, 0], [out_w, 0], [out_w, out_h], [0, out_h]], dtype=np.float32)
     matrix = cv2.getPerspectiveTransform(src.astype(np.float32), dst)
     return matrix.astype(np.float64), out_h, out_w
