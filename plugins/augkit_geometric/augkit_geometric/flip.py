@@ -31,6 +31,12 @@ _CV2_DTYPES = frozenset(np.dtype(name) for name in (
     "uint8", "int8", "uint16", "int16", "int32", "float16", "float32", "float64"))
 
 
+# One-image params (shared, read-only): flip or keep.
+_FLIP = np.ones(1, dtype=bool)
+_KEEP = np.zeros(1, dtype=bool)
+_FLIP.flags.writeable = _KEEP.flags.writeable = False
+
+
 class _Flip(MatrixAugmenter, abstract=True):
     """Flip a fraction *p* of the images along one axis, with everything on them.
 
@@ -48,7 +54,11 @@ class _Flip(MatrixAugmenter, abstract=True):
 
     def sample(self, rows, rng):
         if len(rows.shapes) == 1:
-            return np.array([self.p.draw_samples(1, random_state=rng).item() > 0.5])
+            p = self.p
+            if type(p) is iap.Binomial and type(p.p) is iap.Deterministic:
+                # Binomial(p).draw_samples(1), inlined: one double compared with p
+                return _FLIP if rng.random() < p.p.value else _KEEP
+            return _FLIP if p.draw_samples(1, random_state=rng).item() > 0.5 else _KEEP
         return np.asarray(self.p.draw_samples(rows.nb_rows, random_state=rng)) > 0.5
 
     def apply_to_images(self, images, params):
