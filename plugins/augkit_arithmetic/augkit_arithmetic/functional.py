@@ -226,15 +226,22 @@ def add_scalar(image: np.ndarray, values: np.ndarray) -> np.ndarray:
     if image.dtype == np.uint8:
         if values.size == 1:  # the common case: one table, straight to the translate
             return apply_lut(image, _add_tables()[int(min(max(round(values[0]), -255), 255)) + 255])
-        shift = np.clip(np.rint(values), -255, 255)
-        if 1 < shift.size <= 4 and image.shape[2] == shift.size:
-            # per-channel: two saturating scalar passes (positive, then negative parts)
-            positive = tuple([*np.maximum(shift, 0).tolist(), 0.0, 0.0, 0.0][:4])
-            negative = tuple([*np.maximum(-shift, 0).tolist(), 0.0, 0.0, 0.0][:4])
+        if 1 < values.size <= 4 and image.shape[2] == values.size:
+            # per-channel: two saturating scalar passes (positive, then negative parts);
+            # the few values in Python: clipping to integer bounds commutes with
+            # round(), which is half to even like np.rint (NaN: numpy, as before)
+            shifts = [min(max(v, -255.0), 255.0) for v in values.tolist()]
+            if all(v == v for v in shifts):
+                shifts = [float(round(v)) for v in shifts]
+            else:
+                shifts = np.clip(np.rint(values), -255, 255).tolist()
+            positive = tuple([*(max(v, 0.0) for v in shifts), 0.0, 0.0, 0.0][:4])
+            negative = tuple([*(max(-v, 0.0) for v in shifts), 0.0, 0.0, 0.0][:4])
             out = cv2.add(np.ascontiguousarray(image), positive)
             if any(negative):
                 cv2.subtract(out, negative, dst=out)
             return out.reshape(image.shape)
+        shift = np.clip(np.rint(values), -255, 255)
         return lut(image, _add_tables()[shift.astype(np.int64) + 255])
     if image.dtype.kind in "ui":
         values = np.rint(values)
