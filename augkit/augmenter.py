@@ -26,6 +26,7 @@ import numpy as np
 
 from augkit import random as ak_random
 from augkit._rows import Rows, rows_from_call
+from augkit.augmentables.images import check_image, restore_single
 from augkit.augmentables.kind import Kind, MapKind, PointsKind
 from augkit.augmentables.kinds import ImagesKind
 from augkit.errors import (
@@ -221,15 +222,16 @@ line_strings : optional
         Leaf augmenters (those that do not override :meth:`_augment_rows`) go straight
         to ``sample`` and ``apply_to_images``; per-call overhead is part of the contract.
         """
-        rows, restore = ImagesKind.to_rows(image, shapes=None, single=True, options=_NO_OPTIONS)
+        rows = [check_image(image, "image")]
         self._check_process()
         batch = Rows({ImagesKind: rows}, [rows[0].shape])
         if type(self)._augment_rows is not Augmenter._augment_rows:
-            out, _ = self.augment_rows(batch, CallContext())
-            return restore(out.data[ImagesKind])
-        self._check_dtypes(rows, ImagesKind)
-        params = self.sample(batch, _UNKEYED.rng(self))
-        return restore(self.apply_to_images(rows, params))
+            batch, _ = self.augment_rows(batch, CallContext())
+            rows = batch.data[ImagesKind]
+        else:
+            self._check_dtypes(rows, ImagesKind)
+            rows = self.apply_to_images(rows, self.sample(batch, _UNKEYED.rng(self)))
+        return restore_single(rows[0], image)
 
     def replay(self, params: Any, **data: Any) -> Any:
         """Apply the params of an earlier ``augment(..., return_params=True)`` call.

@@ -155,14 +155,23 @@ class StochasticParameter:
         return self._draw(_as_size(size), _as_rng(random_state))
 
     def draw_sample(self, random_state: RandomStateLike = None) -> Any:
-        """Draw a single sample (a numpy scalar).
+        """Draw a single sample (a scalar).
+
+        Takes the same values from the generator as ``draw_samples(1)``; parameters
+        with a cheaper one-value path (a fixed-probability Binomial) use it, which
+        keeps the per-call cost of one-image augmentation low.
 
         Examples
         --------
         >>> float(Deterministic(0.5).draw_sample())
         0.5
         """
-        return self._draw((1,), _as_rng(random_state))[0]
+        rng = random_state if type(random_state) is np.random.Generator else \
+            _as_rng(random_state)
+        return self._draw_one(rng)
+
+    def _draw_one(self, rng: np.random.Generator) -> Any:
+        return self._draw((1,), rng)[0]
 
     def _draw(self, size: tuple[int, ...], rng: np.random.Generator) -> np.ndarray:
         raise NotImplementedError(f"{type(self).__name__} does not implement _draw")
@@ -1196,10 +1205,15 @@ class Binomial(StochasticParameter):
 
     def _draw(self, size: tuple[int, ...], rng: np.random.Generator) -> np.ndarray:
         if size == (1,) and type(self.p) is Deterministic:
-            # one sample of a fixed p: the scalar draw takes the same double
-            return np.array([1 if rng.random() < self.p.value else 0], dtype=np.int64)
+            return np.array([self._draw_one(rng)], dtype=np.int64)
         p = _draw_arg(self.p, size, rng)
         return (rng.random(size) < p).astype(np.int64)
+
+    def _draw_one(self, rng: np.random.Generator) -> Any:
+        if type(self.p) is Deterministic:
+            # one sample of a fixed p: the scalar draw takes the same double
+            return 1 if rng.random() < self.p.value else 0
+        return self._draw((1,), rng)[0]
 
 
 # ---------------------------------------------------------------------------

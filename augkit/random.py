@@ -137,6 +137,20 @@ def set_worker_index(index: int | None) -> None:
     _worker_index = index
 
 
+_pid = os.getpid()
+
+
+def _after_fork_in_child() -> None:
+    global _pid
+    _pid = os.getpid()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
+else:  # pragma: no cover - platforms without fork
+    _after_fork_in_child = None
+
+
 def process_token() -> tuple[int, int | None]:
     """Identify the current process and worker, to detect a fork since seeding.
 
@@ -149,7 +163,7 @@ def process_token() -> tuple[int, int | None]:
         if info is not None:
             index = info
             set_worker_index(index)
-    return os.getpid(), index
+    return _pid, index
 
 
 def _torch_worker_info() -> int | None:

@@ -99,20 +99,29 @@ def _squeeze(row: np.ndarray) -> np.ndarray:
     return row
 
 
+def restore_single(out: np.ndarray, given: np.ndarray) -> np.ndarray:
+    """Return the augmented row of an ``image=`` argument in the form it was given.
+
+    A 2-D input comes back 2-D while it has one channel; the result is C-contiguous
+    and never shares memory with *given*.
+    """
+    if given.ndim == 2:
+        out = _squeeze(out)
+    return _owned(out, given)
+
+
 class _RestoreOne:
     """Turn the augmented row of an ``image=`` argument back into the user's form."""
 
-    __slots__ = ("given", "flat")
+    __slots__ = ("given",)
 
-    def __init__(self, given: np.ndarray, flat: bool) -> None:
+    def __init__(self, given: np.ndarray) -> None:
         self.given = given
-        self.flat = flat
 
     def __call__(self, rows: list) -> Any:
         if len(rows) != 1:
             raise InputError(f"image: got {len(rows)} augmented images back for 1 input")
-        out = _squeeze(rows[0]) if self.flat else rows[0]
-        return _owned(out, self.given)
+        return restore_single(rows[0], self.given)
 
 
 def _same_shape_and_dtype(arrays: list) -> bool:
@@ -171,9 +180,9 @@ def image_rows(value: Any, *, single: bool) -> tuple[list, Any]:
         if type(value) is np.ndarray and value.dtype.kind in NUMERIC_KINDS:
             shape = value.shape
             if len(shape) == 3 and shape[0] and shape[1] and shape[2]:
-                return [value], _RestoreOne(value, False)
+                return [value], _RestoreOne(value)
         row = check_image(value, "image")
-        return [row], _RestoreOne(value, value.ndim == 2)
+        return [row], _RestoreOne(value)
 
     if isinstance(value, np.ndarray):
         if value.dtype.kind not in NUMERIC_KINDS or value.ndim not in (3, 4):

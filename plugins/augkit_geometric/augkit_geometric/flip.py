@@ -54,11 +54,7 @@ class _Flip(MatrixAugmenter, abstract=True):
 
     def sample(self, rows, rng):
         if len(rows.shapes) == 1:
-            p = self.p
-            if type(p) is iap.Binomial and type(p.p) is iap.Deterministic:
-                # Binomial(p).draw_samples(1), inlined: one double compared with p
-                return _FLIP if rng.random() < p.p.value else _KEEP
-            return _FLIP if p.draw_samples(1, random_state=rng).item() > 0.5 else _KEEP
+            return _FLIP if self.p.draw_sample(rng) > 0.5 else _KEEP
         return np.asarray(self.p.draw_samples(rows.nb_rows, random_state=rng)) > 0.5
 
     def apply_to_images(self, images, params):
