@@ -1,4 +1,7 @@
-"""Run every ``bench_*.py`` module (or those named) and print one table.
+"""Run every ``bench_*.py`` module that defines ``cases`` (or those named); print tables.
+
+Modules without ``cases`` (multicore, the ``augkit augment`` job) are standalone:
+``python -m benchmarks.bench_multicore``.
 
 Usage: ``python -m benchmarks.run [overhead geometric ...]`` (needs albumentations:
 ``pip install -e '.[bench]'``).
@@ -35,6 +38,10 @@ def main(argv: list[str]) -> int:
         if wanted and short not in wanted:
             continue
         module = importlib.import_module(f"benchmarks.{info.name}")
+        if not hasattr(module, "cases"):
+            if wanted:
+                print(f"\n## {short}: standalone; run python -m benchmarks.{info.name}")
+            continue
         print(f"\n## {short}\n")
         print(format_table(run_cases(module.cases(image))), flush=True)
     return 0
