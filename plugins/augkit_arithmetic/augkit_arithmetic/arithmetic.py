@@ -15,7 +15,7 @@ import numpy as np
 
 from augkit import ParameterError, PixelAugmenter
 from augkit import parameters as iap
-from augkit.pixels import apply_lut, draw_per_channel, value_range
+from augkit.pixels import draw_per_channel, value_range
 from augkit_arithmetic import functional as F
 
 #: dtypes of the arithmetic augmenters (int64 would lose precision in float64 math).
@@ -252,8 +252,6 @@ def _optional_number(value: Any, name: str) -> float | None:
 # What Invert draws when it inverts every image whole (shared, read-only).
 _INVERT_ALL = InvertRow(np.ones(1, dtype=bool), None, True)
 _INVERT_ALL.channels.flags.writeable = False
-_UINT8_INVERTED = np.arange(255, -1, -1, dtype=np.uint8)
-_UINT8_INVERTED.flags.writeable = False
 
 
 class Invert(PixelAugmenter):
@@ -357,7 +355,7 @@ class Invert(PixelAugmenter):
         for image, row in zip(images, params):
             if (row is _INVERT_ALL and image.dtype.char == "B" and self.min_value is None
                     and self.max_value is None):
-                out.append(apply_lut(image, _UINT8_INVERTED))  # 255 - v
+                out.append(np.invert(image))  # 255 - v: on uint8, a bitwise not
                 continue
             channels = None if row.channels.size == 1 else row.channels
             if row.channels.size == 1 and not row.channels[0]:
