@@ -74,12 +74,7 @@ class CallContext:
         """Return the generator *aug* draws from in this call."""
         if self.key is not None:
             return ak_random.keyed_generator(aug._seedseq, self.key)
-        if aug.deterministic:
-            return ak_random.generator(aug._seedseq)
-        return aug._rng
-
-
-_UNKEYED = CallContext()  # only its rng() is used: it holds no per-call state then
+        return aug._unkeyed_rng()
 
 
 class Augmenter:
@@ -118,6 +113,13 @@ class Augmenter:
     keypoint_tolerance: ClassVar[float] = 1.0
     #: Whether maps and coordinates pass through unchanged.
     pixel_only: ClassVar[bool] = False
+
+    #: Whether the class runs through the base's sample-then-apply (set per class).
+    _is_leaf: ClassVar[bool] = True
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._is_leaf = cls._augment_rows is Augmenter._augment_rows
 
     def __new__(cls, *args: Any, **kwargs: Any) -> Augmenter:
         obj = super().__new__(cls)
@@ -222,15 +224,17 @@ line_strings : optional
         Leaf augmenters (those that do not override :meth:`_augment_rows`) go straight
         to ``sample`` and ``apply_to_images``; per-call overhead is part of the contract.
         """
-        rows = [check_image(image, "image")]
+        row = check_image(image, "image")
         self._check_process()
-        batch = Rows({ImagesKind: rows}, [rows[0].shape])
-        if type(self)._augment_rows is not Augmenter._augment_rows:
+        rows = [row]
+        batch = Rows({ImagesKind: rows}, [row.shape])
+        if not self._is_leaf:
             batch, _ = self.augment_rows(batch, CallContext())
             rows = batch.data[ImagesKind]
         else:
-            self._check_dtypes(rows, ImagesKind)
-            rows = self.apply_to_images(rows, self.sample(batch, _UNKEYED.rng(self)))
+            if row.dtype not in _dtype_set(self.supported_dtypes):
+                self._check_dtypes(rows, ImagesKind)
+            rows = self.apply_to_images(rows, self.sample(batch, self._unkeyed_rng()))
         return restore_single(rows[0], image)
 
     def replay(self, params: Any, **data: Any) -> Any:
@@ -416,6 +420,10 @@ line_strings : optional
         return imshow(self.draw_grid(images, rows, cols))
 
     # ------------------------------------------------------------------ seeding
+    def _unkeyed_rng(self) -> np.random.Generator:
+        """The generator of a call without a key: fresh from the seed if deterministic."""
+        return ak_random.generator(self._seedseq) if self.deterministic else self._rng
+
     def _check_process(self) -> None:
         token = ak_random.process_token()
         if token == self._process:
