@@ -31,10 +31,11 @@ import hashlib
 import json
 import multiprocessing
 import os
+import pickle
 import signal
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -46,10 +47,10 @@ from augkit.augmenter import Augmenter
 from augkit.datasets import DatasetFormat, ImageRecord, Obj, open_dataset
 from augkit.datasets.images_io import (
     ImageReadError,
+    atomic_writer,
     read_image,
     remove_temp_files,
     write_image,
-    write_text_atomic,
 )
 from augkit.errors import AugkitError, InputError, SerializationError
 
@@ -347,6 +348,15 @@ class _TaskState:
 
 
 @dataclass
+class _WorkerSetup:
+    """What a worker gets when it starts, before the dataset is read (no records)."""
+
+    pipeline: Augmenter
+    out_dir: Path
+    out_of_image: str
+
+
+@dataclass
 class TaskResult:
     """What a worker hands back for one input image."""
 
@@ -357,23 +367,35 @@ class TaskResult:
     error: str | None = None
 
 
+_SETUP: _WorkerSetup | None = None
 _STATE: _TaskState | None = None
+_VIEW_BLOB: bytes | None = None
 
 
-def _init_worker(state: _TaskState, counter: Any) -> None:
+def _init_worker(setup: _WorkerSetup, counter: Any) -> None:
     from augkit import random as ak_random
 
-    global _STATE
+    global _SETUP
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process decides when to stop
     with counter.get_lock():
         index = counter.value
         counter.value += 1
     ak_random.set_worker_index(index)
-    _STATE = state
+    _SETUP = setup
 
 
-def _run_in_worker(record: ImageRecord, ks: list[int]) -> TaskResult:
-    assert _STATE is not None
+def _worker_ready() -> int:
+    return os.getpid()
+
+
+def _run_in_worker(view_blob: bytes, record: ImageRecord, ks: list[int]) -> TaskResult:
+    """Run one task; *view_blob* is the pickled dataset view, unpickled once per worker."""
+    global _STATE, _VIEW_BLOB
+    if _STATE is None or view_blob != _VIEW_BLOB:
+        assert _SETUP is not None
+        _STATE = _TaskState(_SETUP.pipeline, pickle.loads(view_blob), _SETUP.out_dir,
+                            _SETUP.out_of_image)
+        _VIEW_BLOB = view_blob
     return process_image(_STATE, record, ks)
 
 
@@ -574,21 +596,48 @@ def _journal_header(config: JobConfig, pipeline: Augmenter, seed: int, fmt: str)
             "format": fmt, "out_of_image": config.out_of_image}
 
 
-def _read_journal(path: Path) -> tuple[dict | None, list[dict]]:
+def _scan_journal(path: Path) -> Iterator[tuple[int, str, dict]]:
+    """Yield ``(offset, line, item)`` for each readable line of the journal, header first.
+
+    One line at a time: the journal of a large run is never held in memory.
+    """
     if not path.is_file():
-        return None, []
-    header, entries = None, []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
+        return
+    with open(path, "rb") as fh:
+        offset = 0
+        for raw in fh:
+            start, offset = offset, offset + len(raw)
             try:
+                line = raw.decode("utf-8")
                 item = json.loads(line)
             except ValueError:
                 continue  # a line cut short by a crash
-            if header is None:
-                header = item if isinstance(item, dict) and "augkit_journal" in item else {}
+            if isinstance(item, dict):
+                yield start, line.rstrip("\n"), item
+
+
+def _read_journal_header(path: Path) -> dict | None:
+    for _, _, item in _scan_journal(path):
+        return item if "augkit_journal" in item else {}
+    return None
+
+
+def _journal_outputs(path: Path, n: int) -> Iterator[dict]:
+    """The journal's entries with ``k < n``, sorted by image index and k, the last entry
+    of an output winning; only line offsets are kept while sorting."""
+    offsets: dict[tuple[int, int], int] = {}
+    first = True
+    for offset, _, item in _scan_journal(path):
+        if first:
+            first = False
+            if "augkit_journal" in item:
                 continue
-            entries.append(item)
-    return header, entries
+        if isinstance(item.get("k"), int) and item["k"] < n and "index" in item:
+            offsets[(item["index"], item["k"])] = offset
+    with open(path, "rb") as fh:
+        for key in sorted(offsets):
+            fh.seek(offsets[key])
+            yield json.loads(fh.readline().decode("utf-8"))
 
 
 def run_job(config: JobConfig, log: Callable[..., None] | None = None,
@@ -618,17 +667,39 @@ def run_job(config: JobConfig, log: Callable[..., None] | None = None,
     out_dir = Path(config.output)
     _check_folders(input_dir, out_dir)
     pipeline = load_pipeline(config.pipeline)
+    state_dir = out_dir / STATE_DIR
+    journal_path = state_dir / JOURNAL
+    header = _read_journal_header(journal_path) if config.resume else None
+    seed = config.seed
+    if seed is None:
+        seed = int(header["seed"]) if header and "seed" in header else int(
+            np.random.SeedSequence().entropy % (2**31))
+    pipeline = pipeline.deepcopy() if pipeline is config.pipeline else pipeline
+    pipeline.seed_(seed)
+
+    # The worker processes start now, before the dataset is read: they do not inherit
+    # the parsed annotations; each task brings its own image's record.
+    workers = max(1, config.workers or os.cpu_count() or 1)
+    pool = _start_pool(_WorkerSetup(pipeline, out_dir, config.out_of_image), workers
+                       ) if workers > 1 else None
+    try:
+        return _run_job(config, log, stream, input_dir, fmt_name, annotations, out_dir,
+                        pipeline, header, seed, workers, pool)
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _run_job(config: JobConfig, log: Callable[..., None], stream: Any, input_dir: Path,
+             fmt_name: str, annotations: Path | None, out_dir: Path, pipeline: Augmenter,
+             header: dict | None, seed: int, workers: int,
+             pool: cf.ProcessPoolExecutor | None) -> Summary:
     dataset = open_dataset(input_dir, format=fmt_name, annotations=annotations)
     for problem in dataset.problems:
         log(f"warning: {problem}")
 
     state_dir = out_dir / STATE_DIR
     journal_path = state_dir / JOURNAL
-    header, old_entries = _read_journal(journal_path) if config.resume else (None, [])
-    seed = config.seed
-    if seed is None:
-        seed = int(header["seed"]) if header and "seed" in header else int(
-            np.random.SeedSequence().entropy % (2**31))
     expected = _journal_header(config, pipeline, seed, dataset.name)
     if header:
         different = [k for k in ("pipeline", "seed", "format", "out_of_image")
@@ -637,18 +708,26 @@ def run_job(config: JobConfig, log: Callable[..., None] | None = None,
             raise JobError(
                 f"--resume: {out_dir} was made with a different {', '.join(different)}; "
                 "resume with the same options, or write to a new folder")
-    pipeline = pipeline.deepcopy() if pipeline is config.pipeline else pipeline
-    pipeline.seed_(seed)
 
     out_dir.mkdir(parents=True, exist_ok=True)
     remove_temp_files(out_dir)
     state_dir.mkdir(exist_ok=True)
 
-    done = {}
-    for entry in old_entries:
-        record_ok = (out_dir / entry["out"]).is_file()
-        if record_ok:
-            done[(entry["rel"], entry["k"])] = entry
+    # Outputs of an earlier run (--resume): (rel, k) -> (index, journal line).
+    done: dict[tuple[str, int], tuple[Any, str]] = {}
+    if config.resume:
+        first = True
+        for _, line, entry in _scan_journal(journal_path):
+            if first:
+                first = False
+                if "augkit_journal" in entry:
+                    continue
+            try:
+                key, out_rel = (entry["rel"], entry["k"]), entry["out"]
+            except KeyError:
+                continue
+            if (out_dir / out_rel).is_file():
+                done[key] = (entry.get("index"), line)
     tasks = []
     skipped = 0
     for record in dataset.records:
@@ -657,7 +736,7 @@ def run_job(config: JobConfig, log: Callable[..., None] | None = None,
             entry = done.get((record.rel, k))
             extra_ok = entry is not None and all(
                 p.is_file() for p in dataset.annotation_paths(record, out_dir, k))
-            if extra_ok and entry.get("index") == record.index:
+            if extra_ok and entry[0] == record.index:
                 skipped += 1
             else:
                 ks.append(k)
@@ -665,17 +744,18 @@ def run_job(config: JobConfig, log: Callable[..., None] | None = None,
             tasks.append((record, ks))
 
     # Rewrite the journal: the header and the entries still valid, then append.
-    kept_entries = [e for key, e in done.items() if key[1] < config.n]
-    lines = [json.dumps(expected)] + [json.dumps(e) for e in kept_entries]
-    write_text_atomic(journal_path, "".join(line + "\n" for line in lines))
+    with atomic_writer(journal_path) as fh:
+        fh.write(json.dumps(expected) + "\n")
+        for key, (_, line) in done.items():
+            if key[1] < config.n:
+                fh.write(line + "\n")
+    done.clear()
 
-    workers = config.workers or os.cpu_count() or 1
     workers = max(1, min(workers, len(tasks) or 1))
     summary = Summary(format=dataset.name, images_in=len(dataset.records),
                       outputs_skipped=skipped, workers=workers, seed=seed,
                       problems=list(dataset.problems), out_of_image=config.out_of_image)
     progress = Progress(len(tasks), stream=stream, enabled=config.progress)
-    state = _TaskState(pipeline, dataset, out_dir, config.out_of_image)
     start = time.perf_counter()
     with open(journal_path, "a", encoding="utf-8") as journal:
         def take(result: TaskResult) -> None:
@@ -693,26 +773,40 @@ def run_job(config: JobConfig, log: Callable[..., None] | None = None,
             progress.update()
 
         try:
-            if workers == 1:
+            if workers == 1 or pool is None:
+                state = _TaskState(pipeline, dataset, out_dir, config.out_of_image)
                 _run_serial(state, tasks, take, summary)
             else:
-                _run_pool(state, tasks, take, summary, workers, progress)
+                _run_pool(pool, pickle.dumps(dataset.worker_view()), tasks, take, summary,
+                          workers, progress)
         except KeyboardInterrupt:
             summary.interrupted = True
         finally:
             progress.close()
             remove_temp_files(out_dir)
     summary.seconds = time.perf_counter() - start
+    del tasks
 
-    _, entries = _read_journal(journal_path)
-    best = {}
-    for entry in entries:
-        if entry["k"] < config.n:
-            best[(entry["index"], entry["k"])] = entry
-    ordered = [best[key] for key in sorted(best)]
-    summary.files = [str(p) for p in dataset.finalize(out_dir, ordered)]
+    outputs = _journal_outputs(journal_path, config.n)
+    summary.files = [str(p) for p in dataset.finalize(out_dir, outputs)]
     log(format_summary(summary))
     return summary
+
+
+def _start_pool(setup: _WorkerSetup, workers: int) -> cf.ProcessPoolExecutor:
+    """Start *workers* processes now (a no-op task each waits until they run)."""
+    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
+                                      else "spawn")
+    counter = ctx.Value("i", 0)
+    pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
+                                  initializer=_init_worker, initargs=(setup, counter))
+    try:
+        for future in [pool.submit(_worker_ready) for _ in range(workers)]:
+            future.result()
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    return pool
 
 
 def _run_serial(state: _TaskState, tasks: list, take: Callable, summary: Summary) -> None:
@@ -722,52 +816,45 @@ def _run_serial(state: _TaskState, tasks: list, take: Callable, summary: Summary
             return
 
 
-def _run_pool(state: _TaskState, tasks: list, take: Callable, summary: Summary,
-              workers: int, progress: Progress) -> None:
-    """Run tasks on a process pool; at most 2 tasks per worker in flight (flat memory).
+def _run_pool(pool: cf.ProcessPoolExecutor, view_blob: bytes, tasks: list, take: Callable,
+              summary: Summary, workers: int, progress: Progress) -> None:
+    """Run tasks on the started pool; at most 2 tasks per worker in flight (flat memory).
 
-    Ctrl-C: workers ignore SIGINT; the main process stops submitting, lets the images in
-    progress finish (their outputs are recorded) and returns. A second Ctrl-C kills the
-    workers at once (their temporary files are then removed).
+    Each task sends its record (its own image's annotations) and the pickled dataset
+    view, which a worker unpickles once. Ctrl-C: workers ignore SIGINT; the main process
+    stops submitting, lets the images in progress finish (their outputs are recorded)
+    and returns. A second Ctrl-C kills the workers at once (their temporary files are
+    then removed).
     """
-    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
-                                      else "spawn")
-    counter = ctx.Value("i", 0)
-    pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
-                                  initializer=_init_worker, initargs=(state, counter))
     pending: set[cf.Future] = set()
     queue = iter(tasks)
-    killed = False
     try:
-        try:
-            exhausted = False
-            while True:
-                while not exhausted and len(pending) < 2 * workers and not summary.stopped_by_error:
-                    item = next(queue, None)
-                    if item is None:
-                        exhausted = True
-                        break
-                    pending.add(pool.submit(_run_in_worker, *item))
-                if not pending:
-                    break
-                finished, pending = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
-                for future in finished:
-                    take(future.result())
-                if summary.stopped_by_error:
+        exhausted = False
+        while True:
+            while not exhausted and len(pending) < 2 * workers and not summary.stopped_by_error:
+                item = next(queue, None)
+                if item is None:
                     exhausted = True
+                    break
+                pending.add(pool.submit(_run_in_worker, view_blob, *item))
+            if not pending:
+                break
+            finished, pending = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+            for future in finished:
+                take(future.result())
+            if summary.stopped_by_error:
+                exhausted = True
+    except KeyboardInterrupt:
+        summary.interrupted = True
+        progress.note(f"interrupted: finishing {len(pending)} image(s) in progress "
+                      "(Ctrl-C again to stop at once)")
+        for future in pending:
+            future.cancel()
+        try:
+            for future in cf.as_completed([f for f in pending if not f.cancelled()]):
+                with contextlib.suppress(cf.CancelledError):
+                    take(future.result())
         except KeyboardInterrupt:
-            summary.interrupted = True
-            progress.note(f"interrupted: finishing {len(pending)} image(s) in progress "
-                          "(Ctrl-C again to stop at once)")
-            for future in pending:
-                future.cancel()
-            try:
-                for future in cf.as_completed([f for f in pending if not f.cancelled()]):
-                    with contextlib.suppress(cf.CancelledError):
-                        take(future.result())
-            except KeyboardInterrupt:
-                killed = True
-                for process in list(getattr(pool, "_processes", {}).values()):
-                    process.terminate()
-    finally:
-        pool.shutdown(wait=not killed, cancel_futures=True)
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.terminate()
+            pool.shutdown(wait=False, cancel_futures=True)

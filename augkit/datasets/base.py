@@ -11,7 +11,9 @@ Coordinates are continuous pixel coordinates (pixel ``(row i, col j)`` covers
 
 from __future__ import annotations
 
+import copy
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -86,6 +88,16 @@ class DatasetFormat:
         self.records: list[ImageRecord] = []
         self.problems: list[str] = []
 
+    def worker_view(self) -> DatasetFormat:
+        """A copy without the records: what a worker needs to load and write objects.
+
+        Tasks carry their own :class:`ImageRecord`; the view is small to send.
+        """
+        view = copy.copy(self)
+        view.records = []
+        view.problems = []
+        return view
+
     def load_objects(self, record: ImageRecord, shape: tuple[int, ...]) -> list[Obj]:
         """Return the objects of *record* (called in the worker, after reading the image)."""
         return []
@@ -99,11 +111,12 @@ class DatasetFormat:
         """Write the annotations of output *k*; return what :meth:`finalize` needs (JSON)."""
         return None
 
-    def finalize(self, out_dir: Path, entries: list[dict[str, Any]]) -> list[Path]:
+    def finalize(self, out_dir: Path, entries: Iterable[dict[str, Any]]) -> list[Path]:
         """Write dataset-level files from every output's entry; return their paths.
 
-        *entries* are dicts with ``index``, ``k``, ``out`` (relative image path),
-        ``shape`` and ``payload`` (what :meth:`write` returned), sorted by index and k.
+        *entries* (an iterable read once, e.g. a generator over the journal) are dicts
+        with ``index``, ``k``, ``out`` (relative image path), ``shape`` and ``payload``
+        (what :meth:`write` returned), sorted by index and k.
         """
         return []
 

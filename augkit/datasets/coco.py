@@ -29,14 +29,18 @@ np.int64(4)
 from __future__ import annotations
 
 import json
+import re
+import shutil
+import tempfile
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import numpy as np
 
 from augkit.datasets.base import DatasetFormat, ImageRecord, Obj, round_list
-from augkit.datasets.images_io import is_image_file, list_images, write_text_atomic
+from augkit.datasets.images_io import TEMP_MARK, atomic_writer, is_image_file, list_images
 from augkit.errors import InputError
 
 _DIGITS = 2
@@ -145,50 +149,72 @@ def mask_box(mask: np.ndarray) -> np.ndarray | None:
 
 
 class CocoFormat(DatasetFormat):
-    """A COCO JSON file plus the folder its ``file_name`` entries are relative to."""
+    """A COCO JSON file plus the folder its ``file_name`` entries are relative to.
+
+    The file is read as a stream, one ``images`` / ``annotations`` entry at a time, and
+    each image keeps its own entry and annotations as compact JSON text (in
+    ``record.meta``): a task sent to a worker carries only its image's annotations, and
+    memory does not hold the whole document as Python objects. :meth:`finalize` writes
+    the output file entry by entry in the same way.
+    """
 
     name = "coco"
 
     def __init__(self, input_dir: Path, annotations: Path) -> None:
         super().__init__(input_dir)
         self.annotations = Path(annotations)
+        self.header: dict[str, Any] = {}
+        ann_problems: list[str] = []
+        image_items: list[tuple[int, Any, Any, str | None]] = []
+        by_image: dict[Any, list[str]] = defaultdict(list)
+
+        def take(key: str, index: int, item: Any) -> None:
+            if key == "annotations":
+                if not isinstance(item, dict) or "image_id" not in item:
+                    ann_problems.append(f"{self.annotations}: annotations[{index}] has no "
+                                        "image_id; ignored")
+                    return
+                by_image[item["image_id"]].append(_compact(item))
+                return
+            name = item.get("file_name") if isinstance(item, dict) else None
+            if not isinstance(name, str) or "id" not in item:
+                image_items.append((index, None, None, None))
+            else:
+                image_items.append((index, item["id"], name, _compact(item)))
+
         try:
-            doc = json.loads(self.annotations.read_text(encoding="utf-8"))
+            with open(self.annotations, encoding="utf-8") as fh:
+                found = _stream_coco(fh, take, self.header)
         except (OSError, ValueError) as exc:
             raise InputError(f"{self.annotations}: cannot read the COCO file: {exc}") from None
-        if not isinstance(doc, dict) or not isinstance(doc.get("images"), list):
+        if not found:
             raise InputError(f"{self.annotations}: not a COCO file (no 'images' list)")
-        self.header = {k: v for k, v in doc.items() if k not in ("images", "annotations")}
-        by_image: dict[Any, list[dict]] = defaultdict(list)
-        for i, ann in enumerate(doc.get("annotations") or []):
-            if not isinstance(ann, dict) or "image_id" not in ann:
-                self.problems.append(f"{self.annotations}: annotations[{i}] has no image_id; "
-                                     "ignored")
-                continue
-            by_image[ann["image_id"]].append(ann)
         seen: set[Any] = set()
         listed: set[str] = set()
-        for i, entry in enumerate(doc["images"]):
-            name = entry.get("file_name") if isinstance(entry, dict) else None
-            if not isinstance(name, str) or "id" not in entry:
+        for i, image_id, name, entry in image_items:
+            if name is None:
                 self.problems.append(f"{self.annotations}: images[{i}] needs 'id' and "
                                      "'file_name'; ignored")
                 continue
-            if entry["id"] in seen:
+            if image_id in seen:
                 self.problems.append(f"{self.annotations}: images[{i}] repeats image id "
-                                     f"{entry['id']!r}; ignored")
+                                     f"{image_id!r}; ignored")
                 continue
-            seen.add(entry["id"])
+            seen.add(image_id)
             path = self.input_dir / name
             listed.add(Path(name).as_posix())
             if not path.is_file():
                 self.problems.append(
-                    f"{self.annotations}: image id {entry['id']!r} names {name!r}, which is "
+                    f"{self.annotations}: image id {image_id!r} names {name!r}, which is "
                     f"not in {self.input_dir}; skipped")
                 continue
+            anns = by_image.get(image_id)
             self.records.append(ImageRecord(
                 index=len(self.records), path=path, rel=Path(name).as_posix(),
-                meta={"image": entry, "annotations": by_image.get(entry["id"], [])}))
+                meta={"image_json": entry,
+                      "annotations_json": "[" + ",".join(anns) + "]" if anns else "[]"}))
+        image_items.clear()
+        self.problems[:0] = ann_problems
         unknown = sorted(set(by_image) - seen, key=str)
         if unknown:
             count = sum(len(by_image[i]) for i in unknown)
@@ -196,6 +222,7 @@ class CocoFormat(DatasetFormat):
             self.problems.append(
                 f"{self.annotations}: {count} annotation(s) name image ids that are not in "
                 f"'images' ({ids}); ignored")
+        by_image.clear()
         unlisted = [p for p in list_images(self.input_dir)
                     if p.relative_to(self.input_dir).as_posix() not in listed]
         if unlisted:
@@ -203,10 +230,15 @@ class CocoFormat(DatasetFormat):
                 f"{self.input_dir}: {len(unlisted)} image file(s) have no entry in "
                 f"{self.annotations.name} (e.g. {unlisted[0].name}); not augmented")
 
+    def worker_view(self) -> CocoFormat:
+        view = super().worker_view()
+        view.header = {}
+        return view
+
     # ------------------------------------------------------------------ reading
     def load_objects(self, record: ImageRecord, shape: tuple[int, ...]) -> list[Obj]:
         objects = []
-        for ann in record.meta["annotations"]:
+        for ann in json.loads(record.meta["annotations_json"]):
             objects.append(_object_from_ann(ann, shape, f"{self.annotations}: annotation "
                                                         f"id {ann.get('id')!r}"))
         return objects
@@ -216,24 +248,143 @@ class CocoFormat(DatasetFormat):
               objects: list[Obj]) -> Any:
         return [_ann_from_object(obj) for obj in objects]
 
-    def finalize(self, out_dir: Path, entries: list[dict[str, Any]]) -> list[Path]:
-        images, annotations = [], []
-        records = {r.index: r for r in self.records}
-        for image_id, entry in enumerate(entries, start=1):
-            source = records[entry["index"]].meta["image"] if entry["index"] in records else {}
-            image = {k: v for k, v in source.items() if k not in ("id", "file_name", "width",
-                                                                  "height")}
-            image.update(id=image_id, file_name=entry["out"], width=entry["shape"][1],
-                         height=entry["shape"][0])
-            images.append(image)
-            for ann in entry["payload"] or []:
-                annotations.append({"id": len(annotations) + 1, "image_id": image_id, **ann})
-        doc = dict(self.header)
-        doc["images"] = images
-        doc["annotations"] = annotations
+    def finalize(self, out_dir: Path, entries: Iterable[dict[str, Any]]) -> list[Path]:
+        """Write the output COCO file, streaming *entries* (one output image at a time).
+
+        Image ids are 1, 2, ... in the order of *entries*, annotation ids 1, 2, ... in
+        the order of their images; the annotations go to a temporary file first and are
+        appended after the ``images`` list, so the whole document is never in memory.
+        The bytes are those of ``json.dumps(document, separators=(",", ":"))``.
+        """
         path = Path(out_dir) / self.annotations.name
-        write_text_atomic(path, json.dumps(doc, separators=(",", ":")) + "\n")
+        with atomic_writer(path) as out, tempfile.TemporaryFile(
+                "w+", encoding="utf-8", dir=out_dir, prefix=f".{TEMP_MARK}coco-") as anns:
+            out.write("{")
+            for key, value in self.header.items():
+                out.write(_compact(key) + ":" + _compact(value) + ",")
+            out.write('"images":[')
+            ann_id = 0
+            for image_id, entry in enumerate(entries, start=1):
+                index = entry["index"]
+                known = 0 <= index < len(self.records) and self.records[index].index == index
+                source = json.loads(self.records[index].meta["image_json"]) if known else {}
+                image = {k: v for k, v in source.items() if k not in ("id", "file_name",
+                                                                      "width", "height")}
+                image.update(id=image_id, file_name=entry["out"], width=entry["shape"][1],
+                             height=entry["shape"][0])
+                out.write(("," if image_id > 1 else "") + _compact(image))
+                for ann in entry["payload"] or []:
+                    ann_id += 1
+                    anns.write(("," if ann_id > 1 else "")
+                               + _compact({"id": ann_id, "image_id": image_id, **ann}))
+            out.write('],"annotations":[')
+            anns.seek(0)
+            shutil.copyfileobj(anns, out)
+            out.write("]}\n")
         return [path]
+
+
+_SEPARATORS = (",", ":")
+_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, separators=_SEPARATORS)
+
+
+class _JsonStream:
+    """Decode a JSON text piece by piece from a file, holding only a bounded buffer."""
+
+    def __init__(self, fh: IO[str], chunk: int = 1 << 20) -> None:
+        self.fh = fh
+        self.chunk = chunk
+        self.buf = ""
+        self.pos = 0
+        self.decoder = json.JSONDecoder()
+
+    def _fill(self) -> bool:
+        data = self.fh.read(max(self.chunk, len(self.buf) - self.pos))
+        if not data:
+            return False
+        self.buf = self.buf[self.pos:] + data
+        self.pos = 0
+        return True
+
+    def peek(self) -> str:
+        """The next character that is not white space ('' at the end of the file)."""
+        while True:
+            self.pos = _SPACE.match(self.buf, self.pos).end()
+            if self.pos < len(self.buf):
+                return self.buf[self.pos]
+            if not self._fill():
+                return ""
+
+    def expect(self, chars: str) -> str:
+        char = self.peek()
+        if not char or char not in chars:
+            raise ValueError(f"expected one of {chars!r}, found {char or 'the end'!r}")
+        self.pos += 1
+        return char
+
+    def value(self) -> Any:
+        """Decode the next value (a value ending at the buffer's end may be cut: read on)."""
+        self.peek()
+        while True:
+            try:
+                value, end = self.decoder.raw_decode(self.buf, self.pos)
+            except ValueError:
+                if not self._fill():
+                    raise
+                continue
+            if end < len(self.buf) or not self._fill():
+                self.pos = end
+                return value
+
+
+def _stream_coco(fh: IO[str], take: Callable[[str, int, Any], None],
+                 header: dict[str, Any]) -> bool:
+    """Walk a COCO document: ``take(key, i, item)`` for each entry of ``images`` and
+    ``annotations``, every other top-level field into *header*.
+
+    Returns whether the document is an object with an ``images`` list.
+    """
+    stream = _JsonStream(fh)
+    if stream.peek() != "{":
+        stream.value()  # valid JSON but not an object, or a decoding error
+        return False
+    stream.pos += 1
+    has_images = False
+    if stream.peek() == "}":
+        stream.pos += 1
+    else:
+        while True:
+            key = stream.value()
+            if not isinstance(key, str):
+                raise ValueError("an object key is not a string")
+            stream.expect(":")
+            if key in ("images", "annotations") and stream.peek() == "[":
+                stream.pos += 1
+                has_images = has_images or key == "images"
+                if stream.peek() == "]":
+                    stream.pos += 1
+                else:
+                    index = 0
+                    while True:
+                        take(key, index, stream.value())
+                        index += 1
+                        if stream.expect(",]") == "]":
+                            break
+            else:
+                value = stream.value()
+                if key == "images":
+                    has_images = False
+                elif key != "annotations":
+                    header[key] = value
+            if stream.expect(",}") == "}":
+                break
+    if stream.peek():
+        raise ValueError("extra data after the document")
+    return has_images
 
 
 def _object_from_ann(ann: dict[str, Any], shape: tuple[int, ...], where: str) -> Obj:

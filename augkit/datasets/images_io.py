@@ -22,9 +22,12 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 import numpy as np
 
@@ -129,8 +132,10 @@ def _decode_pillow(data: bytes, path: str) -> np.ndarray:
 
 
 def _exif_orientation(data: bytes, path: str) -> int:
-    if data[:2] != b"\xff\xd8" and data[:4] not in (b"II*\x00", b"MM\x00*") and (
-            data[:4] != b"RIFF"):
+    if data[:2] == b"\xff\xd8":
+        if not _jpeg_may_have_exif(data):
+            return 1  # most JPEGs: no APP1 Exif segment, no need to open the file again
+    elif data[:4] not in (b"II*\x00", b"MM\x00*") and data[:4] != b"RIFF":
         return 1  # only JPEG, TIFF and WebP carry EXIF orientation in practice
     from PIL import Image
 
@@ -140,6 +145,35 @@ def _exif_orientation(data: bytes, path: str) -> int:
     except Exception:
         return 1
     return int(value) if isinstance(value, int) and 1 <= value <= 8 else 1
+
+
+def _jpeg_may_have_exif(data: bytes) -> bool:
+    """Walk the JPEG's header segments: False when none before the scan is APP1 ``Exif``.
+
+    Reading the tag with Pillow costs more than decoding a small JPEG; this walk costs a
+    few microseconds. Anything unexpected in the segment layout answers True (then
+    Pillow decides).
+    """
+    pos, size = 2, len(data)
+    while pos + 4 <= size:
+        if data[pos] != 0xFF:
+            return True
+        marker = data[pos + 1]
+        if marker == 0xFF:  # fill byte
+            pos += 1
+            continue
+        if marker in (0xDA, 0xD9):  # start of scan / end of image: no Exif before it
+            return False
+        if marker == 0x01 or 0xD0 <= marker <= 0xD7:  # markers without a length
+            pos += 2
+            continue
+        length = (data[pos + 2] << 8) | data[pos + 3]
+        if length < 2:
+            return True
+        if marker == 0xE1 and data[pos + 4:pos + 10] == b"Exif\x00\x00":
+            return True
+        pos += 2 + length
+    return True
 
 
 def _orient(image: np.ndarray, orientation: int) -> np.ndarray:
@@ -221,6 +255,28 @@ def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> None:
         raise
 
 
+@contextlib.contextmanager
+def atomic_writer(path: str | os.PathLike, mode: str = "w") -> Iterator[IO]:
+    """Open a temporary file next to *path* for writing; rename it to *path* on success.
+
+    For files written piece by piece (the COCO file of a large dataset): on an error or
+    an interruption the temporary file is removed and *path* is left as it was.
+    """
+    path = os.fspath(path)
+    folder, name = os.path.split(path)
+    if folder:
+        os.makedirs(folder, exist_ok=True)
+    tmp = os.path.join(folder, f".{name}{TEMP_MARK}{os.getpid()}")
+    try:
+        with open(tmp, mode, **({} if "b" in mode else {"encoding": "utf-8"})) as fh:
+            yield fh
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
 def write_text_atomic(path: str | os.PathLike, text: str) -> None:
     """Write *text* (UTF-8) to *path* atomically."""
     write_bytes_atomic(path, text.encode("utf-8"))
@@ -244,6 +300,7 @@ def remove_temp_files(folder: str | os.PathLike) -> int:
 __all__ = [
     "IMAGE_EXTENSIONS",
     "ImageReadError",
+    "atomic_writer",
     "encode_image",
     "is_image_file",
     "list_images",
