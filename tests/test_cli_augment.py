@@ -440,3 +440,23 @@ def test_no_temp_or_partial_files_after_a_normal_run(tmp_path):
     _run(tmp_path, "light", None, tmp_path / "out", n=1)
     assert not [p for p in (tmp_path / "out").rglob("*") if TEMP_MARK in p.name]
     assert os.path.isfile(tmp_path / "out/.augkit/journal.jsonl")
+
+
+def test_workers_start_before_the_dataset_is_read(tmp_path, monkeypatch):
+    import multiprocessing
+
+    import augkit.augment_job as job
+
+    ann_path = _make_coco(tmp_path / "in")
+    seen = []
+    real_open = job.open_dataset
+
+    def spy(*args, **kwargs):
+        seen.append(len(multiprocessing.active_children()))
+        return real_open(*args, **kwargs)
+
+    monkeypatch.setattr(job, "open_dataset", spy)
+    summary = _run(tmp_path, _pipeline(tmp_path, "flip", FLIP), tmp_path / "in/images",
+                   tmp_path / "out", annotations=ann_path, workers=2)
+    assert seen == [2] and summary.workers == 2 and summary.outputs_written == 4
+    assert not multiprocessing.active_children()  # the pool is shut down at the end

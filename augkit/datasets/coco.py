@@ -342,13 +342,13 @@ class _JsonStream:
 
 
 def _stream_coco(fh: IO[str], take: Callable[[str, int, Any], None],
-                 header: dict[str, Any]) -> bool:
+                 header: dict[str, Any], chunk: int = 1 << 20) -> bool:
     """Walk a COCO document: ``take(key, i, item)`` for each entry of ``images`` and
     ``annotations``, every other top-level field into *header*.
 
     Returns whether the document is an object with an ``images`` list.
     """
-    stream = _JsonStream(fh)
+    stream = _JsonStream(fh, chunk)
     if stream.peek() != "{":
         stream.value()  # valid JSON but not an object, or a decoding error
         return False
