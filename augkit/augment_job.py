@@ -694,12 +694,14 @@ def _run_job(config: JobConfig, log: Callable[..., None], stream: Any, input_dir
              fmt_name: str, annotations: Path | None, out_dir: Path, pipeline: Augmenter,
              header: dict | None, seed: int, workers: int,
              pool: cf.ProcessPoolExecutor | None) -> Summary:
-    dataset = open_dataset(input_dir, format=fmt_name, annotations=annotations)
+    state_dir = out_dir / STATE_DIR
+    journal_path = state_dir / JOURNAL
+    state_dir.mkdir(parents=True, exist_ok=True)
+    dataset = open_dataset(input_dir, format=fmt_name, annotations=annotations,
+                           scratch_dir=state_dir)
     for problem in dataset.problems:
         log(f"warning: {problem}")
 
-    state_dir = out_dir / STATE_DIR
-    journal_path = state_dir / JOURNAL
     expected = _journal_header(config, pipeline, seed, dataset.name)
     if header:
         different = [k for k in ("pipeline", "seed", "format", "out_of_image")

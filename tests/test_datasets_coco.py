@@ -150,13 +150,21 @@ def test_each_record_holds_only_its_own_annotations_and_the_worker_view_no_recor
     doc = _coco_folder(tmp_path)
     dataset = open_dataset(tmp_path)
     by_rel = {r.rel: r for r in dataset.records}
-    assert [a["id"] for a in json.loads(by_rel["b.png"].meta["annotations_json"])] == [1, 3]
-    assert json.loads(by_rel["a.png"].meta["annotations_json"]) == [doc["annotations"][1]]
-    assert json.loads(by_rel["c.png"].meta["annotations_json"]) == []
+    assert [a["id"] for a in dataset.annotation_entries(by_rel["b.png"])] == [1, 3]
+    assert dataset.annotation_entries(by_rel["a.png"]) == [doc["annotations"][1]]
+    assert dataset.annotation_entries(by_rel["c.png"]) == []
+    assert len(by_rel["b.png"].meta["annotation_offsets"]) == 16  # two 8-byte offsets
     view = dataset.worker_view()
     assert view.records == [] and view.header == {} and len(dataset.records) == 3
     (obj,) = pickle.loads(pickle.dumps(view)).load_objects(by_rel["a.png"], (4, 6, 3))
     assert obj.label == 2 and obj.keypoints.shape == (2, 3)
+    spill = dataset.spill
+    assert spill.is_file()
+    del dataset, view
+    import gc
+
+    gc.collect()
+    assert not spill.exists()  # the scratch file goes with the dataset
 
 
 def test_streamed_writing_is_byte_identical_to_dumping_the_whole_document(tmp_path):

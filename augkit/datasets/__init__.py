@@ -31,7 +31,8 @@ class PlainImages(DatasetFormat):
 
 
 def open_dataset(input_dir: str | Path, *, format: str = "auto",
-                 annotations: str | Path | None = None) -> DatasetFormat:
+                 annotations: str | Path | None = None,
+                 scratch_dir: str | Path | None = None) -> DatasetFormat:
     """Open the images below *input_dir* with their annotations.
 
     Parameters
@@ -44,6 +45,9 @@ def open_dataset(input_dir: str | Path, *, format: str = "auto",
         files; else ``none``.
     annotations : path, optional
         The COCO JSON file, or the folder of YOLO labels / VOC XML files.
+    scratch_dir : path, optional
+        Where COCO keeps its annotations while the dataset is open (a file removed with
+        the dataset object); default: the system's temporary folder.
     """
     from augkit.datasets.coco import CocoFormat, find_annotations
     from augkit.datasets.voc import VocFormat, has_voc_annotations
@@ -76,7 +80,7 @@ def open_dataset(input_dir: str | Path, *, format: str = "auto",
                                  "hold exactly one .json file")
         if not ann.is_file():
             raise InputError(f"--annotations: {ann} is not a file (COCO needs its JSON file)")
-        return CocoFormat(folder, ann)
+        return CocoFormat(folder, ann, scratch_dir=Path(scratch_dir) if scratch_dir else None)
     if format in ("yolo", "pascal_voc") and ann is not None and not ann.is_dir():
         raise InputError(f"--annotations: for {format}, give the folder of label files, got "
                          f"the file {ann}")

@@ -28,10 +28,14 @@ np.int64(4)
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
 import shutil
 import tempfile
+import weakref
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -151,22 +155,32 @@ def mask_box(mask: np.ndarray) -> np.ndarray | None:
 class CocoFormat(DatasetFormat):
     """A COCO JSON file plus the folder its ``file_name`` entries are relative to.
 
-    The file is read as a stream, one ``images`` / ``annotations`` entry at a time, and
-    each image keeps its own entry and annotations as compact JSON text (in
-    ``record.meta``): a task sent to a worker carries only its image's annotations, and
-    memory does not hold the whole document as Python objects. :meth:`finalize` writes
-    the output file entry by entry in the same way.
+    The file is read as a stream, one ``images`` / ``annotations`` entry at a time: each
+    image keeps its entry as compact JSON text (``record.meta["image_json"]``), and the
+    annotations go, one compact JSON line each, to a scratch file (in *scratch_dir*,
+    default the system's temporary folder; removed with the dataset object) of which a
+    record keeps only the offsets of its own lines. So memory does not hold the document
+    as Python objects, and a worker reads just its image's annotations
+    (:meth:`annotation_entries`). :meth:`finalize` writes the output file entry by entry
+    in the same way.
     """
 
     name = "coco"
 
-    def __init__(self, input_dir: Path, annotations: Path) -> None:
+    def __init__(self, input_dir: Path, annotations: Path,
+                 scratch_dir: Path | None = None) -> None:
         super().__init__(input_dir)
         self.annotations = Path(annotations)
         self.header: dict[str, Any] = {}
         ann_problems: list[str] = []
         image_items: list[tuple[int, Any, Any, str | None]] = []
-        by_image: dict[Any, list[str]] = defaultdict(list)
+        by_image: dict[Any, array] = defaultdict(lambda: array("q"))
+        fd, spill_name = tempfile.mkstemp(prefix=".augkit-coco-", suffix=".jsonl",
+                                          dir=scratch_dir)
+        self.spill = Path(spill_name)
+        weakref.finalize(self, _unlink, spill_name)
+        spill = os.fdopen(fd, "wb")
+        self._spill_fh: IO[bytes] | None = None
 
         def take(key: str, index: int, item: Any) -> None:
             if key == "annotations":
@@ -174,7 +188,8 @@ class CocoFormat(DatasetFormat):
                     ann_problems.append(f"{self.annotations}: annotations[{index}] has no "
                                         "image_id; ignored")
                     return
-                by_image[item["image_id"]].append(_compact(item))
+                by_image[item["image_id"]].append(spill.tell())
+                spill.write(_compact(item).encode("ascii") + b"\n")
                 return
             name = item.get("file_name") if isinstance(item, dict) else None
             if not isinstance(name, str) or "id" not in item:
@@ -183,7 +198,7 @@ class CocoFormat(DatasetFormat):
                 image_items.append((index, item["id"], name, _compact(item)))
 
         try:
-            with open(self.annotations, encoding="utf-8") as fh:
+            with spill, open(self.annotations, encoding="utf-8") as fh:
                 found = _stream_coco(fh, take, self.header)
         except (OSError, ValueError) as exc:
             raise InputError(f"{self.annotations}: cannot read the COCO file: {exc}") from None
@@ -208,14 +223,14 @@ class CocoFormat(DatasetFormat):
                     f"{self.annotations}: image id {image_id!r} names {name!r}, which is "
                     f"not in {self.input_dir}; skipped")
                 continue
-            anns = by_image.get(image_id)
+            offsets = by_image.pop(image_id, None)
             self.records.append(ImageRecord(
                 index=len(self.records), path=path, rel=Path(name).as_posix(),
                 meta={"image_json": entry,
-                      "annotations_json": "[" + ",".join(anns) + "]" if anns else "[]"}))
+                      "annotation_offsets": offsets.tobytes() if offsets else b""}))
         image_items.clear()
         self.problems[:0] = ann_problems
-        unknown = sorted(set(by_image) - seen, key=str)
+        unknown = sorted(set(by_image) - seen, key=str)  # records popped theirs
         if unknown:
             count = sum(len(by_image[i]) for i in unknown)
             ids = ", ".join(map(str, unknown[:5])) + (", ..." if len(unknown) > 5 else "")
@@ -235,10 +250,29 @@ class CocoFormat(DatasetFormat):
         view.header = {}
         return view
 
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_spill_fh"] = None
+        return state
+
     # ------------------------------------------------------------------ reading
+    def annotation_entries(self, record: ImageRecord) -> list[dict[str, Any]]:
+        """The COCO annotation dicts of *record*'s image, in the order of the file."""
+        raw = record.meta.get("annotation_offsets") or b""
+        if not raw:
+            return []
+        if self._spill_fh is None:
+            self._spill_fh = open(self.spill, "rb")  # noqa: SIM115  (kept open for reuse)
+        fh = self._spill_fh
+        entries = []
+        for offset in array("q", raw):
+            fh.seek(offset)
+            entries.append(json.loads(fh.readline()))
+        return entries
+
     def load_objects(self, record: ImageRecord, shape: tuple[int, ...]) -> list[Obj]:
         objects = []
-        for ann in json.loads(record.meta["annotations_json"]):
+        for ann in self.annotation_entries(record):
             objects.append(_object_from_ann(ann, shape, f"{self.annotations}: annotation "
                                                         f"id {ann.get('id')!r}"))
         return objects
@@ -286,6 +320,11 @@ class CocoFormat(DatasetFormat):
 
 _SEPARATORS = (",", ":")
 _SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def _unlink(path: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(path)
 
 
 def _compact(value: Any) -> str:
