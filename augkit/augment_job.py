@@ -289,7 +289,10 @@ def _fit_to_image(obj: Obj, width: int, height: int, mode: str, stats: Stats) ->
         return bool(obj.polygons)
     if obj.box is not None:
         box = obj.box
-        if not _outside(box.reshape(2, 2), width, height):
+        x1, y1, x2, y2 = box.tolist()  # four Python floats: faster than numpy reductions
+        right, bottom = width + _EPS, height + _EPS
+        if not (x1 < -_EPS or x2 < -_EPS or x1 > right or x2 > right
+                or y1 < -_EPS or y2 < -_EPS or y1 > bottom or y2 > bottom):
             return True
         if mode == "drop":
             return False
