@@ -13,6 +13,12 @@ Run::
 
     .venv/bin/python -m benchmarks.bench_augment_cli        # 1,000 images; memory 1,000 vs 4,000
     .venv/bin/python -m benchmarks.bench_augment_cli --count 300 --memory 500 2000
+    .venv/bin/python -m benchmarks.bench_augment_cli --count 500 --repeat 3   # best of 3
+
+Both contenders do the same file work: decode with OpenCV and convert BGR->RGB, encode
+JPEG at quality 95 after RGB->BGR, write each file to a temporary name and rename it.
+On a shared machine timings are noisy: ``--repeat R`` runs the contenders R times,
+interleaved, and keeps each one's fastest run.
 """
 
 from __future__ import annotations
@@ -159,6 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=1000, help="images for the speed runs")
     parser.add_argument("--memory", type=int, nargs=2, default=(1000, 4000),
                         metavar=("SMALL", "LARGE"), help="dataset sizes for the memory check")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="run each speed contender this many times, keep the fastest")
     parser.add_argument("--child", choices=("augkit", "albumentations"), help=argparse.SUPPRESS)
     parser.add_argument("--data", help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
@@ -173,9 +181,16 @@ def main(argv: list[str] | None = None) -> int:
         data = scratch / f"data{args.count}"
         make_dataset(data, args.count)
         print(f"generated {args.count} images of {SIZE}x{SIZE} in {time.perf_counter() - t:.0f} s")
-        rows = [("albumentations loop", measure("albumentations", data, 1, scratch)),
-                ("augkit augment, 1 worker", measure("augkit", data, 1, scratch)),
-                ("augkit augment, 2 workers", measure("augkit", data, 2, scratch))]
+        contenders = [("albumentations loop", "albumentations", 1),
+                      ("augkit augment, 1 worker", "augkit", 1),
+                      ("augkit augment, 2 workers", "augkit", 2)]
+        best: dict[str, dict] = {}
+        for _ in range(max(1, args.repeat)):
+            for name, contender, workers in contenders:
+                r = measure(contender, data, workers, scratch)
+                if name not in best or r["seconds"] < best[name]["seconds"]:
+                    best[name] = r
+        rows = [(name, best[name]) for name, _, _ in contenders]
         base = rows[0][1]["seconds"]
         one = rows[1][1]["seconds"]
         print(f"\n{'job (medium preset, ' + str(args.count) + ' images)':<42} {'images/s':>9} "
@@ -184,6 +199,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name:<42} {args.count / r['seconds']:>9.1f} {base / r['seconds']:>7.2f}x "
                   f"{one / r['seconds']:>10.2f}x")
         print(f"\npeak RSS, augkit augment with 2 workers ({'main':>6} / {'worker':>6} MB)")
+        peaks = []
         for count in args.memory:
             folder = scratch / f"data{count}"
             if not folder.exists():
@@ -191,8 +207,13 @@ def main(argv: list[str] | None = None) -> int:
             r = measure("augkit", folder, 2, scratch)
             print(f"  {count:>6} images: {r['rss_main_mb']:6.0f} / {r['rss_worker_mb']:6.0f}  "
                   f"({count / r['seconds']:.1f} images/s)")
+            peaks.append(r)
             if folder != data:
                 shutil.rmtree(folder, ignore_errors=True)
+        if len(peaks) == 2:
+            small, large = peaks
+            print(f"  growth:       {large['rss_main_mb'] - small['rss_main_mb']:+6.1f} / "
+                  f"{large['rss_worker_mb'] - small['rss_worker_mb']:+6.1f}")
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return 0
