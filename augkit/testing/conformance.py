@@ -3,7 +3,8 @@
 :func:`check_augmenter` runs every check below on each example configuration of the
 class (``cls.examples``, or the ones given), driven by hypothesis:
 
-* ``reproducible`` -- the same seed gives the same output; keyed calls depend on the key.
+* ``reproducible`` -- the same seed gives the same output; keyed calls depend on the key;
+  ``image=`` (the lean one-image path) equals ``images=[image]``.
 * ``dtype_contract`` -- every supported dtype keeps dtype, channels (and size unless the
   class ``changes_shape``); outputs are C-contiguous and owned by the caller; the input
   is never modified; an unsupported dtype raises ``UnsupportedDtypeError``.
@@ -137,6 +138,9 @@ def check_reproducible(cls, kwargs, max_examples):
         keyed = _build(cls, kwargs, 3)
         assert _same(keyed(image=image, key=(1, 2)), a(image=image, key=(1, 2))), \
             "same seed and key, different output"
+        lean, general = _build(cls, kwargs, 9), _build(cls, kwargs, 9)
+        assert _same(lean(image=image), general(images=[image])[0]), \
+            "image= (the one-image path) and images=[image] differ for the same seed"
     _run(max_examples, _rgb_images(cls), test)
 
 
