@@ -136,6 +136,24 @@ def run_albumentations(data: Path, out: Path) -> None:
     (out / "annotations.json").write_text(json.dumps(doc))
 
 
+def peak_rss_mb() -> float:
+    """This process's own peak RSS in MB.
+
+    ``getrusage(RUSAGE_SELF).ru_maxrss`` is not enough on Linux: a process started by
+    ``subprocess`` keeps, across exec, the peak of the parent it was forked from (here the
+    driver, which grows with the dataset it generates). ``VmHWM`` in ``/proc/self/status``
+    is the peak of the process's own memory.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def child(args: argparse.Namespace) -> None:
     start = time.perf_counter()
     if args.child == "albumentations":
@@ -145,7 +163,7 @@ def child(args: argparse.Namespace) -> None:
     seconds = time.perf_counter() - start
     print(json.dumps({
         "seconds": seconds,
-        "rss_main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "rss_main_mb": peak_rss_mb(),
         "rss_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     }))
 

@@ -178,9 +178,9 @@ class CocoFormat(DatasetFormat):
         fd, spill_name = tempfile.mkstemp(prefix=".augkit-coco-", suffix=".jsonl",
                                           dir=scratch_dir)
         self.spill = Path(spill_name)
-        weakref.finalize(self, _unlink, spill_name)
+        self._reader: list[IO[bytes]] = []  # the open scratch file, once it is read
+        weakref.finalize(self, _close_and_unlink, self._reader, spill_name)
         spill = os.fdopen(fd, "wb")
-        self._spill_fh: IO[bytes] | None = None
 
         def take(key: str, index: int, item: Any) -> None:
             if key == "annotations":
@@ -252,8 +252,14 @@ class CocoFormat(DatasetFormat):
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
-        state["_spill_fh"] = None
+        state["_reader"] = []
         return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        # A copy in a worker: it closes its reader when it goes; the main process's
+        # object removes the file.
+        self.__dict__.update(state)
+        weakref.finalize(self, _close_and_unlink, self._reader, None)
 
     # ------------------------------------------------------------------ reading
     def annotation_entries(self, record: ImageRecord) -> list[dict[str, Any]]:
@@ -261,9 +267,9 @@ class CocoFormat(DatasetFormat):
         raw = record.meta.get("annotation_offsets") or b""
         if not raw:
             return []
-        if self._spill_fh is None:
-            self._spill_fh = open(self.spill, "rb")  # noqa: SIM115  (kept open for reuse)
-        fh = self._spill_fh
+        if not self._reader:
+            self._reader.append(open(self.spill, "rb"))  # noqa: SIM115  (closed with self)
+        fh = self._reader[0]
         entries = []
         for offset in array("q", raw):
             fh.seek(offset)
@@ -322,9 +328,12 @@ _SEPARATORS = (",", ":")
 _SPACE = re.compile(r"[ \t\n\r]*")
 
 
-def _unlink(path: str) -> None:
-    with contextlib.suppress(OSError):
-        os.unlink(path)
+def _close_and_unlink(reader: list[IO[bytes]], path: str | None) -> None:
+    for fh in reader:
+        fh.close()
+    if path is not None:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
 
 
 def _compact(value: Any) -> str:
