@@ -31,10 +31,9 @@ _CV2_DTYPES = frozenset(np.dtype(name) for name in (
     "uint8", "int8", "uint16", "int16", "int32", "float16", "float32", "float64"))
 
 
-# One-image params (shared, read-only): flip or keep.
-_FLIP = np.ones(1, dtype=bool)
-_KEEP = np.zeros(1, dtype=bool)
-_FLIP.flags.writeable = _KEEP.flags.writeable = False
+# One-image params (immutable, shared between calls): flip or keep.
+_FLIP = (True,)
+_KEEP = (False,)
 
 
 class _Flip(MatrixAugmenter, abstract=True):
