@@ -958,7 +958,24 @@ class DiscreteUniform(StochasticParameter):
         return rng.integers(np.minimum(a, b), np.maximum(a, b), size=size, endpoint=True)
 
 
-class Normal(StochasticParameter):
+class _LocScale(StochasticParameter):
+    """Base of distributions given by a location and a scale >= 0 (Normal, Laplace)."""
+
+    _fields = ("loc", "scale")
+    _method: str  # the numpy Generator method that draws the samples
+
+    def __init__(self, loc: ParameterLike, scale: ParameterLike) -> None:
+        self.loc = handle_continuous_param(loc, "loc")
+        self.scale = handle_continuous_param(scale, "scale", value_range=(0, None))
+
+    def _draw(self, size: tuple[int, ...], rng: np.random.Generator) -> np.ndarray:
+        loc = _draw_arg(self.loc, size, rng)
+        scale = _draw_arg(self.scale, size, rng)
+        _check_drawn(scale, 0, "scale", self)
+        return getattr(rng, self._method)(loc, scale, size)
+
+
+class Normal(_LocScale):
     """Draw from a normal (Gaussian) distribution.
 
     Parameters
@@ -974,17 +991,7 @@ class Normal(StochasticParameter):
     0.0
     """
 
-    _fields = ("loc", "scale")
-
-    def __init__(self, loc: ParameterLike, scale: ParameterLike) -> None:
-        self.loc = handle_continuous_param(loc, "loc")
-        self.scale = handle_continuous_param(scale, "scale", value_range=(0, None))
-
-    def _draw(self, size: tuple[int, ...], rng: np.random.Generator) -> np.ndarray:
-        loc = _draw_arg(self.loc, size, rng)
-        scale = _draw_arg(self.scale, size, rng)
-        _check_drawn(scale, 0, "scale", self)
-        return rng.normal(loc, scale, size)
+    _method = "normal"
 
 
 class TruncatedNormal(StochasticParameter):
@@ -1050,7 +1057,7 @@ class TruncatedNormal(StochasticParameter):
         return np.asarray(samples, dtype=np.float64).reshape(size)
 
 
-class Laplace(StochasticParameter):
+class Laplace(_LocScale):
     """Draw from a Laplace (double exponential) distribution.
 
     Parameters
@@ -1066,17 +1073,7 @@ class Laplace(StochasticParameter):
     (2, 2)
     """
 
-    _fields = ("loc", "scale")
-
-    def __init__(self, loc: ParameterLike, scale: ParameterLike) -> None:
-        self.loc = handle_continuous_param(loc, "loc")
-        self.scale = handle_continuous_param(scale, "scale", value_range=(0, None))
-
-    def _draw(self, size: tuple[int, ...], rng: np.random.Generator) -> np.ndarray:
-        loc = _draw_arg(self.loc, size, rng)
-        scale = _draw_arg(self.scale, size, rng)
-        _check_drawn(scale, 0, "scale", self)
-        return rng.laplace(loc, scale, size)
+    _method = "laplace"
 
 
 class ChiSquare(StochasticParameter):
