@@ -18,6 +18,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
+from augkit import kind_catalogue as _kind_catalogue
 from augkit.errors import (
     AmbiguousNameError,
     AugkitError,
@@ -89,6 +90,14 @@ for _name in ("Keypoint", "KeypointsOnImage", "BoundingBox", "BoundingBoxesOnIma
 _SUBMODULES = {"augmenters", "parameters", "augmentables", "testing", "data", "meta", "blend",
                "registry", "random", "draw", "imgutils", "pixels", "batches", "multicore",
                "hooks", "serialization"}
+
+
+def _load_plugin_kinds() -> None:
+    """Load the plugins, so that the kinds they add become call keywords."""
+    import_module("augkit.registry").registry.ensure_loaded()
+
+
+_kind_catalogue.add_loader(_load_plugin_kinds)
 
 
 def __getattr__(name: str) -> Any:

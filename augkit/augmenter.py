@@ -24,6 +24,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
+from augkit import kind_catalogue
 from augkit import random as ak_random
 from augkit._rows import Rows, rows_from_call
 from augkit.augmentables.images import check_image, restore_single
@@ -36,7 +37,6 @@ from augkit.errors import (
     UnsupportedKindError,
     describe,
 )
-from augkit.registry import call_keywords
 
 #: dtype names most augmenters support; families narrow this per augmenter.
 NUMERIC_DTYPES = frozenset(
@@ -260,7 +260,7 @@ line_strings : optional
                     "segmentation_maps=, keypoints=, bounding_boxes=, polygons= or "
                     "line_strings="
                 )
-        keywords = call_keywords(data)
+        keywords = kind_catalogue.resolve_keywords(data)
         rows, order = rows_from_call(data, keywords, options)
         self._check_process()
         ctx = CallContext(None if key is None else ak_random.key_to_ints(key), hooks)
@@ -587,13 +587,11 @@ line_strings : optional
     @classmethod
     def supported_data(cls) -> str:
         """Return the "Supported data" line that this class's docstring must carry."""
-        from augkit.registry import builtin_kind_names
-
         if cls.pixel_only:
             kinds = "images; every other kind passes through unchanged"
         else:
             kinds = ", ".join(
-                name for name, category in builtin_kind_names()
+                name for name, category in kind_catalogue.builtin_kind_names()
                 if name not in cls.unsupported_kinds and category not in cls.unsupported_kinds
             )
         dtypes = ("every numeric dtype" if cls.supported_dtypes == NUMERIC_DTYPES

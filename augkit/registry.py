@@ -14,17 +14,16 @@ import os
 import threading
 import traceback
 import warnings
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import pluggy
 
-from augkit import hookspecs
+from augkit import hookspecs, kind_catalogue
 from augkit._firstparty import FIRST_PARTY
 from augkit.errors import (
     AmbiguousNameError,
-    InputError,
     PluginError,
     UnknownAugmenterError,
 )
@@ -200,7 +199,7 @@ class Registry:
                 info.kinds.append(kind.name)
                 kinds.setdefault(kind.name, kind)
         self._names, self._kinds = names, kinds
-        _keyword_cache.clear()
+        kind_catalogue.set_plugin_kinds(kinds)
 
     @staticmethod
     def _call_impl(impl, info) -> list:
@@ -287,55 +286,6 @@ class Registry:
 
 
 registry = Registry()
-
-_keyword_cache: dict[str, tuple[type, bool]] = {}
-
-
-def _builtin_kinds() -> Mapping[str, type]:
-    from augkit.augmentables import BUILTIN_KINDS
-
-    return {kind.name: kind for kind in BUILTIN_KINDS}
-
-
-def builtin_kind_names() -> list[tuple[str, str]]:
-    """Return ``(name, category)`` of the seven built-in kinds, in order."""
-    from augkit.augmentables import BUILTIN_KINDS
-
-    return [(kind.name, kind.category) for kind in BUILTIN_KINDS]
-
-
-def call_keywords(data: Mapping[str, Any]) -> dict[str, tuple[type, bool]]:
-    """Resolve the data keywords of a call to ``(kind, is_singular)``.
-
-    Built-in kinds resolve without loading plugins; other keywords load the registry.
-    """
-    out = {}
-    for key in data:
-        hit = _keyword_cache.get(key)
-        if hit is None:
-            hit = _resolve_keyword(key)
-            _keyword_cache[key] = hit
-        out[key] = hit
-    return out
-
-
-def _resolve_keyword(key: str) -> tuple[type, bool]:
-    kinds = dict(_builtin_kinds())
-    for kind in kinds.values():
-        if kind.singular == key:
-            return kind, True
-    if key not in kinds:
-        kinds.update(registry.kinds())
-    if key in kinds:
-        return kinds[key], False
-    for kind in kinds.values():
-        if kind.singular == key:
-            return kind, True
-    accepted = sorted(set(kinds) | {k.singular for k in kinds.values() if k.singular})
-    close = difflib.get_close_matches(key, accepted, n=1)
-    hint = f" Did you mean {close[0]!r}?" if close else ""
-    raise InputError(f"augment: unknown keyword {key!r}; accepted: {', '.join(accepted)}.{hint}")
-
 
 def get(name: str, /, **params: Any) -> Any:
     """Build an installed augmenter by name.
