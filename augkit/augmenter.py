@@ -77,12 +77,26 @@ class CallContext:
         return aug._unkeyed_rng()
 
 
-class Augmenter:
+class _AugmenterType(type):
+    """Finishes every augmenter's construction: seeds children from a given seed.
+
+    Running after ``__init__`` returns, it frees subclasses from calling anything
+    once their children exist (and from ordering ``__init__`` around seeding).
+    """
+
+    def __call__(cls, *args: Any, **kwargs: Any) -> Any:
+        aug = super().__call__(*args, **kwargs)
+        if aug._seeded:
+            aug._seed_children()
+        return aug
+
+
+class Augmenter(metaclass=_AugmenterType):
     """Base class of every augmenter.
 
     Subclasses implement :meth:`sample` and the ``apply_to_*`` methods (through
-    :class:`PixelAugmenter` or :class:`GeometricAugmenter`); meta-augmenters override
-    :meth:`_augment_rows` instead.
+    :class:`PixelAugmenter` or :class:`GeometricAugmenter`); augmenters that run
+    children (``augkit.extend.MetaAugmenter``) override :meth:`apply_to_rows` instead.
 
     Parameters
     ----------
@@ -113,13 +127,20 @@ class Augmenter:
     keypoint_tolerance: ClassVar[float] = 1.0
     #: Whether maps and coordinates pass through unchanged.
     pixel_only: ClassVar[bool] = False
+    #: Channel counts of images this augmenter accepts (None: any); checked by the base.
+    image_channels: ClassVar[tuple[int, ...] | None] = None
+    #: Smallest image height and width this augmenter accepts; checked by the base.
+    min_image_side: ClassVar[int] = 1
 
     #: Whether the class runs through the base's sample-then-apply (set per class).
     _is_leaf: ClassVar[bool] = True
+    #: Whether images need a check beyond their dtype (channels, size; set per class).
+    _checks_shape: ClassVar[bool] = False
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        cls._is_leaf = cls._augment_rows is Augmenter._augment_rows
+        cls._is_leaf = cls.apply_to_rows is Augmenter.apply_to_rows
+        cls._checks_shape = cls.image_channels is not None or cls.min_image_side > 1
 
     def __new__(cls, *args: Any, **kwargs: Any) -> Augmenter:
         obj = super().__new__(cls)
@@ -221,7 +242,7 @@ line_strings : optional
     def _augment_one_image(self, image: Any) -> np.ndarray:
         """The lean path of ``aug(image=img)``: the general path minus keyword dispatch.
 
-        Leaf augmenters (those that do not override :meth:`_augment_rows`) go straight
+        Leaf augmenters (those that do not override :meth:`apply_to_rows`) go straight
         to ``sample`` and ``apply_to_images``; per-call overhead is part of the contract.
         """
         row = check_image(image, "image")
@@ -232,8 +253,8 @@ line_strings : optional
             batch, _ = self.augment_rows(batch, CallContext())
             rows = batch.data[ImagesKind]
         else:
-            if row.dtype not in _dtype_set(self.supported_dtypes):
-                self._check_dtypes(rows, ImagesKind)
+            if self._checks_shape or row.dtype not in _dtype_set(self.supported_dtypes):
+                self.check_images(rows, ImagesKind)
             rows = self.apply_to_images(rows, self.sample(batch, self._unkeyed_rng()))
         return restore_single(rows[0], image)
 
@@ -272,17 +293,30 @@ line_strings : optional
         return (result, params) if return_params else result
 
     def augment_rows(self, rows: Rows, ctx: CallContext, params: Any = None) -> tuple[Rows, Any]:
-        """Augment normalised rows; the entry point meta-augmenters call on children.
+        """Augment normalised rows; the entry point through which parents run children.
 
         Runs the call's hooks (activator, pre- and postprocessor) around
-        :meth:`_augment_rows`.
+        :meth:`apply_to_rows`. Augmenters that do not sample-then-apply (those with
+        children) have their images checked here against ``supported_dtypes``,
+        ``image_channels`` and ``min_image_side`` when they declare them.
         """
+        if not self._is_leaf and self._checks_meta_images:
+            for kind, items in rows.data.items():
+                if kind.category == "image":
+                    self.check_images(items, kind)
         hooks = ctx.hooks
         if hooks is not None:
             return hooks.run(self, rows, ctx, params)
-        return self._augment_rows(rows, ctx, params)
+        return self.apply_to_rows(rows, ctx, params)
 
-    def _augment_rows(self, rows: Rows, ctx: CallContext, params: Any) -> tuple[Rows, Any]:
+    def apply_to_rows(self, rows: Rows, ctx: CallContext, params: Any) -> tuple[Rows, Any]:
+        """Augment every kind of *rows*; return the rows and the params used.
+
+        The default samples (unless *params* replays an earlier call) and applies
+        the ``apply_to_*`` methods. Augmenters that run children override this
+        (see ``augkit.extend.MetaAugmenter``); call :meth:`augment_rows`, not this,
+        to run an augmenter, so that the call's hooks apply.
+        """
         if params is None:
             params = self.sample(rows, ctx.rng(self))
         return self._apply(rows, params), params
@@ -292,7 +326,7 @@ line_strings : optional
         images = None
         for kind, items in rows.data.items():
             if kind.category == "image":
-                self._check_dtypes(items, kind)
+                self.check_images(items, kind)
                 images = data[kind] = self.apply_to_images(items, params) if items else []
         if images is not None:
             shapes = [image.shape for image in images]
@@ -330,14 +364,43 @@ line_strings : optional
             return [kind.from_xy(it, xy, s) for it, xy, s in zip(items, xys, shapes_out)]
         raise UnsupportedKindError(f"{kind.name}: unknown category {kind.category!r}")
 
-    def _check_dtypes(self, images: list[np.ndarray], kind: type[Kind]) -> None:
+    #: Whether an augmenter with children checks its images (set per class).
+    _checks_meta_images: ClassVar[bool] = False
+
+    def check_images(self, images: list[np.ndarray], kind: type[Kind] = ImagesKind) -> None:
+        """Raise if an image has a dtype, channel count or size this augmenter refuses.
+
+        Checks against :attr:`supported_dtypes`, :attr:`image_channels` and
+        :attr:`min_image_side`; the base calls it before ``apply_to_images``.
+
+        Raises
+        ------
+        augkit.UnsupportedDtypeError
+            For a dtype outside ``supported_dtypes``.
+        augkit.InputError
+            For a channel count outside ``image_channels`` or a side below
+            ``min_image_side``.
+        """
         allowed = _dtype_set(self.supported_dtypes)
+        channels, min_side = self.image_channels, self.min_image_side
+        name = type(self).__name__
         for image in images:
             if image.dtype not in allowed:
-                allowed = self.supported_dtypes
                 raise UnsupportedDtypeError(
-                    f"{type(self).__name__}: {kind.name} of dtype {image.dtype.name} are not "
-                    f"supported; accepted dtypes: {', '.join(sorted(allowed))}"
+                    f"{name}: {kind.name} of dtype {image.dtype.name} are not "
+                    f"supported; accepted dtypes: {', '.join(sorted(self.supported_dtypes))}"
+                )
+            if channels is not None and image.shape[2] not in channels:
+                count = image.shape[2]
+                raise InputError(
+                    f"{name}: cannot augment an image of shape {image.shape} with {count} "
+                    f"channel{'s' if count != 1 else ''}; accepted channel counts: "
+                    f"{', '.join(str(c) for c in channels)}"
+                )
+            if min(image.shape[:2]) < min_side:
+                raise InputError(
+                    f"{name}: cannot augment an image of shape {image.shape}; height and "
+                    f"width must be at least {min_side}"
                 )
 
     # ------------------------------------------------------------------ imgaug surface

@@ -35,9 +35,10 @@ import numpy as np
 from augkit import _noise
 from augkit import parameters as iap
 from augkit._rows import Rows
-from augkit.augmenter import Augmenter
+from augkit.augmenter import NUMERIC_DTYPES, Augmenter
 from augkit.errors import InputError, ParameterError, ParameterTypeError, describe
-from augkit.meta import ChannelShuffle, Identity, MetaAugmenter, as_augmenter_list, run_children
+from augkit.meta import ChannelShuffle, Identity
+from augkit.meta_base import MetaAugmenter, as_augmenter_list
 from augkit.pixels import apply_lut, blend, channel_count
 
 # ---------------------------------------------------------------------------
@@ -697,12 +698,12 @@ def _branches(foreground: Any, background: Any, first: Any, second: Any):
 class _BlendBase(MetaAugmenter):
     """Shared machinery: run both branches, blend images, pick the other kinds."""
 
+    supported_dtypes = NUMERIC_DTYPES
+
     def __init__(self, foreground: Any, background: Any, first: Any, second: Any,
                  **kwargs: Any) -> None:
-        # Children exist before the base __init__ seeds them.
-        self.foreground, self.background = _branches(foreground, background, first, second)
         super().__init__(**kwargs)
-        self._finish_init()
+        self.foreground, self.background = _branches(foreground, background, first, second)
 
     def get_children_lists(self) -> list[list[Augmenter]]:
         return [self.foreground, self.background]
@@ -710,19 +711,14 @@ class _BlendBase(MetaAugmenter):
     def _draw_alphas(self, rows: Rows, rng: np.random.Generator) -> list:
         raise NotImplementedError
 
-    def _augment_rows(self, rows, ctx, params):
-        for kind, items in rows.data.items():
-            if kind.category == "image":
-                allowed = type(self)._dtype_objects()
-                if any(image.dtype not in allowed for image in items):
-                    self._check_dtypes(items, kind)
+    def apply_to_rows(self, rows, ctx, params):
         if params is None:
             alphas = self._draw_alphas(rows, ctx.rng(self))
             fg_params = bg_params = None
         else:
             alphas, fg_params, bg_params = params.alphas, params.foreground, params.background
-        fg_rows, fg_params = run_children(self, self.foreground, rows, ctx, fg_params)
-        bg_rows, bg_params = run_children(self, self.background, rows, ctx, bg_params)
+        fg_rows, fg_params = self.run_children(rows, ctx, fg_params, children=self.foreground)
+        bg_rows, bg_params = self.run_children(rows, ctx, bg_params, children=self.background)
         dominant = [self._dominant(alpha) for alpha in alphas]
         data: dict = {}
         shapes = [fg_rows.shapes[i] if dominant[i] else bg_rows.shapes[i]
@@ -742,15 +738,6 @@ class _BlendBase(MetaAugmenter):
                                            alphas[i], dominant[i], shapes[i])
                           for i in range(len(items))]
         return rows.replace(data, shapes), _BlendParams(alphas, fg_params, bg_params)
-
-    @classmethod
-    def _dtype_objects(cls) -> frozenset:
-        cached = cls.__dict__.get("_dtype_cache")
-        if cached is None or cached[0] is not cls.supported_dtypes:
-            cached = (cls.supported_dtypes,
-                      frozenset(np.dtype(name) for name in cls.supported_dtypes))
-            cls._dtype_cache = cached
-        return cached[1]
 
     @staticmethod
     def _dominant(alpha: Any) -> bool:

@@ -139,7 +139,7 @@ class HooksImages:
         """Run *aug* on *rows* under these hooks; returns rows and params."""
         targeted = [k for k in rows.data if k.category in self.categories]
         if not targeted:
-            return aug._augment_rows(rows, ctx, params)
+            return aug.apply_to_rows(rows, ctx, params)
         items = self._items(rows, targeted)
         parents = list(ctx.parents)
         if not self.is_activated(items, aug, parents, getattr(aug, "activated", True)):
@@ -150,7 +150,7 @@ class HooksImages:
                 self._items(rows, targeted), aug, parents, True):
             rows, params = self._run_without_children(aug, rows, ctx, params, targeted)
         else:
-            rows, params = aug._augment_rows(rows, ctx, params)
+            rows, params = aug.apply_to_rows(rows, ctx, params)
         if self.postprocessor is not None:
             out = self.postprocess(self._items(rows, targeted), aug, parents)
             rows = self._set_items(rows, targeted, out)
@@ -197,7 +197,7 @@ class HooksImages:
         if len(targeted) == len(rows.data):
             return rows, None
         mine, others = self._split(rows, targeted)
-        others, params = aug._augment_rows(others, ctx, params)
+        others, params = aug.apply_to_rows(others, ctx, params)
         image_targeted = any(k.category == "image" for k in targeted)
         return self._join(mine, others, list(rows.data), image_targeted), params
 
@@ -206,10 +206,10 @@ class HooksImages:
         blocked = CallContext(ctx.key, _SKIP_CHILDREN)
         blocked.parents = ctx.parents
         if len(targeted) == len(rows.data):
-            return aug._augment_rows(rows, blocked, params)
+            return aug.apply_to_rows(rows, blocked, params)
         mine, others = self._split(rows, targeted)
-        others, params = aug._augment_rows(others, ctx, params)
-        mine, _ = aug._augment_rows(mine, blocked, params)
+        others, params = aug.apply_to_rows(others, ctx, params)
+        mine, _ = aug.apply_to_rows(mine, blocked, params)
         image_targeted = any(k.category == "image" for k in targeted)
         return self._join(mine, others, list(rows.data), image_targeted), params
 

@@ -6,85 +6,16 @@ children, who transform each kind consistently.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import numpy as np
 
 from augkit import parameters as iap
-from augkit._rows import Rows
-from augkit.augmenter import Augmenter, CallContext, PixelAugmenter
-from augkit.errors import AugkitError, InputError, ParameterError, ParameterTypeError, describe
-
-
-def as_augmenter_list(value: Any, name: str) -> list[Augmenter]:
-    """Turn None, one augmenter or an iterable of augmenters into a list.
-
-    Raises ParameterTypeError naming *name* for anything else.
-    """
-    if value is None:
-        return []
-    if isinstance(value, Augmenter):
-        return [value]
-    if isinstance(value, Iterable) and not isinstance(value, (str, bytes)):
-        items = list(value)
-        for i, item in enumerate(items):
-            if not isinstance(item, Augmenter):
-                raise ParameterTypeError(
-                    f"{name}[{i}]: expected an augmenter, got {describe(item)}"
-                )
-        return items
-    raise ParameterTypeError(
-        f"{name}: expected None, an augmenter or a list of augmenters, got {describe(value)}"
-    )
-
-
-def run_children(
-    parent: Augmenter, children: Sequence[Augmenter], rows: Rows, ctx: CallContext,
-    params: list | None, order: Sequence[int] | None = None,
-) -> tuple[Rows, list]:
-    """Run *children* one after the other on *rows*; return rows and each child's params.
-
-    *order* gives the order in which to run them (default: as listed); the returned
-    params list is indexed like *children*.
-    """
-    recorded: list = [None] * len(children)
-    ctx.parents.append(parent)
-    try:
-        for i in range(len(children)) if order is None else order:
-            child_params = None if params is None else params[i]
-            rows, recorded[i] = children[i].augment_rows(rows, ctx, child_params)
-    finally:
-        ctx.parents.pop()
-    return rows, recorded
-
-
-def run_on_subset(
-    parent: Augmenter, children: Sequence[Augmenter], rows: Rows, ctx: CallContext,
-    indices: np.ndarray, params: list | None,
-) -> tuple[Rows, list | None]:
-    """Run *children* on the rows at *indices* only and merge the results back."""
-    if len(indices) == 0 or not children:
-        return rows, None
-    part, recorded = run_children(parent, children, rows.subset(indices), ctx, params)
-    return rows.merge(indices, part), recorded
-
-
-class MetaAugmenter(Augmenter):
-    """Base of augmenters that hold children; handles seeding and tree walking."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-
-    def _finish_init(self) -> None:
-        """Derive the children's streams from this augmenter's seed, if it was given one.
-
-        Call at the end of ``__init__``, once the children exist. Without ``seed=``,
-        children keep the streams they were created with.
-        """
-        if self._seeded:
-            self._seed_children()
+from augkit.augmenter import Augmenter, PixelAugmenter
+from augkit.errors import AugkitError, ParameterError, ParameterTypeError, describe
+from augkit.meta_base import MetaAugmenter, ViewAugmenter, as_augmenter_list
 
 
 class Sequential(MetaAugmenter):
@@ -113,19 +44,18 @@ class Sequential(MetaAugmenter):
         super().__init__(**kwargs)
         self.children = as_augmenter_list(children, "children")
         self.random_order = bool(random_order)
-        self._finish_init()
 
     def get_children_lists(self) -> list[list[Augmenter]]:
         return [self.children]
 
-    def _augment_rows(self, rows, ctx, params):
+    def apply_to_rows(self, rows, ctx, params):
         if params is None:
             order = (ctx.rng(self).permutation(len(self.children)).tolist()
                      if self.random_order else None)
-            rows, recorded = run_children(self, self.children, rows, ctx, None, order)
+            rows, recorded = self.run_children(rows, ctx, None, order=order)
             return rows, (order, recorded)
         order, recorded = params
-        rows, _ = run_children(self, self.children, rows, ctx, recorded, order)
+        rows, _ = self.run_children(rows, ctx, recorded, order=order)
         return rows, params
 
     def append(self, augmenter: Augmenter) -> None:
@@ -178,7 +108,6 @@ class SomeOf(MetaAugmenter):
         self.children = as_augmenter_list(children, "children")
         self.n = self._handle_n(n)
         self.random_order = bool(random_order)
-        self._finish_init()
 
     @staticmethod
     def _handle_n(n: Any) -> Any:
@@ -202,9 +131,10 @@ class SomeOf(MetaAugmenter):
         counts = np.asarray(self.n.draw_samples(nb_rows, random_state=rng)).astype(int)
         return np.clip(counts, 0, nb_children)
 
-    def _augment_rows(self, rows, ctx, params):
+    def apply_to_rows(self, rows, ctx, params):
         nb_children = len(self.children)
-        if params is None:
+        replaying = params is not None
+        if not replaying:
             rng = ctx.rng(self)
             counts = self._sample_counts(rows.nb_rows, rng)
             # Rank children per row by random keys; the `count` smallest are chosen.
@@ -213,22 +143,13 @@ class SomeOf(MetaAugmenter):
             order = (rng.permutation(nb_children).tolist() if self.random_order
                      else list(range(nb_children)))
             params = _SomeOfParams(chosen, order, [None] * nb_children)
-            replaying = False
-        else:
-            replaying = True
-        ctx.parents.append(self)
-        try:
-            for ci in params.order:
-                indices = np.flatnonzero(params.chosen[:, ci])
-                if len(indices) == 0:
-                    continue
-                part = rows.subset(indices)
-                part, child_params = self.children[ci].augment_rows(
-                    part, ctx, params.children[ci] if replaying else None)
-                params.children[ci] = child_params
-                rows = rows.merge(indices, part)
-        finally:
-            ctx.parents.pop()
+        for ci in params.order:
+            child = self.children[ci:ci + 1]
+            replay = [params.children[ci]] if replaying else None
+            rows, recorded = self.run_on_subset(rows, ctx, np.flatnonzero(params.chosen[:, ci]),
+                                                replay, children=child)
+            if recorded is not None:
+                params.children[ci] = recorded[0]
         return rows, params
 
 
@@ -287,12 +208,11 @@ class Sometimes(MetaAugmenter):
         self.p = iap.handle_probability_param(p, "p")
         self.then_list = as_augmenter_list(then_list, "then_list")
         self.else_list = as_augmenter_list(else_list, "else_list")
-        self._finish_init()
 
     def get_children_lists(self) -> list[list[Augmenter]]:
         return [self.then_list, self.else_list]
 
-    def _augment_rows(self, rows, ctx, params):
+    def apply_to_rows(self, rows, ctx, params):
         if params is None:
             samples = self.p.draw_samples(rows.nb_rows, random_state=ctx.rng(self))
             params = _SometimesParams(np.asarray(samples) > 0.5, None, None)
@@ -301,12 +221,14 @@ class Sometimes(MetaAugmenter):
             replay = (params.then_params, params.else_params)
         then_idx = np.flatnonzero(params.mask)
         else_idx = np.flatnonzero(~params.mask)
-        rows, then_params = run_on_subset(self, self.then_list, rows, ctx, then_idx, replay[0])
-        rows, else_params = run_on_subset(self, self.else_list, rows, ctx, else_idx, replay[1])
+        rows, then_params = self.run_on_subset(rows, ctx, then_idx, replay[0],
+                                               children=self.then_list)
+        rows, else_params = self.run_on_subset(rows, ctx, else_idx, replay[1],
+                                               children=self.else_list)
         return rows, _SometimesParams(params.mask, then_params, else_params)
 
 
-class WithChannels(MetaAugmenter):
+class WithChannels(ViewAugmenter):
     """Apply children to some channels of the images only.
 
     The selected channels are augmented by the children and written back; every other
@@ -334,7 +256,6 @@ class WithChannels(MetaAugmenter):
         super().__init__(**kwargs)
         self.channels = self._handle_channels(channels)
         self.children = as_augmenter_list(children, "children")
-        self._finish_init()
 
     @staticmethod
     def _handle_channels(channels: Any) -> list[int] | None:
@@ -351,34 +272,26 @@ class WithChannels(MetaAugmenter):
             )
         return [int(c) for c in values]
 
-    def get_children_lists(self) -> list[list[Augmenter]]:
-        return [self.children]
+    def to_view(self, rows, view_params):
+        if self.channels is None:
+            return rows
+        return super().to_view(rows, view_params)
 
-    def _augment_rows(self, rows, ctx, params):
-        image_kind = next((k for k in rows.data if k.category == "image"), None)
-        if self.channels is None or image_kind is None:
-            return run_children(self, self.children, rows, ctx, params)
-        originals = rows.data[image_kind]
-        picks = [[c for c in self.channels if c < image.shape[2]] for image in originals]
-        data = dict(rows.data)
-        data[image_kind] = [np.ascontiguousarray(image[:, :, pick])
-                            for image, pick in zip(originals, picks)]
-        part, params = run_children(self, self.children, rows.replace(data, rows.shapes),
-                                    ctx, params)
-        merged = []
-        for image, pick, changed in zip(originals, picks, part.data[image_kind]):
-            if changed.shape[:2] != image.shape[:2]:
-                raise InputError(
-                    "WithChannels: children changed the image size from "
-                    f"{image.shape[:2]} to {changed.shape[:2]}; children of WithChannels "
-                    "must keep the height and width"
-                )
-            out = image.copy()
-            out[:, :, pick] = changed
-            merged.append(out)
-        data = dict(part.data)
-        data[image_kind] = merged
-        return part.replace(data, [m.shape for m in merged]), params
+    def from_view(self, rows, view, view_params):
+        if self.channels is None:
+            return view
+        return super().from_view(rows, view, view_params)
+
+    def _picks(self, image: np.ndarray) -> list[int]:
+        return [c for c in self.channels if c < image.shape[2]]
+
+    def image_to_view(self, image, index, view_params):
+        return np.ascontiguousarray(image[:, :, self._picks(image)])
+
+    def image_from_view(self, original, view, index, view_params):
+        out = original.copy()
+        out[:, :, self._picks(original)] = view
+        return out
 
 
 class Identity(PixelAugmenter):
@@ -445,7 +358,7 @@ func_bounding_boxes, func_polygons, func_line_strings : callable or None
                                          f"got {describe(func)}")
             self.funcs[kind] = func
 
-    def _augment_rows(self, rows, ctx, params):
+    def apply_to_rows(self, rows, ctx, params):
         rng = ctx.rng(self)
         data = {}
         for kind, items in rows.data.items():
@@ -482,7 +395,7 @@ func_bounding_boxes, func_polygons, func_line_strings : callable or None
     (1, 1)
     """
 
-    def _augment_rows(self, rows, ctx, params):
+    def apply_to_rows(self, rows, ctx, params):
         rng = ctx.rng(self)
         for kind, items in rows.data.items():
             func = self.funcs.get(kind.name)
@@ -557,7 +470,7 @@ check_bounding_boxes, check_polygons, check_line_strings : bool
                 return False
         return True
 
-    def _augment_rows(self, rows, ctx, params):
+    def apply_to_rows(self, rows, ctx, params):
         for kind, items in rows.data.items():
             if kind.name not in self.checked:
                 continue
@@ -623,7 +536,7 @@ class _CoordinateCleanup(Augmenter):
     def _clean(self, item: Any) -> Any:
         raise NotImplementedError
 
-    def _augment_rows(self, rows, ctx, params):
+    def apply_to_rows(self, rows, ctx, params):
         data = {
             kind: ([self._clean(item) for item in items]
                    if kind.category == "points" and kind.name != "keypoints" else items)

@@ -110,7 +110,7 @@ def _dtypes(cls: type[Augmenter]) -> list[str]:
 
 
 def _sizes(cls: type[Augmenter]) -> dict[str, int]:
-    return {"min_side": getattr(cls, "min_image_side", 1), "max_side": 40}
+    return {"min_side": cls.min_image_side, "max_side": 40}
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -167,7 +167,7 @@ def check_dtype_contract(cls, kwargs, max_examples):
         out = aug(images=batch)
         assert len(out) == 2, "a batch of 2 images did not give 2 images"
     # Classes may declare the channel counts they accept (``image_channels``).
-    channels = getattr(cls, "image_channels", None) or (1, 3, 4)
+    channels = cls.image_channels or (1, 3, 4)
     channels = [c for c in (1, 3, 4) if c in channels] or [3]
     _run(max_examples, images(dtypes=dtypes, channels=channels, **_sizes(cls)), test)
     unsupported = [d for d in ("complex64", "uint32", "float16", "int8", "bool")

@@ -7,15 +7,12 @@ from typing import Any
 import numpy as np
 
 from augkit import parameters as iap
-from augkit.meta import MetaAugmenter, as_augmenter_list
+from augkit.extend import ViewAugmenter, as_augmenter_list
 from augkit.pixels import saturate
 from augkit_color import functional as F
 from augkit_color._common import (
     ColorPixelAugmenter,
-    check_channels,
-    check_meta_dtypes,
     draw_flat,
-    run_children_transformed,
 )
 from augkit_color.colorspaces import (
     HLS,
@@ -36,7 +33,7 @@ BRIGHTNESS_SPACES = (YCrCb, HSV, HLS, Lab, Luv, YUV)
 _DEFAULT_SPACES = list(BRIGHTNESS_SPACES)
 
 
-class WithBrightnessChannels(MetaAugmenter):
+class WithBrightnessChannels(ViewAugmenter):
     """Run children on the brightness channel of images only.
 
     Each image is converted to a colour space picked from *to_colorspace* (per image),
@@ -75,40 +72,25 @@ class WithBrightnessChannels(MetaAugmenter):
 
     def __init__(self, children: Any = None, to_colorspace: Any = _DEFAULT_SPACES,
                  from_colorspace: str = RGB, **kwargs: Any) -> None:
-        self.children = as_augmenter_list(children, "children")  # before seeding
         super().__init__(**kwargs)
+        self.children = as_augmenter_list(children, "children")
         self.to_colorspace = colorspace_param(to_colorspace, "to_colorspace", BRIGHTNESS_SPACES)
         self.from_colorspace = check_colorspace(from_colorspace, "from_colorspace")
-        self._finish_init()
 
-    def get_children_lists(self):
-        return [self.children]
+    def sample_view(self, rows, rng):
+        return draw_colorspaces(self.to_colorspace, rows.nb_rows, rng, "to_colorspace",
+                                BRIGHTNESS_SPACES)
 
-    def _augment_rows(self, rows, ctx, params):
-        images = rows.get("images") or []
-        name = type(self).__name__
-        check_meta_dtypes(name, self.supported_dtypes, images)
-        check_channels(name, self.image_channels, images)
-        if params is None:
-            spaces = draw_colorspaces(self.to_colorspace, rows.nb_rows, ctx.rng(self),
-                                      "to_colorspace", BRIGHTNESS_SPACES)
-            child_params = None
-        else:
-            spaces, child_params = params
+    def image_to_view(self, image, index, view_params):
+        plane = F.intensity_plane(image, view_params[index], self.from_colorspace)
+        return plane.reshape(*plane.shape, 1)
 
-        def forward(i, image):
-            plane = F.intensity_plane(image, spaces[i], self.from_colorspace)
-            return plane.reshape(*plane.shape, 1)
-
-        def backward(i, image, changed):
-            new = saturate(np.asarray(changed, dtype=np.float64), np.dtype(np.uint8)) \
-                if changed.dtype != np.uint8 else changed
-            new = np.ascontiguousarray(new[:, :, 0])
-            return F.map_intensity(image, lambda _plane: new, spaces[i], self.from_colorspace)
-
-        rows, child_params = run_children_transformed(self, self.children, rows, ctx,
-                                                      child_params, forward, backward)
-        return rows, (spaces, child_params)
+    def image_from_view(self, original, view, index, view_params):
+        new = saturate(np.asarray(view, dtype=np.float64), np.dtype(np.uint8)) \
+            if view.dtype != np.uint8 else view
+        new = np.ascontiguousarray(new[:, :, 0])
+        return F.map_intensity(original, lambda _plane: new, view_params[index],
+                               self.from_colorspace)
 
 
 class MultiplyAndAddToBrightness(ColorPixelAugmenter):

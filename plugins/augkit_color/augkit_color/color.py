@@ -8,14 +8,12 @@ import cv2
 import numpy as np
 
 from augkit import parameters as iap
-from augkit.meta import MetaAugmenter, WithChannels, as_augmenter_list
+from augkit.extend import ViewAugmenter, as_augmenter_list
+from augkit.meta import WithChannels
 from augkit.pixels import blend
 from augkit_color._common import (
     ColorPixelAugmenter,
-    check_channels,
-    check_meta_dtypes,
     draw_flat,
-    run_children_transformed,
 )
 from augkit_color.colorspaces import (
     BGR,
@@ -34,7 +32,7 @@ from augkit_color.contrast import GammaContrast, LinearContrast
 _CONVERT_DTYPES = frozenset({"uint8", "float32"})
 
 
-class WithColorspace(MetaAugmenter):
+class WithColorspace(ViewAugmenter):
     """Convert images to another colour space, run children, convert back.
 
     Other kinds of data go through the children unchanged by this wrapper (geometric
@@ -71,33 +69,20 @@ class WithColorspace(MetaAugmenter):
 
     def __init__(self, to_colorspace: str, from_colorspace: str = RGB, children: Any = None,
                  **kwargs: Any) -> None:
-        self.children = as_augmenter_list(children, "children")  # before seeding
         super().__init__(**kwargs)
+        self.children = as_augmenter_list(children, "children")
         self.to_colorspace = check_colorspace(to_colorspace, "to_colorspace")
         self.from_colorspace = check_colorspace(from_colorspace, "from_colorspace")
-        self._finish_init()
 
-    def get_children_lists(self):
-        return [self.children]
+    def image_to_view(self, image, index, view_params):
+        return convert(image, self.to_colorspace, self.from_colorspace)
 
-    def _augment_rows(self, rows, ctx, params):
-        images = rows.get("images") or []
-        name = type(self).__name__
-        check_meta_dtypes(name, self.supported_dtypes, images)
-        check_channels(name, self.image_channels, images)
-
-        def forward(i, image):
-            return convert(image, self.to_colorspace, self.from_colorspace)
-
-        def backward(i, image, changed):
-            changed = np.ascontiguousarray(changed, dtype=image.dtype)
-            if changed.shape[2] != image.shape[2]:
-                changed = join_alpha(np.ascontiguousarray(changed[:, :, :3]),
-                                     split_alpha(image)[1])
-            return convert(changed, self.from_colorspace, self.to_colorspace)
-
-        return run_children_transformed(self, self.children, rows, ctx, params,
-                                        forward, backward)
+    def image_from_view(self, original, view, index, view_params):
+        changed = np.ascontiguousarray(view, dtype=original.dtype)
+        if changed.shape[2] != original.shape[2]:
+            changed = join_alpha(np.ascontiguousarray(changed[:, :, :3]),
+                                 split_alpha(original)[1])
+        return convert(changed, self.from_colorspace, self.to_colorspace)
 
 
 class ChangeColorspace(ColorPixelAugmenter):

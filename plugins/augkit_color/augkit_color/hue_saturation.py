@@ -15,13 +15,11 @@ import numpy as np
 
 from augkit import ParameterError
 from augkit import parameters as iap
-from augkit.meta import ChannelShuffle, Identity, MetaAugmenter, as_augmenter_list
+from augkit.extend import ViewAugmenter, as_augmenter_list
+from augkit.meta import ChannelShuffle, Identity
 from augkit_color import functional as F
 from augkit_color._common import (
     ColorPixelAugmenter,
-    check_channels,
-    check_meta_dtypes,
-    run_children_transformed,
 )
 from augkit_color.colorspaces import HSV, RGB, check_colorspace, convert, join_alpha, split_alpha
 
@@ -331,7 +329,7 @@ def _hue_to_255(hue: np.ndarray) -> np.ndarray:
     return np.rint(hue.astype(np.float32) * (255.0 / 180.0)).astype(np.int16)
 
 
-class WithHueAndSaturation(MetaAugmenter):
+class WithHueAndSaturation(ViewAugmenter):
     """Run children on the hue and saturation channels of images.
 
     Images are converted to HSV; the children get an ``(H, W, 2)`` **int16** image of
@@ -364,38 +362,24 @@ class WithHueAndSaturation(MetaAugmenter):
     examples = ({"children": Identity()}, {"children": ChannelShuffle(p=1.0, channels=[0])})
 
     def __init__(self, children: Any = None, from_colorspace: str = RGB, **kwargs: Any) -> None:
-        self.children = as_augmenter_list(children, "children")  # before seeding
         super().__init__(**kwargs)
+        self.children = as_augmenter_list(children, "children")
         self.from_colorspace = check_colorspace(from_colorspace, "from_colorspace")
-        self._finish_init()
 
-    def get_children_lists(self):
-        return [self.children]
+    def _hsv(self, image: np.ndarray) -> np.ndarray:
+        return convert(split_alpha(image)[0], HSV, self.from_colorspace)
 
-    def _augment_rows(self, rows, ctx, params):
-        images = rows.get("images") or []
-        check_meta_dtypes(type(self).__name__, self.supported_dtypes, images)
-        check_channels(type(self).__name__, self.image_channels, images)
-        kept: dict[int, tuple] = {}
+    def image_to_view(self, image, index, view_params):
+        hue, sat, _ = cv2.split(self._hsv(image))
+        return np.dstack([_hue_to_255(hue), sat.astype(np.int16)])
 
-        def forward(i, image):
-            color, alpha = split_alpha(image)
-            hsv = convert(color, HSV, self.from_colorspace)
-            kept[i] = (hsv, alpha)
-            hue, sat, _ = cv2.split(hsv)
-            return np.dstack([_hue_to_255(hue), sat.astype(np.int16)])
-
-        def backward(i, image, changed):
-            hsv, alpha = kept.pop(i)
-            changed = np.asarray(changed)
-            hue = np.mod(changed[:, :, 0].astype(np.int32), 255)
-            hue = np.mod(np.rint(hue * (180.0 / 255.0)), 180).astype(np.uint8)
-            sat = np.clip(changed[:, :, 1], 0, 255).astype(np.uint8)
-            merged = cv2.merge([hue, sat, cv2.extractChannel(hsv, 2)])
-            return join_alpha(convert(merged, self.from_colorspace, HSV), alpha)
-
-        return run_children_transformed(self, self.children, rows, ctx, params,
-                                        forward, backward)
+    def image_from_view(self, original, view, index, view_params):
+        view = np.asarray(view)
+        hue = np.mod(view[:, :, 0].astype(np.int32), 255)
+        hue = np.mod(np.rint(hue * (180.0 / 255.0)), 180).astype(np.uint8)
+        sat = np.clip(view[:, :, 1], 0, 255).astype(np.uint8)
+        merged = cv2.merge([hue, sat, cv2.extractChannel(self._hsv(original), 2)])
+        return join_alpha(convert(merged, self.from_colorspace, HSV), split_alpha(original)[1])
 
 
 AUGMENTERS = (WithHueAndSaturation, MultiplyHueAndSaturation, MultiplyHue, MultiplySaturation,

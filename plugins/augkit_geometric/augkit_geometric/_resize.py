@@ -10,8 +10,8 @@ import numpy as np
 from augkit import ALL, ParameterError
 from augkit import parameters as iap
 from augkit.errors import ParameterTypeError, describe
+from augkit.extend import ViewAugmenter, as_augmenter_list
 from augkit.imgutils import INTERPOLATIONS, interpolation_flag, resize_to
-from augkit.meta import MetaAugmenter, as_augmenter_list, run_children
 from augkit_geometric._crop_pad import _MAP_FLAGS, CropPadAugmenter, fixed_param, make_params
 
 _KEEP = "keep"
@@ -206,7 +206,7 @@ augkit.ALL or StochasticParameter, optional
         return make_params(zeros, zeros.copy(), rows.shapes, sizes=sizes, flags=flags)
 
 
-class KeepSizeByResize(MetaAugmenter):
+class KeepSizeByResize(ViewAugmenter):
     """Run child augmenters, then resize every result back to its input size.
 
     Parameters
@@ -248,8 +248,8 @@ augkit.ALL or StochasticParameter or 'NO_RESIZE', optional
     def __init__(self, children: Any, interpolation: Any = "cubic",
                  interpolation_heatmaps: Any = SAME_AS_IMAGES,
                  interpolation_segmaps: Any = "nearest", **kwargs: Any) -> None:
-        self.children = as_augmenter_list(children, "children")
         super().__init__(**kwargs)
+        self.children = as_augmenter_list(children, "children")
         self.interpolation = self._handle(interpolation, "interpolation", same_ok=False)
         self.interpolation_heatmaps = self._handle(interpolation_heatmaps,
                                                    "interpolation_heatmaps", same_ok=True)
@@ -261,7 +261,6 @@ augkit.ALL or StochasticParameter or 'NO_RESIZE', optional
                 f"never interpolated), got {describe(interpolation_segmaps)}"
             )
         self.interpolation_segmaps = interpolation_segmaps
-        self._finish_init()
 
     def _handle(self, value: Any, name: str, same_ok: bool) -> Any:
         if isinstance(value, str) and value == self.NO_RESIZE:
@@ -270,10 +269,10 @@ augkit.ALL or StochasticParameter or 'NO_RESIZE', optional
             return value
         return handle_interpolation(value, name)
 
-    def get_children_lists(self):
-        return [self.children]
+    children_keep_size = False
 
-    def _sample(self, n: int, rng: np.random.Generator) -> tuple[Any, Any]:
+    def sample_view(self, rows, rng):
+        n = rows.nb_rows
         images = (None if isinstance(self.interpolation, str)
                   else _draw_flags(self.interpolation, n, rng, "interpolation"))
         if isinstance(self.interpolation_heatmaps, str):
@@ -285,15 +284,12 @@ augkit.ALL or StochasticParameter or 'NO_RESIZE', optional
                                    "interpolation_heatmaps")
         return images, heatmaps
 
-    def _augment_rows(self, rows, ctx, params):
-        if params is None:
-            flags = self._sample(rows.nb_rows, ctx.rng(self))
-            out, recorded = run_children(self, self.children, rows, ctx, None)
-            params = (flags, recorded)
-        else:
-            flags, recorded = params
-            out, _ = run_children(self, self.children, rows, ctx, recorded)
-        return self._resize_back(rows, out, *flags), params
+    def to_view(self, rows, view_params):
+        return rows
+
+    def from_view(self, rows, view, view_params):
+        """Resize what the children returned back to the input sizes."""
+        return self._resize_back(rows, view, *view_params)
 
     def _resize_back(self, before, after, image_flags, heatmap_flags):
         data = {}

@@ -10,7 +10,7 @@ import numpy as np
 
 from augkit import UnsupportedKindError
 from augkit.augmentables import KeypointsKind, KeypointsOnImage
-from augkit.meta import MetaAugmenter, as_augmenter_list, run_children
+from augkit.extend import ViewAugmenter, as_augmenter_list
 from augkit_geometric._cv2compat import remap
 
 #: points sampled along each box edge, so a box survives the curved round trip
@@ -122,10 +122,21 @@ def _box_corners(outline: np.ndarray) -> np.ndarray:
     return corners.reshape(-1, 2).astype(np.float32)
 
 
+def _row_points(rows, point_kinds, index: int) -> list[np.ndarray]:
+    """Return the ``(N, 2)`` points of row *index* per coordinate kind (box outlines)."""
+    parts = []
+    for kind in point_kinds:
+        xy = kind.to_xy(rows.data[kind][index])
+        if kind.name == "bounding_boxes":
+            xy = _box_outline(xy)
+        parts.append(xy.reshape(-1, 2))
+    return parts
+
+
 # ---------------------------------------------------------------------- augmenter
 
 
-class WithPolarWarping(MetaAugmenter):
+class WithPolarWarping(ViewAugmenter):
     """Apply child augmenters in polar coordinates, then warp back.
 
     Each image is unrolled around its centre into a polar view (rows are angles,
@@ -167,13 +178,11 @@ class WithPolarWarping(MetaAugmenter):
 
     examples = ({"children": []}, {"children": None})
 
-    def __init__(self, children: Any = None, **kwargs: Any) -> None:
-        self.children = as_augmenter_list(children, "children")
-        super().__init__(**kwargs)
-        self._finish_init()
+    children_keep_size = False
 
-    def get_children_lists(self):
-        return [self.children]
+    def __init__(self, children: Any = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.children = as_augmenter_list(children, "children")
 
     def _check_children(self, kinds) -> None:
         tree = [aug for child in self.children
@@ -185,11 +194,14 @@ class WithPolarWarping(MetaAugmenter):
                         f"{type(aug).__name__} (inside WithPolarWarping) cannot transform "
                         f"{kind.name}")
 
-    def _augment_rows(self, rows, ctx, params):
+    @staticmethod
+    def _point_kinds(rows) -> list:
+        return [kind for kind in rows.data if kind.category == "points"]
+
+    def to_view(self, rows, view_params):
         shapes = [tuple(s) for s in rows.shapes]
         polar_shapes = [polar_shape(s[0], s[1]) + tuple(s[2:]) for s in shapes]
         data: dict = {}
-        point_kinds = []
         for kind, items in rows.data.items():
             if kind.category == "image":
                 data[kind] = [to_polar(image, order=1) for image in items]
@@ -199,59 +211,54 @@ class WithPolarWarping(MetaAugmenter):
                     kind.with_arr(item, to_polar(kind.get_arr(item), order=order,
                                                  cval=kind.cval), pshape)
                     for item, pshape in zip(items, polar_shapes)]
-            else:
-                point_kinds.append(kind)
+        point_kinds = self._point_kinds(rows)
         self._check_children([k for k in point_kinds if k is not KeypointsKind])
-        splits = self._points_to_polar(rows, point_kinds, shapes, polar_shapes, data)
-        polar_rows = rows.replace(data, polar_shapes)
-        polar_rows, recorded = run_children(self, self.children, polar_rows, ctx, params)
+        self._points_to_polar(rows, point_kinds, shapes, polar_shapes, data)
+        return rows.replace(data, polar_shapes)
+
+    def from_view(self, rows, view, view_params):
+        shapes = [tuple(s) for s in rows.shapes]
         out: dict = {}
         for kind, items in rows.data.items():
             if kind.category == "image":
                 out[kind] = [from_polar(image, s[0], s[1], order=1)
-                             for image, s in zip(polar_rows.data[kind], shapes)]
+                             for image, s in zip(view.data[kind], shapes)]
             elif kind.category == "map":
                 order = 0 if kind.interpolation == "nearest" else 1
                 arrays = []
-                for original, item in zip(items, polar_rows.data[kind]):
+                for original, item in zip(items, view.data[kind]):
                     h, w = kind.get_arr(original).shape[:2]
                     arrays.append(from_polar(kind.get_arr(item), h, w, order=order))
                 out[kind] = [kind.with_arr(item, arr, s)
                              for item, arr, s in zip(items, arrays, shapes)]
+        point_kinds = self._point_kinds(rows)
         if point_kinds:
-            self._points_from_polar(rows, polar_rows, point_kinds, splits, shapes, out)
-        return rows.replace(out, shapes), recorded
+            self._points_from_polar(rows, view, point_kinds, shapes, out)
+        return rows.replace(out, shapes)
 
     @staticmethod
     def _points_to_polar(rows, point_kinds, shapes, polar_shapes, data):
         """Put every coordinate kind, in polar form, into one keypoints entry per row."""
         if not point_kinds:
-            return None
-        splits = []
+            return
         merged = []
         for i, (shape, pshape) in enumerate(zip(shapes, polar_shapes)):
-            parts = []
-            for kind in point_kinds:
-                xy = kind.to_xy(rows.data[kind][i])
-                if kind.name == "bounding_boxes":
-                    xy = _box_outline(xy)
-                parts.append(xy.reshape(-1, 2))
-            splits.append(np.cumsum([len(p) for p in parts])[:-1])
+            parts = _row_points(rows, point_kinds, i)
             xy = np.concatenate(parts) if parts else np.zeros((0, 2), np.float32)
             polar_xy = to_polar_points(xy, shape[:2], pshape[:2])
             merged.append(KeypointsOnImage.from_xy_array(polar_xy, shape=pshape))
         data[KeypointsKind] = merged
-        return splits
 
     @staticmethod
-    def _points_from_polar(rows, polar_rows, point_kinds, splits, shapes, out):
+    def _points_from_polar(rows, polar_rows, point_kinds, shapes, out):
         for kind in point_kinds:
             out[kind] = []
         for i, shape in enumerate(shapes):
             item = polar_rows.data[KeypointsKind][i]
             pshape = polar_rows.shapes[i]
             xy = from_polar_points(KeypointsKind.to_xy(item), shape[:2], pshape[:2])
-            for kind, part in zip(point_kinds, np.split(xy, splits[i])):
+            splits = np.cumsum([len(p) for p in _row_points(rows, point_kinds, i)])[:-1]
+            for kind, part in zip(point_kinds, np.split(xy, splits)):
                 if kind.name == "bounding_boxes":
                     part = _box_corners(part)
                 out[kind].append(kind.from_xy(rows.data[kind][i], part, shape))

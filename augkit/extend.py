@@ -1,0 +1,82 @@
+"""The extension surface: everything a family plugin needs from the core.
+
+A plugin imports ``augkit``, ``augkit.parameters``, ``augkit.testing`` and this
+module, nothing else of augkit (``make lint`` holds augkit's own families to that).
+
+Augmenter bases
+    :class:`Augmenter`, :class:`PixelAugmenter` (pixel values only; every other kind
+    passes through), :class:`GeometricAugmenter` (moves pixels; must transform maps
+    and points or declare what it cannot), :class:`MetaAugmenter` (runs children)
+    and :class:`ViewAugmenter` (runs children on a view of the data). Images are
+    checked by the base against the class attributes ``supported_dtypes``,
+    ``image_channels`` and ``min_image_side``.
+What augmenters receive
+    :class:`Rows` (one item per row and kind), :class:`CallContext`, the kind
+    protocol (:class:`Kind`, :class:`MapKind`, :class:`PointsKind`).
+Pixels and OpenCV
+    one dtype table for OpenCV (:data:`CV2_WORK_DTYPES`), :func:`run_cv2` to run an
+    OpenCV function on any dtype and channel count, :func:`channel_groups`,
+    :func:`saturate`, :func:`value_range`, :func:`apply_lut`, :func:`blend`,
+    resizing and padding (:func:`resize_to`, :func:`pad`, :func:`interpolation_flag`).
+Parameters
+    :func:`handle_choice_param` (one of a set of names), :func:`draw` and
+    :func:`draw_per_channel` (n values from a parameter).
+Errors
+    :func:`describe` (how to name a wrong value in a message) and the error classes.
+
+Examples
+--------
+>>> import numpy as np
+>>> from augkit.extend import PixelAugmenter
+>>> class AddOne(PixelAugmenter):
+...     '''Add 1 to every pixel.'''
+...     supported_dtypes = frozenset({"uint8"})
+...     def apply_to_images(self, images, params):
+...         return [image + 1 for image in images]
+>>> AddOne()(image=np.zeros((1, 2), np.uint8)).tolist()
+[[1, 1]]
+"""
+
+from __future__ import annotations
+
+from augkit._rows import Rows
+from augkit.augmentables.kind import Kind, MapKind, PointsKind
+from augkit.augmenter import (
+    NUMERIC_DTYPES,
+    Augmenter,
+    CallContext,
+    GeometricAugmenter,
+    PixelAugmenter,
+)
+from augkit.errors import (
+    AugkitError,
+    InputError,
+    ParameterError,
+    ParameterTypeError,
+    UnsupportedDtypeError,
+    UnsupportedKindError,
+    describe,
+)
+from augkit.meta_base import MetaAugmenter, ViewAugmenter, as_augmenter_list
+
+__all__ = [
+    "NUMERIC_DTYPES",
+    "AugkitError",
+    "Augmenter",
+    "CallContext",
+    "GeometricAugmenter",
+    "InputError",
+    "Kind",
+    "MapKind",
+    "MetaAugmenter",
+    "ParameterError",
+    "ParameterTypeError",
+    "PixelAugmenter",
+    "PointsKind",
+    "Rows",
+    "UnsupportedDtypeError",
+    "UnsupportedKindError",
+    "ViewAugmenter",
+    "as_augmenter_list",
+    "describe",
+]
