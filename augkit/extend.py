@@ -57,10 +57,43 @@ from augkit.errors import (
     UnsupportedKindError,
     describe,
 )
+from augkit.imgutils import (
+    INTERPOLATIONS,
+    PAD_MODES,
+    imresize_single_image,
+    interpolation_flag,
+    pad,
+    resize_to,
+)
 from augkit.meta_base import MetaAugmenter, ViewAugmenter, as_augmenter_list
+from augkit.opencv import (
+    CV2_MAX_CHANNELS,
+    CV2_NATIVE_DTYPES,
+    CV2_WORK_DTYPES,
+    channel_groups,
+    from_work,
+    run_cv2,
+    to_work,
+    to_work_value,
+    work_dtype,
+)
+from augkit.parameters import draw, handle_choice_param
+from augkit.pixels import (
+    apply_lut,
+    blend,
+    channel_count,
+    draw_per_channel,
+    saturate,
+    value_range,
+)
 
 __all__ = [
+    "CV2_MAX_CHANNELS",
+    "CV2_NATIVE_DTYPES",
+    "CV2_WORK_DTYPES",
+    "INTERPOLATIONS",
     "NUMERIC_DTYPES",
+    "PAD_MODES",
     "AugkitError",
     "Augmenter",
     "CallContext",
@@ -77,6 +110,24 @@ __all__ = [
     "UnsupportedDtypeError",
     "UnsupportedKindError",
     "ViewAugmenter",
+    "apply_lut",
     "as_augmenter_list",
+    "blend",
+    "channel_count",
+    "channel_groups",
     "describe",
+    "draw",
+    "draw_per_channel",
+    "from_work",
+    "handle_choice_param",
+    "imresize_single_image",
+    "interpolation_flag",
+    "pad",
+    "resize_to",
+    "run_cv2",
+    "saturate",
+    "to_work",
+    "to_work_value",
+    "value_range",
+    "work_dtype",
 ]

@@ -35,7 +35,7 @@ import cv2
 import numpy as np
 
 from augkit.errors import InputError, ParameterError, describe
-from augkit.pixels import CV2_MAX_CHANNELS
+from augkit.opencv import CV2_MAX_CHANNELS, CV2_NATIVE_DTYPES, from_work, to_work
 
 TRBL = tuple[int, int, int, int]
 
@@ -54,20 +54,8 @@ _INTERPOLATION_FLAGS = frozenset(
 )
 _NEAREST_FLAGS = frozenset({cv2.INTER_NEAREST, cv2.INTER_NEAREST_EXACT})
 
-#: dtypes cv2.resize interpolates natively (all flags).
-_RESIZE_NATIVE = frozenset({"uint8", "uint16", "int16", "float32", "float64"})
-# the same as dtype objects: ``dtype.name`` is a slow Python property (~1.5 us)
-_RESIZE_NATIVE_DTYPES = frozenset(np.dtype(name) for name in _RESIZE_NATIVE)
-#: dtypes resized through a wider dtype with every flag but nearest.
-_RESIZE_VIA = {
-    "int8": np.int16,
-    "float16": np.float32,
-    "bool": np.float32,
-    "uint32": np.float64,
-    "int32": np.float64,
-    "uint64": np.float64,
-    "int64": np.float64,
-}
+# dtypes cv2.resize interpolates natively, as dtype objects (``dtype.name`` is slow)
+_RESIZE_NATIVE_DTYPES = frozenset(np.dtype(name) for name in CV2_NATIVE_DTYPES)
 
 PAD_MODES = frozenset(
     {"constant", "edge", "linear_ramp", "maximum", "mean", "median", "minimum",
@@ -199,20 +187,7 @@ def resize_to(arr: np.ndarray, size: tuple[int, int], flag: int) -> np.ndarray:
         return _numpy_nearest(src, size, exact=flag == cv2.INTER_NEAREST_EXACT)
     if dtype in _RESIZE_NATIVE_DTYPES or flag in _NEAREST_FLAGS:
         return _cv2_resize(src, size, flag)
-    name = dtype.name
-    via = _RESIZE_VIA.get(name)
-    if via is None:
-        raise InputError(f"cannot resize images of dtype {name}")
-    out = _cv2_resize(src.astype(via), size, flag)
-    if name == "bool":
-        return out >= 0.5
-    if dtype.kind == "f":
-        return out.astype(dtype)
-    info = np.iinfo(dtype)
-    if np.dtype(via).kind == "f":
-        np.rint(out, out=out)
-    np.clip(out, info.min, info.max, out=out)
-    return out.astype(dtype)
+    return from_work(_cv2_resize(to_work(src), size, flag), dtype)
 
 
 def imresize_single_image(image: np.ndarray, sizes: Any,

@@ -81,6 +81,8 @@ __all__ = [
     "Uniform",
     "Weibull",
     "from_dict",
+    "draw",
+    "handle_choice_param",
     "handle_continuous_param",
     "handle_discrete_param",
     "handle_per_channel",
@@ -688,27 +690,103 @@ def _bound(value: Any, name: str, default: float) -> StochasticParameter:
 _ALL = "ALL"  # the value of ``augkit.ALL``, imgaug's ``ia.ALL``
 
 
-def _option(value: Any, name: str, options: Sequence[str]) -> StochasticParameter:
-    """Shorthand for a string choice: an option, a list of them, ``augkit.ALL`` or a parameter."""
-    if isinstance(value, StochasticParameter):
+def handle_choice_param(
+    value: Any,
+    name: str,
+    options: Sequence[Any],
+    *,
+    all_options: Sequence[Any] | None = None,
+    stochastic: bool = True,
+) -> Any:
+    """Turn a choice argument into a parameter: one option, a list, ``augkit.ALL``.
+
+    Parameters
+    ----------
+    value : str or int or list or augkit.ALL or StochasticParameter
+        What the user passed: one of *options* (fixed), a non-empty list of them
+        (one drawn per image), ``augkit.ALL`` (any of *all_options*) or a parameter
+        (taken as it is).
+    name : str
+        The argument's name, for error messages.
+    options : sequence of str or int
+        The accepted values.
+    all_options : sequence, optional
+        What ``augkit.ALL`` stands for (default: *options*).
+    stochastic : bool, optional
+        If False, only one option is accepted and returned as it is (for arguments
+        that are never drawn).
+
+    Returns
+    -------
+    StochasticParameter or the option itself (when *stochastic* is False)
+
+    Raises
+    ------
+    augkit.ParameterError
+        For a value of the right type that is not an option (or an empty list).
+    augkit.ParameterTypeError
+        For a value of another type.
+
+    Examples
+    --------
+    >>> handle_choice_param("edge", "mode", ["constant", "edge"]).value
+    'edge'
+    >>> handle_choice_param(["constant", "edge"], "mode", ["constant", "edge"]).a
+    ['constant', 'edge']
+    """
+    if stochastic and isinstance(value, StochasticParameter):
         return value
+
+    def valid(item: Any) -> bool:
+        return (isinstance(item, (str, int, np.integer)) and not isinstance(item, bool)
+                and item in options)
+
+    def normal(item: Any) -> Any:
+        return item if isinstance(item, str) else int(item)
+
+    if not stochastic:
+        if valid(value):
+            return normal(value)
+        listed = ", ".join(repr(option) for option in options)
+        error = ParameterError if isinstance(value, (str, int, float)) else ParameterTypeError
+        raise error(f"{name}: expected one of {{{listed}}}, got {describe(value)}")
+    if isinstance(value, str) and value == _ALL:
+        return Choice(list(all_options if all_options is not None else options))
+    if valid(value):
+        return Deterministic(normal(value))
+    if isinstance(value, (list, tuple)) and value and all(valid(item) for item in value):
+        return Choice([normal(item) for item in value])
     listed = ", ".join(repr(option) for option in options)
-    message = (
-        f"{name}: expected one of {{{listed}}}, a list of them, augkit.ALL or a "
-        "StochasticParameter, "
-        f"got {describe(value)}"
-    )
-    if value == _ALL:
-        return Choice(list(options))
-    if isinstance(value, str):
-        if value not in options:
-            raise ParameterError(message)
-        return Deterministic(value)
-    if isinstance(value, (list, tuple)) and all(isinstance(item, str) for item in value):
-        if not value or any(item not in options for item in value):
-            raise ParameterError(message)
-        return Choice(list(value))
+    message = (f"{name}: expected one of {{{listed}}}, a list of them, augkit.ALL or a "
+               f"StochasticParameter, got {describe(value)}")
+    if isinstance(value, (str, int, list, tuple)) and not isinstance(value, bool):
+        raise ParameterError(message)
     raise ParameterTypeError(message)
+
+
+def draw(param: StochasticParameter, size: int | tuple[int, ...], rng: np.random.Generator,
+         dtype: Any = None) -> np.ndarray:
+    """Draw *size* values of *param* from *rng*, as an array (constants without *rng*).
+
+    Parameters
+    ----------
+    param : StochasticParameter
+    size : int or tuple of int
+        Shape of the result.
+    rng : numpy.random.Generator
+    dtype : numpy dtype, optional
+        dtype of the result (default: the parameter's).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> draw(Deterministic(2), 3, np.random.default_rng(0), dtype=np.float64).tolist()
+    [2.0, 2.0, 2.0]
+    """
+    if isinstance(param, Deterministic):
+        return np.full(size, param.value, dtype=dtype)
+    values = param.draw_samples(size, random_state=rng)
+    return np.asarray(values, dtype=dtype).reshape(size)
 
 
 def _number(value: Any, name: str, *, low: float | None = None, integer: bool = False) -> Any:
@@ -1630,7 +1708,8 @@ class SimplexNoise(_NoisePlane):
         upscale_method: str | Sequence[str] | StochasticParameter = ("linear", "nearest"),
     ) -> None:
         self.size_px_max = handle_discrete_param(size_px_max, "size_px_max", value_range=(1, 10000))
-        self.upscale_method = _option(upscale_method, "upscale_method", _noise.RESIZE_METHODS)
+        self.upscale_method = handle_choice_param(upscale_method, "upscale_method",
+                                                  _noise.RESIZE_METHODS)
 
     def _plane(self, height: int, width: int, rng: np.random.Generator) -> np.ndarray:
         return _noise.simplex_noise(height, width, rng)
@@ -1668,7 +1747,8 @@ class FrequencyNoise(_NoisePlane):
     ) -> None:
         self.exponent = handle_continuous_param(exponent, "exponent")
         self.size_px_max = handle_discrete_param(size_px_max, "size_px_max", value_range=(1, 10000))
-        self.upscale_method = _option(upscale_method, "upscale_method", _noise.RESIZE_METHODS)
+        self.upscale_method = handle_choice_param(upscale_method, "upscale_method",
+                                                  _noise.RESIZE_METHODS)
 
     def _plane(self, height: int, width: int, rng: np.random.Generator) -> np.ndarray:
         exponent = float(_draw_once(self.exponent, rng))
@@ -1705,7 +1785,8 @@ class IterativeNoiseAggregator(StochasticParameter):
     ) -> None:
         self.other_param = _any_param(other_param, "other_param")
         self.iterations = handle_discrete_param(iterations, "iterations", value_range=(1, 10000))
-        self.aggregation_method = _option(aggregation_method, "aggregation_method", self._methods)
+        self.aggregation_method = handle_choice_param(aggregation_method, "aggregation_method",
+                                                      self._methods)
 
     def _draw(self, size: tuple[int, ...], rng: np.random.Generator) -> np.ndarray:
         iterations = max(int(_draw_once(self.iterations, rng)), 1)
@@ -1851,7 +1932,7 @@ class FromLowerResolution(StochasticParameter):
             if size_px is None
             else handle_discrete_param(size_px, "size_px", value_range=(1, None))
         )
-        self.method = _option(method, "method", _noise.RESIZE_METHODS)
+        self.method = handle_choice_param(method, "method", _noise.RESIZE_METHODS)
         self.min_size = _number(min_size, "min_size", low=1, integer=True)
 
     def _draw(self, size: tuple[int, ...], rng: np.random.Generator) -> np.ndarray:

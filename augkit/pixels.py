@@ -28,9 +28,6 @@ except ImportError:  # pragma: no cover - stringzilla is a dependency; keep a fa
 _UINT8 = np.dtype(np.uint8)
 _INT_LIMITS: dict[np.dtype, tuple[int, int]] = {}  # dtype -> (min, max), for saturate
 
-#: Most channels one OpenCV call accepts (CV_CN_MAX: 128 in OpenCV 5, 512 before);
-#: the smaller bound is safe with both.
-CV2_MAX_CHANNELS = 128
 
 
 def value_range(dtype: np.dtype) -> tuple[float, float, float]:

@@ -14,7 +14,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -23,87 +23,12 @@ import numpy as np
 
 from augkit import parameters as iap
 from augkit.errors import ParameterError, ParameterTypeError, describe
-from augkit.pixels import CV2_MAX_CHANNELS, saturate
+from augkit.extend import CV2_MAX_CHANNELS, CV2_NATIVE_DTYPES, run_cv2, saturate
 
 _BORDER = cv2.BORDER_REFLECT_101
 
-# dtype an unsupported-by-OpenCV image is converted to before filtering
-_WORK_DTYPES = {
-    "bool": np.float32,
-    "float16": np.float32,
-    "int8": np.int16,
-    "uint32": np.float64,
-    "int32": np.float64,
-    "int64": np.float64,
-}
 #: dtypes OpenCV's linear filters (blur, filter2D, sepFilter2D) take as they are
-LINEAR_NATIVE = frozenset({"uint8", "uint16", "int16", "float32", "float64"})
-
-
-# --------------------------------------------------------------------------- plumbing
-def channel_groups(nb_channels: int, allowed: Sequence[int] | int) -> list[tuple[int, int]]:
-    """Split ``range(nb_channels)`` into ``(start, stop)`` groups an OpenCV call accepts.
-
-    *allowed* is the largest group size (an int) or the exact sizes accepted (a
-    sequence such as ``(1, 3, 4)``, tried largest first).
-
-    Examples
-    --------
-    >>> channel_groups(6, (1, 3, 4))
-    [(0, 4), (4, 5), (5, 6)]
-    >>> channel_groups(5, 128)
-    [(0, 5)]
-    """
-    if isinstance(allowed, int):
-        return [(s, min(s + allowed, nb_channels)) for s in range(0, nb_channels, allowed)]
-    sizes = sorted(allowed, reverse=True)
-    groups, start = [], 0
-    while start < nb_channels:
-        left = nb_channels - start
-        size = next(s for s in sizes if s <= left)
-        groups.append((start, start + size))
-        start += size
-    return groups
-
-
-def run_cv2(
-    image: np.ndarray,
-    func: Callable[[np.ndarray], np.ndarray],
-    *,
-    native: frozenset[str] = LINEAR_NATIVE,
-    channels: Sequence[int] | int = CV2_MAX_CHANNELS,
-) -> np.ndarray:
-    """Apply an OpenCV filter *func* to an ``(H, W, C)`` image of any dtype.
-
-    Dtypes outside *native* go through a working dtype (bool and float16 through
-    float32, int8 through int16, 32/64-bit integers through float64) and come back
-    rounded, clipped or thresholded. Channel counts OpenCV rejects are split into
-    groups (see :func:`channel_groups`). Returns a new C-contiguous ``(H, W, C)``
-    array of the input's dtype.
-    """
-    height, width, nb_channels = image.shape
-    if image.dtype.char == "B" and isinstance(channels, int) and nb_channels <= channels \
-            and "uint8" in native:
-        # the common case, kept free of per-call Python work
-        out = func(image if image.flags.c_contiguous else np.ascontiguousarray(image))
-        return out.reshape(height, width, nb_channels)
-    dtype = image.dtype
-    work = image if dtype.name in native else image.astype(_WORK_DTYPES.get(dtype.name,
-                                                                               np.float64))
-    groups = channel_groups(nb_channels, channels)
-    if len(groups) == 1:
-        out = func(work if work.flags.c_contiguous else np.ascontiguousarray(work))
-        out = out.reshape(height, width, nb_channels)
-    else:
-        out = np.empty(work.shape, dtype=work.dtype)
-        for start, stop in groups:
-            part = func(np.ascontiguousarray(work[:, :, start:stop]))
-            out[:, :, start:stop] = part.reshape(height, width, stop - start)
-    if out.dtype == dtype:
-        return out
-    if dtype.kind == "b":
-        return out > 0.5
-    return saturate(out, dtype)
+LINEAR_NATIVE = CV2_NATIVE_DTYPES
 
 
 # --------------------------------------------------------------------------- kernel sizes
@@ -326,7 +251,8 @@ def convolve(image: np.ndarray, kernel: np.ndarray | Sequence[np.ndarray]) -> np
 
     *kernel* is one 2D float array for every channel, or a sequence of one kernel
     (or None: channel unchanged) per channel. Integer results are rounded and
-    saturated; bool images are filtered as float32 and thresholded at 0.5.
+    saturated; bool images are filtered as float32 and thresholded at 0.5
+    (the dtype table of :mod:`augkit.opencv`).
     """
     if image.size == 0:
         return image.copy()

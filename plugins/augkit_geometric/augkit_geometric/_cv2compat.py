@@ -64,7 +64,14 @@ from typing import Any
 import cv2
 import numpy as np
 
-from augkit import InputError, ParameterError
+from augkit.extend import (
+    CV2_NATIVE_DTYPES,
+    InputError,
+    ParameterError,
+    from_work,
+    to_work,
+    to_work_value,
+)
 
 __all__ = [
     "BORDER_MODES",
@@ -108,17 +115,8 @@ _INTERPOLATIONS = {
 # interpolations take <= 4 channels; linear accepts more but through a coarser path)
 _MANY_CHANNEL_FLAGS = frozenset({cv2.INTER_NEAREST})
 
-# sets of dtype objects (``dtype.name`` is a slow Python property)
-_NATIVE = frozenset(np.dtype(n) for n in ("uint8", "uint16", "int16", "float32", "float64"))
-_WORK = {
-    "bool": np.dtype(np.uint8),
-    "int8": np.dtype(np.int16),
-    "float16": np.dtype(np.float32),
-    "uint32": np.dtype(np.float64),
-    "int32": np.dtype(np.float64),
-    "int64": np.dtype(np.float64),
-    "uint64": np.dtype(np.float64),
-}
+# dtype objects OpenCV takes as they are (``dtype.name`` is a slow Python property)
+_NATIVE = frozenset(np.dtype(n) for n in CV2_NATIVE_DTYPES)
 
 
 def cv2_border(mode: str | int) -> int:
@@ -179,32 +177,7 @@ def _channel_values(cval: Any, channels: int) -> np.ndarray:
 def _to_work(image: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     if image.dtype in _NATIVE:
         return image, values
-    name = image.dtype.name
-    work = _WORK.get(name)
-    if work is None:
-        raise InputError(f"image: dtype {name} is not supported by the OpenCV warps")
-    if name == "bool":
-        return image.view(np.uint8) * np.uint8(255), np.where(values >= 0.5, 255.0, 0.0)
-    return image.astype(work), values
-
-
-def _from_work(out: np.ndarray, dtype: np.dtype) -> np.ndarray:
-    if out.dtype == dtype:
-        return out
-    if dtype.kind == "b":
-        return out >= 128
-    if dtype.kind in "ui":
-        info = np.iinfo(dtype)
-        if out.dtype.kind == "f":
-            out = np.rint(out)
-            high = float(info.max)
-            if high >= 2.0**53:  # float(2**63 - 1) rounds up to 2**63, which overflows
-                high = float(np.nextafter(high, 0.0))
-            np.clip(out, float(info.min), high, out=out)
-        else:
-            np.clip(out, info.min, info.max, out=out)
-        return out.astype(dtype)
-    return out.astype(dtype)
+    return to_work(image), np.array([to_work_value(v, image.dtype) for v in values])
 
 
 def _border_value(values: np.ndarray) -> tuple[float, ...]:
@@ -233,7 +206,7 @@ def _run(
         fill = values if border == cv2.BORDER_CONSTANT or channels == 0 else values * 0
         out = np.empty((max(height, 0), max(width, 0), channels), dtype=np.float64)
         out[...] = fill
-        return _from_work(out, dtype) if dtype.kind != "f" else out.astype(dtype)
+        return from_work(out, dtype) if dtype.kind != "f" else out.astype(dtype)
     if flags == cv2.INTER_NEAREST and dtype not in _NATIVE:
         return _run_nearest_view(image, height, width, border, values, call)
     work, values = _to_work(image, values)
@@ -250,7 +223,7 @@ def _run(
             chunk = np.ascontiguousarray(work[:, :, start:stop])
             res = call(chunk, flags, border, _border_value(values[start:stop]))
             out[:, :, start:stop] = res.reshape(height, width, stop - start)
-    return _from_work(out, dtype)
+    return from_work(out, dtype)
 
 
 def _split_float64(call):
@@ -442,10 +415,10 @@ def warp_skimage(
     values = _channel_values(cval, channels) if channels else np.zeros(0)
     out = np.empty((max(height, 0), max(width, 0), channels), dtype=np.float64)
     if out.size == 0:
-        return _from_work(out, dtype) if dtype.kind != "f" else out.astype(dtype)
+        return from_work(out, dtype) if dtype.kind != "f" else out.astype(dtype)
     if image.shape[0] == 0 or image.shape[1] == 0:
         out[...] = values if mode == "constant" else 0
-        return _from_work(out, dtype) if dtype.kind != "f" else out.astype(dtype)
+        return from_work(out, dtype) if dtype.kind != "f" else out.astype(dtype)
     inverse = np.linalg.inv(m)
     work = image.astype(np.float64)
     if dtype.kind == "b":
@@ -463,7 +436,7 @@ def warp_skimage(
     if dtype.kind == "b":
         return out >= 0.5
     if dtype.kind in "ui":
-        return _from_work(out, dtype)
+        return from_work(out, dtype)
     return out.astype(dtype)
 
 
