@@ -19,7 +19,8 @@ from __future__ import annotations
 import copy as copy_module
 import inspect
 import re
-from collections.abc import Callable, Iterator, Sequence
+import textwrap
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar
 
 import numpy as np
@@ -75,6 +76,28 @@ class CallContext:
         if self.key is not None:
             return ak_random.keyed_generator(aug._seedseq, self.key)
         return aug._unkeyed_rng()
+
+
+_DOC_BLOCK = re.compile(r"^([ \t]*)<([a-z][a-z_ ]*)>[ \t]*$", re.MULTILINE)
+
+
+def _fill_doc_blocks(cls: type[Augmenter]) -> str:
+    """Return *cls*'s docstring with each ``<name>`` line replaced by its block."""
+    blocks: dict[str, str] = {}
+    for klass in reversed(cls.__mro__):
+        blocks.update(vars(klass).get("doc_blocks", {}))
+
+    def fill(match: re.Match) -> str:
+        indent, name = match.group(1), match.group(2)
+        if name == "supported data":
+            return textwrap.fill(cls.supported_data(), width=88, initial_indent=indent,
+                                 subsequent_indent=indent)
+        if name not in blocks:
+            raise TypeError(f"{cls.__name__}: its docstring names the block <{name}>, which "
+                            f"no doc_blocks of the class defines; known: {sorted(blocks)}")
+        return textwrap.indent(textwrap.dedent(blocks[name]).strip("\n"), indent)
+
+    return _DOC_BLOCK.sub(fill, cls.__doc__ or "")
 
 
 class _AugmenterType(type):
@@ -137,10 +160,17 @@ class Augmenter(metaclass=_AugmenterType):
     #: Whether images need a check beyond their dtype (channels, size; set per class).
     _checks_shape: ClassVar[bool] = False
 
+    #: Text blocks that docstrings name on a line of their own as ``<name>`` (a
+    #: family's shared parameter descriptions); ``<supported data>`` is built from
+    #: the class attributes (:meth:`supported_data`).
+    doc_blocks: ClassVar[Mapping[str, str]] = {}
+
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         cls._is_leaf = cls.apply_to_rows is Augmenter.apply_to_rows
         cls._checks_shape = cls.image_channels is not None or cls.min_image_side > 1
+        if cls.__doc__ and "<" in cls.__doc__:
+            cls.__doc__ = _fill_doc_blocks(cls)
 
     def __new__(cls, *args: Any, **kwargs: Any) -> Augmenter:
         obj = super().__new__(cls)

@@ -12,7 +12,12 @@ Augmenter bases
     ``image_channels`` and ``min_image_side``.
 What augmenters receive
     :class:`Rows` (one item per row and kind), :class:`CallContext`, the kind
-    protocol (:class:`Kind`, :class:`MapKind`, :class:`PointsKind`).
+    protocol (:class:`Kind`, :class:`MapKind`, :class:`PointsKind`) and the seven
+    built-in kinds (:data:`BUILTIN_KINDS`, :class:`KeypointsKind`, ...).
+Docstrings
+    a line ``<supported data>`` in an augmenter's docstring becomes its "Supported
+    data" line, built from the class attributes; ``<name>`` lines become the text
+    blocks of the class attribute ``doc_blocks`` (a family's shared parameters).
 Pixels and OpenCV
     one dtype table for OpenCV (:data:`CV2_WORK_DTYPES`), :func:`run_cv2` to run an
     OpenCV function on any dtype and channel count, :func:`channel_groups`,
@@ -41,6 +46,16 @@ from __future__ import annotations
 
 from augkit._rows import Rows
 from augkit.augmentables.kind import Kind, MapKind, PointsKind
+from augkit.augmentables.kinds import (
+    BUILTIN_KINDS,
+    BoundingBoxesKind,
+    HeatmapsKind,
+    ImagesKind,
+    KeypointsKind,
+    LineStringsKind,
+    PolygonsKind,
+    SegmentationMapsKind,
+)
 from augkit.augmenter import (
     NUMERIC_DTYPES,
     Augmenter,
@@ -88,6 +103,14 @@ from augkit.pixels import (
 )
 
 __all__ = [
+    "BUILTIN_KINDS",
+    "BoundingBoxesKind",
+    "HeatmapsKind",
+    "ImagesKind",
+    "KeypointsKind",
+    "LineStringsKind",
+    "PolygonsKind",
+    "SegmentationMapsKind",
     "CV2_MAX_CHANNELS",
     "CV2_NATIVE_DTYPES",
     "CV2_WORK_DTYPES",
