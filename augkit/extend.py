@@ -22,7 +22,9 @@ Pixels and OpenCV
     one dtype table for OpenCV (:data:`CV2_WORK_DTYPES`), :func:`run_cv2` to run an
     OpenCV function on any dtype and channel count, :func:`channel_groups`,
     :func:`saturate`, :func:`value_range`, :func:`apply_lut`, :func:`blend`,
-    resizing and padding (:func:`resize_to`, :func:`pad`, :func:`interpolation_flag`).
+    resizing and padding (:func:`resize_to`, :func:`pad`, :func:`pad_unchecked`,
+    :func:`interpolation_flag`) and the crops or pads that reach an aspect ratio,
+    multiples or powers (``compute_croppings_to_reach_*``, ``compute_paddings_to_reach_*``).
 Parameters
     :func:`handle_choice_param` (one of a set of names), :func:`draw` and
     :func:`draw_per_channel` (n values from a parameter).
@@ -75,9 +77,16 @@ from augkit.errors import (
 from augkit.imgutils import (
     INTERPOLATIONS,
     PAD_MODES,
+    compute_croppings_to_reach_aspect_ratio,
+    compute_croppings_to_reach_multiples_of,
+    compute_croppings_to_reach_powers_of,
+    compute_paddings_to_reach_aspect_ratio,
+    compute_paddings_to_reach_multiples_of,
+    compute_paddings_to_reach_powers_of,
     imresize_single_image,
     interpolation_flag,
     pad,
+    pad_unchecked,
     resize_to,
 )
 from augkit.meta_base import MetaAugmenter, ViewAugmenter, as_augmenter_list
@@ -138,6 +147,12 @@ __all__ = [
     "blend",
     "channel_count",
     "channel_groups",
+    "compute_croppings_to_reach_aspect_ratio",
+    "compute_croppings_to_reach_multiples_of",
+    "compute_croppings_to_reach_powers_of",
+    "compute_paddings_to_reach_aspect_ratio",
+    "compute_paddings_to_reach_multiples_of",
+    "compute_paddings_to_reach_powers_of",
     "describe",
     "draw",
     "draw_per_channel",
@@ -146,6 +161,7 @@ __all__ = [
     "imresize_single_image",
     "interpolation_flag",
     "pad",
+    "pad_unchecked",
     "resize_to",
     "run_cv2",
     "saturate",
