@@ -23,7 +23,7 @@ Examples
 >>> import cv2, numpy as np
 >>> image = np.array([[0, 10, 20]], dtype=np.int32)[:, :, None]
 >>> run_cv2(image, lambda a: cv2.blur(a, (3, 1)))[:, :, 0].tolist()
-[[3, 10, 17]]
+[[7, 10, 13]]
 """
 
 from __future__ import annotations
