@@ -1,4 +1,4 @@
-"""Shared base of the weather augmenters: dtypes, channel counts, drawing helpers."""
+"""What the weather augmenters share: their base class and docstring blocks."""
 
 from __future__ import annotations
 
@@ -6,31 +6,67 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from augkit import InputError, PixelAugmenter
-from augkit import parameters as iap
+from augkit.extend import PixelAugmenter
 
-#: Text for docstrings: how images of each channel count are treated.
-CHANNELS_DOC = "Images may have 1 (gray), 3 (colour) or 4 (colour + alpha, alpha kept) channels."
+_RANGE = "number or tuple of (number, number) or list or StochasticParameter"
+
+#: Parameter and image descriptions repeated across the family's docstrings.
+DOC_BLOCKS = {
+    "images": """\
+        Images may have 1, 3 or 4 channels (alpha kept); float32 images hold values in
+        [0, 1].""",
+    "flake density": f"""\
+        density : {_RANGE}
+            Probability of each pixel of the low-resolution grid to hold a flake, in
+            [0, 1]; drawn per layer. imgaug recommends ``(0.01, 0.075)``.
+        density_uniformity : {_RANGE}
+            In [0, 1]; low values gather flakes in some areas (a coarse ``Beta(1, 1 - u)``
+            gate), 1 spreads them evenly.""",
+    "flake size": f"""\
+        flake_size : {_RANGE}
+            In (0, 1]: the flakes are drawn on a grid of ``1 - flake_size`` times the image
+            size, so larger values give larger flakes. imgaug: ``(0.1, 0.4)`` for 96x128,
+            ``(0.2, 0.7)`` for 192x256, ``(0.7, 0.95)`` for 960x1280 images.
+        flake_size_uniformity : {_RANGE}
+            In [0, 1]; higher values give more similarly sized flakes.""",
+    "flake motion": f"""\
+        angle : {_RANGE}
+            Falling direction in degrees, 0 = straight down; positive values lean the
+            bottom of the motion trail to the left (imgaug's MotionBlur angle).
+        speed : {_RANGE}
+            In [0, 1]: motion blur length as a fraction of the longer image side (none
+            below 2 pixels). imgaug: ``(0.01, 0.05)`` for 96x128, ``(0.007, 0.03)`` for
+            192x256, ``(0.001, 0.03)`` for 960x1280 images.""",
+}
 
 
 class WeatherAugmenter(PixelAugmenter):
-    """Pixel-only base: uint8 and float32 images with 1, 3 or 4 channels."""
+    """Base of the weather augmenters: uint8 and float32 images with 1, 3 or 4 channels.
+
+    Subclasses draw their params per image in ``sample`` and render one image in
+    ``_apply_one(image, row)``; the base checks dtypes and channel counts (the class
+    attributes) and returns each result as a new C-contiguous array.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> class Brighten(WeatherAugmenter):
+    ...     '''Add 10 to uint8 images.'''
+    ...     def sample(self, rows, rng):
+    ...         return [10] * rows.nb_rows
+    ...     def _apply_one(self, image, row):
+    ...         return image + np.uint8(row)
+    >>> Brighten()(image=np.zeros((1, 2, 3), np.uint8))[0, :, 0].tolist()
+    [10, 10]
+    """
 
     supported_dtypes = frozenset({"uint8", "float32"})
     image_channels: ClassVar[tuple[int, ...]] = (1, 3, 4)
+    doc_blocks = DOC_BLOCKS
 
     def apply_to_images(self, images: list[np.ndarray], params: Any) -> list[np.ndarray]:
         out = []
         for image, row in zip(images, params):
-            channels = image.shape[2]
-            if channels not in (1, 3, 4):
-                raise InputError(
-                    f"{type(self).__name__}: images need 1 (gray), 3 (colour) or 4 (colour + "
-                    f"alpha) channels, got {channels} channels (shape {image.shape})"
-                )
-            if image.shape[0] == 0 or image.shape[1] == 0:
-                out.append(np.array(image, copy=True, order="C"))
-                continue
             result = self._apply_one(np.ascontiguousarray(image), row)
             if result is image or np.shares_memory(result, image):
                 result = result.copy()
@@ -38,26 +74,5 @@ class WeatherAugmenter(PixelAugmenter):
         return out
 
     def _apply_one(self, image: np.ndarray, row: Any) -> np.ndarray:
+        """Return *image* (``(H, W, C)``, C-contiguous) rendered with its drawn *row*."""
         raise NotImplementedError
-
-
-def draw(param: iap.StochasticParameter, count: int, rng: np.random.Generator) -> np.ndarray:
-    """Draw *count* values of *param* as float64."""
-    return np.asarray(param.draw_samples(count, random_state=rng), dtype=np.float64).reshape(count)
-
-
-def check_limits(value: Any, name: str) -> tuple[float, float]:
-    """Validate a ``(min, max)`` pair of non-negative numbers."""
-    from augkit import ParameterError
-
-    ok = (
-        isinstance(value, (tuple, list)) and len(value) == 2
-        and all(isinstance(v, (int, float, np.integer, np.floating))
-                and not isinstance(v, bool) and np.isfinite(v) and v >= 0 for v in value)
-        and value[0] <= value[1]
-    )
-    if not ok:
-        raise ParameterError(
-            f"{name}: expected a (min, max) tuple of numbers with 0 <= min <= max, got {value!r}"
-        )
-    return float(value[0]), float(value[1])

@@ -9,7 +9,7 @@ import numpy as np
 
 from augkit import parameters as iap
 from augkit_weather import functional as F
-from augkit_weather._common import WeatherAugmenter, draw
+from augkit_weather._common import WeatherAugmenter
 
 #: Longest side of the grid of the fine intensity noise (upscaled beyond it).
 FINE_GRID = 128
@@ -48,12 +48,12 @@ class _CloudSettings:
         count = len(shapes)
         if count == 0:
             return []
-        means = draw(self.intensity_mean, count, rng)
-        scales = np.maximum(draw(self.intensity_coarse_scale, count, rng), 0.0)
-        alpha_min = draw(self.alpha_min, count, rng)
-        alpha_mul = draw(self.alpha_multiplier, count, rng)
-        sparsity = np.maximum(draw(self.sparsity, count, rng), 0.0)
-        density = np.maximum(draw(self.density_multiplier, count, rng), 0.0)
+        means = iap.draw(self.intensity_mean, count, rng, np.float64)
+        scales = np.maximum(iap.draw(self.intensity_coarse_scale, count, rng, np.float64), 0.0)
+        alpha_min = iap.draw(self.alpha_min, count, rng, np.float64)
+        alpha_mul = iap.draw(self.alpha_multiplier, count, rng, np.float64)
+        sparsity = np.maximum(iap.draw(self.sparsity, count, rng, np.float64), 0.0)
+        density = np.maximum(iap.draw(self.density_multiplier, count, rng, np.float64), 0.0)
         layers = []
         for i, shape in enumerate(shapes):
             height, width = int(shape[0]), int(shape[1])
@@ -68,13 +68,6 @@ class _CloudSettings:
             alpha = F.cloud_alpha(noise, alpha_min[i], alpha_mul[i], sparsity[i], density[i])
             layers.append((alpha, intensity.astype(np.float32, copy=False)))
         return layers
-
-
-def _render_clouds(image: np.ndarray, layers) -> np.ndarray:
-    if not layers:
-        return image.copy()
-    keep, add = F.compose_lerps([(alpha.copy(), intensity) for alpha, intensity in layers])
-    return F.blend_keep_add(image, keep, add)
 
 
 class CloudLayer(WeatherAugmenter):
@@ -111,12 +104,12 @@ class CloudLayer(WeatherAugmenter):
     density_multiplier : number or tuple of (number, number) or list or StochasticParameter
         Late multiplier (>= 0) of the opacity; recommended ``[0.5, 1.5]``.
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    float32, uint8).
+    <supported data>
 
-    Images may have 1, 3 or 4 channels (alpha kept). Brightness values are on the
-    uint8 scale; float32 images (values in [0, 1]) get them divided by 255. The fine
-    intensity noise is drawn on a grid of at most 128 pixels and cubic-upscaled.
+    <images>
+    Brightness values are on the uint8 scale (divided by 255 for float32 images).
+    The fine intensity noise is drawn on a grid of at most 128 pixels and
+    cubic-upscaled.
 
     Examples
     --------
@@ -157,7 +150,7 @@ class CloudLayer(WeatherAugmenter):
         return [[layer] for layer in self.settings.draw_layers(rows.shapes, rng)]
 
     def _apply_one(self, image, row):
-        return _render_clouds(image, row)
+        return F.render_clouds(image, row)
 
 
 #: imgaug's two cloud layers of Clouds: small dense clouds, large sparse ones.
@@ -189,11 +182,9 @@ class Clouds(WeatherAugmenter):
     (``alpha_size_px_max=(64, 128)``). Combine with an overlay augmenter such as
     ``BlendAlphaSimplexNoise`` to keep clouds to parts of the image.
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    float32, uint8).
+    <supported data>
 
-    Images may have 1, 3 or 4 channels (alpha kept); float32 images hold values in
-    [0, 1].
+    <images>
 
     Examples
     --------
@@ -223,7 +214,7 @@ class Clouds(WeatherAugmenter):
         return [[next(drawn[k]) for k in range(2) if u[k]] for u in use]
 
     def _apply_one(self, image, row):
-        return _render_clouds(image, row)
+        return F.render_clouds(image, row)
 
 
 class Fog(CloudLayer):
@@ -235,11 +226,9 @@ class Fog(CloudLayer):
     ``alpha_freq_exponent=(-4.0, -2.0)``, ``sparsity=0.9`` and
     ``density_multiplier=(0.4, 0.9)``. Fog lowers contrast and brightens the image.
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    float32, uint8).
+    <supported data>
 
-    Images may have 1, 3 or 4 channels (alpha kept); float32 images hold values in
-    [0, 1].
+    <images>
 
     Examples
     --------

@@ -4,32 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-import cv2
 import numpy as np
 
 from augkit import parameters as iap
 from augkit_weather import functional as F
-from augkit_weather._common import WeatherAugmenter, draw
+from augkit_weather._common import WeatherAugmenter
 from augkit_weather._particles import Layer, ParticleSettings, layers_per_row
 
 #: Drop colours (uint8 scale) are drawn per image from this range: light grey.
 DROP_COLORS = (200.0, 240.0)
-#: imgaug's factor that makes drops a bit more visible.
-_VISIBILITY = 1.3 / 255.0
 
 
 def _render_rain(image: np.ndarray, row: tuple[list[Layer], float]) -> np.ndarray:
     layers, color = row
-    if not layers:
-        return image.copy()
-    grid = F.render_grid([layer.plan for layer in layers])
-    alpha = None
-    for layer in layers:
-        layer_alpha = F.render_particles(layer.plan, grid, gain=_VISIBILITY)
-        alpha = layer_alpha if alpha is None else cv2.add(alpha, layer_alpha)
-    # Layer opacities add up (clipped at 1 by the blend): for the faint streaks of
-    # rain this is the sequential blending of the layers to within a few percent.
-    return F.blend_color(image, alpha.reshape(grid), color)
+    return F.render_rain(image, [layer.plan for layer in layers], color)
 
 
 def _sample_rain(rows, counts, settings, rng):
@@ -70,11 +58,10 @@ class RainLayer(WeatherAugmenter):
     blur_sigma_limits : tuple of (number, number), optional
         ``(min, max)``, as in :class:`SnowflakesLayer` (default ``(0.5, 3.75)``).
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    float32, uint8).
+    <supported data>
 
-    Images may have 1, 3 or 4 channels (alpha kept); float32 images hold values in
-    [0, 1]. Each image draws its drop colour from ``[200, 240]`` (uint8 scale).
+    <images>
+    Each image draws its drop colour from ``[200, 240]`` (uint8 scale).
 
     Examples
     --------
@@ -132,11 +119,9 @@ class Rain(WeatherAugmenter):
         See :class:`RainLayer` (default ``(0.04, 0.20)``). imgaug suggests
         ``(0.1, 0.3)`` for small images (around 96x128).
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    float32, uint8).
+    <supported data>
 
-    Images may have 1, 3 or 4 channels (alpha kept); float32 images hold values in
-    [0, 1].
+    <images>
 
     Examples
     --------
@@ -165,7 +150,8 @@ class Rain(WeatherAugmenter):
             (0.001, 0.001), (0.5, 3.75), size_name="drop_size", rain=True)
 
     def sample(self, rows, rng):
-        counts = np.clip(np.rint(draw(self.nb_iterations, rows.nb_rows, rng)), 0, 3)
+        counts = np.clip(np.rint(iap.draw(self.nb_iterations, rows.nb_rows, rng, np.float64)),
+                         0, 3)
         return _sample_rain(rows, counts, self.settings, rng)
 
     def _apply_one(self, image, row):

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-import cv2
 import numpy as np
 
-from augkit import ParameterError
 from augkit import parameters as iap
-from augkit.pixels import apply_lut
 from augkit_weather import functional as F
-from augkit_weather._common import WeatherAugmenter, draw
-from augkit_weather._particles import Layer, ParticleSettings, layers_per_row
+from augkit_weather._common import WeatherAugmenter
+from augkit_weather._particles import ParticleSettings, layers_per_row
 
 
 class FastSnowyLandscape(WeatherAugmenter):
@@ -35,8 +32,7 @@ class FastSnowyLandscape(WeatherAugmenter):
     from_colorspace : {'RGB', 'BGR', 'HLS', 'HSV', 'Lab', 'Luv', 'YCrCb', 'YUV', 'XYZ'}
         Colour space of the input images (default ``"RGB"``).
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    float32, uint8).
+    <supported data>
 
     Images may have 1 channel (the value is the lightness), 3 channels or 4 (the
     fourth is alpha and is kept).
@@ -72,42 +68,20 @@ class FastSnowyLandscape(WeatherAugmenter):
             lightness_threshold, "lightness_threshold", value_range=(0, 255))
         self.lightness_multiplier = iap.handle_continuous_param(
             lightness_multiplier, "lightness_multiplier", value_range=(0, None))
-        if from_colorspace not in F.COLORSPACES:
-            raise ParameterError(
-                f"from_colorspace: expected one of {{{', '.join(map(repr, F.COLORSPACES))}}}, "
-                f"got {from_colorspace!r}"
-            )
-        self.from_colorspace = from_colorspace
+        self.from_colorspace = iap.handle_choice_param(
+            from_colorspace, "from_colorspace", F.COLORSPACES, stochastic=False)
 
     def sample(self, rows, rng):
         count = rows.nb_rows
-        thresholds = np.clip(draw(self.lightness_threshold, count, rng), 0.0, 255.0)
-        multipliers = np.maximum(draw(self.lightness_multiplier, count, rng), 0.0)
+        thresholds = np.clip(iap.draw(self.lightness_threshold, count, rng, np.float64),
+                             0.0, 255.0)
+        multipliers = np.maximum(iap.draw(self.lightness_multiplier, count, rng, np.float64),
+                                 0.0)
         return list(zip(thresholds.tolist(), multipliers.tolist()))
 
     def _apply_one(self, image, row):
         threshold, multiplier = row
         return F.snowy_landscape(image, threshold, multiplier, self.from_colorspace)
-
-
-def _render_snow(image: np.ndarray, layers: list[Layer]) -> np.ndarray:
-    if not layers:
-        return image.copy()
-    grid = F.render_grid([layer.plan for layer in layers])
-    glow = floor = None
-    for layer in layers:
-        noise = cv2.convertScaleAbs(F.render_particles(layer.plan, grid))[:, :, None]
-        glow_table, core_table = F.snow_tables(layer.speed, layer.uniformity)
-        layer_glow = apply_lut(noise, glow_table)[:, :, 0]
-        layer_core = apply_lut(noise, core_table)[:, :, 0]
-        if glow is None:
-            glow, floor = layer_glow, layer_core
-        else:
-            glow = cv2.add(glow, layer_glow)
-            floor = cv2.max(cv2.add(floor, layer_glow), layer_core)
-    return F.blend_add_max(image, glow.reshape(grid), floor.reshape(grid))
-
-
 
 
 class SnowflakesLayer(WeatherAugmenter):
@@ -120,36 +94,19 @@ class SnowflakesLayer(WeatherAugmenter):
 
     Parameters
     ----------
-    density : number or tuple of (number, number) or list or StochasticParameter
-        Probability of each pixel of the low-resolution grid to hold a flake, in
-        [0, 1]; drawn per layer. imgaug recommends ``(0.01, 0.075)``.
-    density_uniformity : number or tuple of (number, number) or list or StochasticParameter
-        In [0, 1]; low values gather flakes in some areas (a coarse ``Beta(1, 1 - u)``
-        gate), 1 spreads them evenly.
-    flake_size : number or tuple of (number, number) or list or StochasticParameter
-        In (0, 1]: the flakes are drawn on a grid of ``1 - flake_size`` times the image
-        size, so larger values give larger flakes. imgaug: ``(0.1, 0.4)`` for 96x128,
-        ``(0.2, 0.7)`` for 192x256, ``(0.7, 0.95)`` for 960x1280 images.
-    flake_size_uniformity : number or tuple of (number, number) or list or StochasticParameter
-        In [0, 1]; higher values give more similarly sized flakes.
-    angle : number or tuple of (number, number) or list or StochasticParameter
-        Falling direction in degrees, 0 = straight down; positive values lean the
-        bottom of the motion trail to the left (imgaug's MotionBlur angle).
-    speed : number or tuple of (number, number) or list or StochasticParameter
-        In [0, 1]: motion blur length as a fraction of the longer image side (none
-        below 2 pixels). imgaug: ``(0.01, 0.05)`` for 96x128, ``(0.007, 0.03)`` for
-        192x256, ``(0.001, 0.03)`` for 960x1280 images.
+    <flake density>
+    <flake size>
+    <flake motion>
     blur_sigma_fraction : number or tuple of (number, number) or list or StochasticParameter
         Gaussian blur sigma as a fraction of the longer image side, in [0, 1];
         imgaug recommends ``(0.0001, 0.001)``.
     blur_sigma_limits : tuple of (number, number), optional
         ``(min, max)`` clip of that sigma in pixels (default ``(0.5, 3.75)``).
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    float32, uint8).
+    <supported data>
 
-    Images may have 1, 3 or 4 channels (alpha kept). float32 images (values in [0, 1])
-    get the same flakes divided by 255.
+    <images>
+    Flakes are the same in every dtype (on the uint8 scale, divided by 255 for float32).
 
     Examples
     --------
@@ -185,7 +142,7 @@ class SnowflakesLayer(WeatherAugmenter):
                               self.settings, rng)
 
     def _apply_one(self, image, row):
-        return _render_snow(image, row)
+        return F.render_snowflakes(image, row)
 
 
 class Snowflakes(WeatherAugmenter):
@@ -197,36 +154,18 @@ class Snowflakes(WeatherAugmenter):
 
     Parameters
     ----------
-    density : number or tuple of (number, number) or list or StochasticParameter
-        Probability of each pixel of the low-resolution grid to hold a flake, in
-        [0, 1]; drawn per layer. imgaug recommends ``(0.01, 0.075)``.
-    density_uniformity : number or tuple of (number, number) or list or StochasticParameter
-        In [0, 1]; low values gather flakes in some areas (a coarse ``Beta(1, 1 - u)``
-        gate), 1 spreads them evenly.
-    flake_size : number or tuple of (number, number) or list or StochasticParameter
-        In (0, 1]: the flakes are drawn on a grid of ``1 - flake_size`` times the image
-        size, so larger values give larger flakes. imgaug: ``(0.1, 0.4)`` for 96x128,
-        ``(0.2, 0.7)`` for 192x256, ``(0.7, 0.95)`` for 960x1280 images.
-    flake_size_uniformity : number or tuple of (number, number) or list or StochasticParameter
-        In [0, 1]; higher values give more similarly sized flakes.
-    angle : number or tuple of (number, number) or list or StochasticParameter
-        Falling direction in degrees, 0 = straight down; positive values lean the
-        bottom of the motion trail to the left (imgaug's MotionBlur angle).
-    speed : number or tuple of (number, number) or list or StochasticParameter
-        In [0, 1]: motion blur length as a fraction of the longer image side (none
-        below 2 pixels). imgaug: ``(0.01, 0.05)`` for 96x128, ``(0.007, 0.03)`` for
-        192x256, ``(0.001, 0.03)`` for 960x1280 images.
+    <flake density>
+    <flake size>
+    <flake motion>
 
     Defaults (imgaug's): ``density=(0.005, 0.075)``, ``density_uniformity=(0.3, 0.9)``,
     ``flake_size=(0.2, 0.7)``, ``flake_size_uniformity=(0.4, 0.8)``,
     ``angle=(-30, 30)``, ``speed=(0.007, 0.03)``; the layers blur with
     ``blur_sigma_fraction=(0.0001, 0.001)``.
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    float32, uint8).
+    <supported data>
 
-    Images may have 1, 3 or 4 channels (alpha kept); float32 images hold values in
-    [0, 1].
+    <images>
 
     Examples
     --------
@@ -258,7 +197,7 @@ class Snowflakes(WeatherAugmenter):
         return layers_per_row(counts, rows.shapes, self.settings, rng)
 
     def _apply_one(self, image, row):
-        return _render_snow(image, row)
+        return F.render_snowflakes(image, row)
 
 
 AUGMENTERS = (FastSnowyLandscape, SnowflakesLayer, Snowflakes)
