@@ -45,7 +45,8 @@ class WeatherAugmenter(PixelAugmenter):
 
     Subclasses draw their params per image in ``sample`` and render one image in
     ``_apply_one(image, row)``; the base checks dtypes and channel counts (the class
-    attributes) and returns each result as a new C-contiguous array.
+    attributes); ``_apply_one`` returns a new array, which the base returns
+    C-contiguous in the image's shape.
 
     Examples
     --------
@@ -68,11 +69,9 @@ class WeatherAugmenter(PixelAugmenter):
         out = []
         for image, row in zip(images, params):
             result = self._apply_one(np.ascontiguousarray(image), row)
-            if result is image or np.shares_memory(result, image):
-                result = result.copy()
             out.append(np.ascontiguousarray(result).reshape(image.shape))
         return out
 
     def _apply_one(self, image: np.ndarray, row: Any) -> np.ndarray:
-        """Return *image* (``(H, W, C)``, C-contiguous) rendered with its drawn *row*."""
+        """Return a new array: *image* (``(H, W, C)``, C-contiguous) with its drawn *row*."""
         raise NotImplementedError

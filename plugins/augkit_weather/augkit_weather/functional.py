@@ -340,7 +340,7 @@ def _snowy_float(color, threshold, multiplier, colorspace):
 
 @dataclass
 class ParticlePlan:
-    """Everything random about one layer of snowflakes or raindrops, drawn in ``sample``.
+    """One drawn layer of snowflakes or raindrops: what :func:`render_particles` renders.
 
     Particles live on a *canvas*: the low-resolution grid (``flake_size`` /
     ``drop_size`` sets its scale). For long streaks (``streaks=True``, rain) the
@@ -349,6 +349,34 @@ class ParticlePlan:
     column, motion blur is a cheap vertical box filter, and one affine warp then
     shears the streaks and scales the layer to the grid it is rendered on. Short
     trails (snow) use a small rotated line kernel instead.
+
+    Attributes
+    ----------
+    out_shape : tuple of (int, int)
+        ``(H, W)`` of the image.
+    low_shape : tuple of (int, int)
+        ``(rows, cols)`` of the un-sheared low-resolution grid.
+    canvas_shape : tuple of (int, int)
+        ``(rows, cols)`` of the canvas.
+    particles : ndarray
+        Flat canvas indices (int32 or int64, repeats allowed) or a bool mask of the
+        canvas.
+    value : float
+        Brightness of one particle on the canvas (uint8 scale).
+    gate : ndarray of shape (h, w), float32
+        Small density gate in [0, 1], stretched over the canvas.
+    sigma : tuple of (float, float), optional
+        Gaussian blur ``(x, y)`` in canvas pixels; below 0.5, none.
+    length : int, optional
+        Motion blur length in canvas rows; 1, none.
+    shear : float, optional
+        Canvas columns moved per canvas row (streaks).
+    offset : float, optional
+        Canvas column of low-resolution column 0 on canvas row 0 (streaks).
+    angle : float, optional
+        Falling angle in degrees (trails).
+    streaks : bool, optional
+        Box-filtered streaks on a sheared canvas (rain) instead of rotated trails.
 
     Examples
     --------
@@ -359,18 +387,18 @@ class ParticlePlan:
     [[0.0, 0.0, 0.0], [0.0, 255.0, 0.0]]
     """
 
-    out_shape: tuple[int, int]        # (H, W) of the image
-    low_shape: tuple[int, int]        # (rows, cols) of the un-sheared low-resolution grid
-    canvas_shape: tuple[int, int]     # (rows, cols) of the canvas
-    particles: np.ndarray             # flat canvas indices, or a bool mask of the canvas
-    value: float                      # brightness of one particle on the canvas
-    gate: np.ndarray                  # small float32 density gate in [0, 1]
-    sigma: tuple[float, float] = (0.0, 0.0)  # gaussian blur (x, y) in canvas pixels, 0 = none
-    length: int = 1                   # motion blur length in canvas rows, 1 = none
-    shear: float = 0.0                # canvas columns moved per canvas row
-    offset: float = 0.0               # canvas column of low-res column 0 on canvas row 0
-    angle: float = 0.0                # falling angle in degrees
-    streaks: bool = False             # box-filter streaks on a sheared canvas (rain)
+    out_shape: tuple[int, int]
+    low_shape: tuple[int, int]
+    canvas_shape: tuple[int, int]
+    particles: np.ndarray
+    value: float
+    gate: np.ndarray
+    sigma: tuple[float, float] = (0.0, 0.0)
+    length: int = 1
+    shear: float = 0.0
+    offset: float = 0.0
+    angle: float = 0.0
+    streaks: bool = False
 
 
 def motion_kernel(length: int, angle: float) -> np.ndarray:
