@@ -13,14 +13,10 @@ from typing import Any
 
 import numpy as np
 
-from augkit import ParameterError, PixelAugmenter
 from augkit import parameters as iap
-from augkit.pixels import draw_per_channel, value_range
+from augkit.extend import ParameterError, draw_per_channel, value_range
 from augkit_arithmetic import functional as F
-
-#: dtypes of the arithmetic augmenters (int64 would lose precision in float64 math).
-ARITHMETIC_DTYPES = frozenset({"bool", "uint8", "uint16", "uint32", "int8", "int16", "int32",
-                               "float16", "float32", "float64"})
+from augkit_arithmetic._common import ARITHMETIC_DTYPES, ArithmeticAugmenter, elementwise_shapes
 
 
 def _never(param: iap.StochasticParameter) -> bool:
@@ -33,22 +29,7 @@ def _always(param: iap.StochasticParameter) -> bool:
             and param.p.value >= 1)
 
 
-def draw_scalars(param: iap.StochasticParameter, per_channel: iap.StochasticParameter,
-                 shapes, rng) -> list[np.ndarray]:
-    """:func:`augkit.pixels.draw_per_channel`, with a lean path for ``per_channel=False``."""
-    if _never(per_channel):
-        values = np.asarray(param.draw_samples(len(shapes), random_state=rng), dtype=np.float64)
-        return [values[i:i + 1] for i in range(len(shapes))]
-    return draw_per_channel(param, per_channel, shapes, rng)
-
-
-def elementwise_shapes(per_channel: iap.StochasticParameter, shapes, rng) -> list[tuple]:
-    """Per row, the ``(H, W, C)`` or ``(H, W, 1)`` shape of an elementwise draw."""
-    flags = np.asarray(per_channel.draw_samples(len(shapes), random_state=rng)) > 0.5
-    return [(s[0], s[1], s[2] if flag else 1) for s, flag in zip(shapes, flags)]
-
-
-class Add(PixelAugmenter):
+class Add(ArithmeticAugmenter):
     """Add a value to every pixel of each image (or one value per channel).
 
     Parameters
@@ -56,12 +37,10 @@ class Add(PixelAugmenter):
     value : number or tuple of (number, number) or list or StochasticParameter, optional
         The value added, drawn per image (default ``(-20, 20)``: uniform). Integer
         images get it rounded to the nearest integer first.
-    per_channel : bool or float or StochasticParameter, optional
-        True draws one value per channel; a float is the probability, per image, of
-        doing so.
+    <per_channel>
+    <seed and name>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    bool, float16, float32, float64, int16, int32, int8, uint16, uint32, uint8).
+    <supported data>
 
     ========  ==============================================================
     dtype     behaviour
@@ -91,13 +70,13 @@ class Add(PixelAugmenter):
         self.per_channel = iap.handle_per_channel(per_channel)
 
     def sample(self, rows, rng):
-        return draw_scalars(self.value, self.per_channel, rows.shapes, rng)
+        return draw_per_channel(self.value, self.per_channel, rows.shapes, rng)
 
     def apply_to_images(self, images, params):
         return [F.add_scalar(image, values) for image, values in zip(images, params)]
 
 
-class AddElementwise(PixelAugmenter):
+class AddElementwise(ArithmeticAugmenter):
     """Add a value drawn per pixel (and optionally per channel) to images.
 
     Parameters
@@ -105,12 +84,10 @@ class AddElementwise(PixelAugmenter):
     value : number or tuple of (number, number) or list or StochasticParameter, optional
         What to add; drawn per pixel (default ``(-20, 20)``: uniform). Integer images
         get the values rounded.
-    per_channel : bool or float or StochasticParameter, optional
-        True draws a value per pixel and channel; a float is the probability, per
-        image, of doing so. Otherwise all channels of a pixel get the same value.
+    <per_channel elementwise>
+    <seed and name>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    bool, float16, float32, float64, int16, int32, int8, uint16, uint32, uint8).
+    <supported data>
 
     dtypes behave as in :class:`Add` (rounded and saturated for integers, added as
     is for floats).
@@ -131,26 +108,24 @@ class AddElementwise(PixelAugmenter):
         self.per_channel = iap.handle_per_channel(per_channel)
 
     def sample(self, rows, rng):
-        return [np.asarray(self.value.draw_samples(shape, random_state=rng), dtype=np.float64)
+        return [iap.draw(self.value, shape, rng, dtype=np.float64)
                 for shape in elementwise_shapes(self.per_channel, rows.shapes, rng)]
 
     def apply_to_images(self, images, params):
         return [F.add_elementwise(image, values) for image, values in zip(images, params)]
 
 
-class Multiply(PixelAugmenter):
+class Multiply(ArithmeticAugmenter):
     """Multiply every pixel of each image by a value (or by one value per channel).
 
     Parameters
     ----------
     mul : number or tuple of (number, number) or list or StochasticParameter, optional
         The factor, drawn per image (default ``(0.8, 1.2)``: uniform).
-    per_channel : bool or float or StochasticParameter, optional
-        True draws one factor per channel; a float is the probability, per image, of
-        doing so.
+    <per_channel>
+    <seed and name>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    bool, float16, float32, float64, int16, int32, int8, uint16, uint32, uint8).
+    <supported data>
 
     ========  ==============================================================
     dtype     behaviour
@@ -177,25 +152,23 @@ class Multiply(PixelAugmenter):
         self.per_channel = iap.handle_per_channel(per_channel)
 
     def sample(self, rows, rng):
-        return draw_scalars(self.mul, self.per_channel, rows.shapes, rng)
+        return draw_per_channel(self.mul, self.per_channel, rows.shapes, rng)
 
     def apply_to_images(self, images, params):
         return [F.multiply_scalar(image, values) for image, values in zip(images, params)]
 
 
-class MultiplyElementwise(PixelAugmenter):
+class MultiplyElementwise(ArithmeticAugmenter):
     """Multiply each pixel (and optionally each channel) by its own drawn factor.
 
     Parameters
     ----------
     mul : number or tuple of (number, number) or list or StochasticParameter, optional
         The factors, drawn per pixel (default ``(0.8, 1.2)``: uniform).
-    per_channel : bool or float or StochasticParameter, optional
-        True draws a factor per pixel and channel; a float is the probability, per
-        image, of doing so.
+    <per_channel elementwise>
+    <seed and name>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    bool, float16, float32, float64, int16, int32, int8, uint16, uint32, uint8).
+    <supported data>
 
     dtypes behave as in :class:`Multiply`.
 
@@ -215,7 +188,7 @@ class MultiplyElementwise(PixelAugmenter):
         self.per_channel = iap.handle_per_channel(per_channel)
 
     def sample(self, rows, rng):
-        return [np.asarray(self.mul.draw_samples(shape, random_state=rng), dtype=np.float32)
+        return [iap.draw(self.mul, shape, rng, dtype=np.float32)
                 for shape in elementwise_shapes(self.per_channel, rows.shapes, rng)]
 
     def apply_to_images(self, images, params):
@@ -225,10 +198,6 @@ class MultiplyElementwise(PixelAugmenter):
 # ---------------------------------------------------------------------------
 # Invert and Solarize
 # ---------------------------------------------------------------------------
-
-INVERT_DTYPES = frozenset({"bool", "uint8", "uint16", "uint32", "int8", "int16", "int32",
-                           "float16", "float32", "float64"})
-
 
 @dataclass
 class InvertRow:
@@ -254,7 +223,7 @@ _INVERT_ALL = InvertRow(np.ones(1, dtype=bool), None, True)
 _INVERT_ALL.channels.flags.writeable = False
 
 
-class Invert(PixelAugmenter):
+class Invert(ArithmeticAugmenter):
     """Invert the pixel values of a fraction of the images (or of their channels).
 
     With the value range ``[m, M]`` a value ``v`` becomes ``M - |v - m|`` (clipped to
@@ -270,7 +239,7 @@ class Invert(PixelAugmenter):
         per image, of doing so.
     min_value, max_value : None or number, optional
         The value range ``[m, M]``; None takes it from the dtype
-        (:func:`augkit.pixels.value_range`: ``[0, 255]`` for uint8, ``[0, 1]`` for
+        (:func:`augkit.extend.value_range`: ``[0, 255]`` for uint8, ``[0, 1]`` for
         floats, the full range for other integers).
     threshold : None or number or tuple of (number, number) or list or StochasticParameter, optional
         If given, only values ``>= threshold`` are inverted (or ``< threshold``, see
@@ -278,9 +247,9 @@ class Invert(PixelAugmenter):
     invert_above_threshold : bool or float or StochasticParameter, optional
         Probability, per image, of inverting the values above the threshold rather
         than those below it (default 0.5). Has no effect without *threshold*.
+    <seed and name>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    bool, float16, float32, float64, int16, int32, int8, uint16, uint32, uint8).
+    <supported data>
 
     ========  ==============================================================
     dtype     behaviour
@@ -301,7 +270,7 @@ class Invert(PixelAugmenter):
 
     examples = ({"p": 1.0}, {"p": 0.5, "per_channel": True},
                 {"p": 1.0, "threshold": (64, 192), "invert_above_threshold": 0.5})
-    supported_dtypes = INVERT_DTYPES
+    supported_dtypes = ARITHMETIC_DTYPES
     #: Solarize sets this: its default threshold is in uint8 units (see Solarize).
     _default_threshold: tuple[float, float] | None = None
 
@@ -333,15 +302,13 @@ class Invert(PixelAugmenter):
                 return [_INVERT_ALL] * count  # nothing to draw (the default Invert(1))
             flags = [np.ones(1)] * count
         else:
-            flags = draw_scalars(self.p, self.per_channel, rows.shapes, rng)
+            flags = draw_per_channel(self.p, self.per_channel, rows.shapes, rng)
         if self.threshold is None:
             thresholds = [None] * count
             above = np.ones(count, dtype=bool)
         else:
-            thresholds = np.asarray(self.threshold.draw_samples(count, random_state=rng),
-                                    dtype=np.float64).tolist()
-            above = np.asarray(self.invert_above_threshold.draw_samples(
-                count, random_state=rng)) > 0.5
+            thresholds = iap.draw(self.threshold, count, rng, dtype=np.float64).tolist()
+            above = iap.draw(self.invert_above_threshold, count, rng) > 0.5
         return [InvertRow(flag > 0.5, t, bool(a)) for flag, t, a in zip(flags, thresholds, above)]
 
     def _threshold_for(self, dtype: np.dtype, threshold: float | None) -> float | None:
@@ -385,9 +352,9 @@ class Solarize(Invert):
         Values ``>= threshold`` are inverted; drawn per image (default ``(64, 192)``).
     invert_above_threshold : bool or float or StochasticParameter, optional
         As in :class:`Invert` (default True).
+    <seed and name>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    bool, float16, float32, float64, int16, int32, int8, uint16, uint32, uint8).
+    <supported data>
 
     ==========  ==============================================================
     dtype       threshold

@@ -6,17 +6,19 @@ from typing import Any
 
 import numpy as np
 
-from augkit import ParameterError, PixelAugmenter
 from augkit import parameters as iap
-from augkit_arithmetic import _filters as F
+from augkit.extend import ParameterError
+from augkit_arithmetic import functional as F
+from augkit_arithmetic._common import (
+    FILTER_DTYPES,
+    ArithmeticAugmenter,
+    is_number,
+    kernel_size_param,
+)
 from augkit_arithmetic.convolutional import Convolve
 
 
-def _draw(param: iap.StochasticParameter, nb_rows: int, rng: np.random.Generator) -> np.ndarray:
-    return np.asarray(param.draw_samples(nb_rows, random_state=rng))
-
-
-class GaussianBlur(PixelAugmenter):
+class GaussianBlur(ArithmeticAugmenter):
     """Blur images with a Gaussian kernel of a random standard deviation per image.
 
     Parameters
@@ -25,9 +27,9 @@ class GaussianBlur(PixelAugmenter):
         Standard deviation of the kernel in pixels (default ``(0.0, 3.0)``); 0 (up
         to 0.001) leaves the image unchanged. The kernel is about 3.3 sigma wide
         (2.9 above sigma 3, 2.6 above 5), at least 5 pixels, as in imgaug.
+    <seed and name>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    every numeric dtype).
+    <supported data>
 
     Notes
     -----
@@ -59,13 +61,13 @@ class GaussianBlur(PixelAugmenter):
         self.sigma = iap.handle_continuous_param(sigma, "sigma", value_range=(0, None))
 
     def sample(self, rows, rng):
-        return _draw(self.sigma, rows.nb_rows, rng).astype(np.float64).tolist()
+        return iap.draw(self.sigma, rows.nb_rows, rng, dtype=np.float64).tolist()
 
     def apply_to_images(self, images, params):
         return [F.gaussian_blur(image, sigma) for image, sigma in zip(images, params)]
 
 
-class AverageBlur(PixelAugmenter):
+class AverageBlur(ArithmeticAugmenter):
     """Blur images by the mean over a ``kh x kw`` window, sizes drawn per image.
 
     Parameters
@@ -75,23 +77,15 @@ class AverageBlur(PixelAugmenter):
         list to choose from or a parameter gives square kernels; a pair of
         non-numbers such as ``((5, 7), (1, 3))`` draws the height from the first
         and the width from the second. A size of 1x1 leaves the image unchanged.
+    <seed and name>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    bool, float16, float32, float64, int16, int8, uint16, uint8).
+    <supported data>
 
     Notes
     -----
     ``cv2.blur`` with reflected borders (``BORDER_REFLECT_101``).
 
-    ============================== ===============================================
-    dtype                          handling
-    ============================== ===============================================
-    uint8, uint16, int16, float32, OpenCV directly (integers rounded)
-    float64
-    int8                           through int16
-    float16, bool                  through float32 (bool thresholded at 0.5)
-    32/64-bit integers             not supported (as in imgaug)
-    ============================== ===============================================
+    <filter dtypes>
 
     Examples
     --------
@@ -102,12 +96,11 @@ class AverageBlur(PixelAugmenter):
     """
 
     examples = ({"k": (2, 7)}, {"k": ((5, 7), (1, 3))})
-    supported_dtypes = frozenset({"bool", "uint8", "uint16", "int8", "int16", "float16",
-                                  "float32", "float64"})
+    supported_dtypes = FILTER_DTYPES
 
     def __init__(self, k: Any = (1, 7), **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.k = F.kernel_size_param(k, "k")
+        self.k = kernel_size_param(k, "k")
 
     def sample(self, rows, rng):
         return self.k.draw_pairs(rows.nb_rows, rng)
@@ -116,7 +109,7 @@ class AverageBlur(PixelAugmenter):
         return [F.average_blur(image, kh, kw) for image, (kh, kw) in zip(images, params)]
 
 
-class MedianBlur(PixelAugmenter):
+class MedianBlur(ArithmeticAugmenter):
     """Blur images by the median over a ``k x k`` window, k odd, drawn per image.
 
     Parameters
@@ -125,9 +118,9 @@ class MedianBlur(PixelAugmenter):
         Kernel size (default ``(1, 7)``). A fixed size and both ends of a range
         must be odd; an even value drawn from a list or parameter is raised by
         one. 1 leaves the image unchanged.
+    <seed and name>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    float32, uint16, uint8).
+    <supported data>
 
     Notes
     -----
@@ -155,20 +148,20 @@ class MedianBlur(PixelAugmenter):
     def __init__(self, k: Any = (1, 7), **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.k = iap.handle_discrete_param(k, "k", value_range=(1, None))
-        fixed = [k] if F._is_number(k) else list(k) if isinstance(k, tuple) else []
+        fixed = [k] if is_number(k) else list(k) if isinstance(k, tuple) else []
         if any(int(v) % 2 == 0 for v in fixed):
             raise ParameterError(
                 f"k: expected odd kernel sizes, got {k!r}; add or subtract 1")
 
     def sample(self, rows, rng):
-        ks = _draw(self.k, rows.nb_rows, rng).astype(int)
+        ks = iap.draw(self.k, rows.nb_rows, rng).astype(int)
         return np.where(ks % 2 == 0, ks + 1, ks).tolist()
 
     def apply_to_images(self, images, params):
         return [F.median_blur(image, k) for image, k in zip(images, params)]
 
 
-class BilateralBlur(PixelAugmenter):
+class BilateralBlur(ArithmeticAugmenter):
     """Blur images while keeping edges sharp (bilateral filter), parameters per image.
 
     Parameters
@@ -181,9 +174,9 @@ class BilateralBlur(PixelAugmenter):
         different colours.
     sigma_space : number or tuple of (number, number) or list or StochasticParameter, optional
         Coordinate-space sigma, >= 1 (default ``(10, 250)``).
+    <seed and name>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    float32, uint8).
+    <supported data>
 
     Notes
     -----
@@ -214,9 +207,9 @@ class BilateralBlur(PixelAugmenter):
 
     def sample(self, rows, rng):
         n = rows.nb_rows
-        return list(zip(_draw(self.d, n, rng).astype(int).tolist(),
-                        _draw(self.sigma_color, n, rng).astype(float).tolist(),
-                        _draw(self.sigma_space, n, rng).astype(float).tolist()))
+        return list(zip(iap.draw(self.d, n, rng).astype(int).tolist(),
+                        iap.draw(self.sigma_color, n, rng, dtype=float).tolist(),
+                        iap.draw(self.sigma_space, n, rng, dtype=float).tolist()))
 
     def apply_to_images(self, images, params):
         return [F.bilateral_blur(image, d, sc, ss) for image, (d, sc, ss) in zip(images, params)]
@@ -238,9 +231,9 @@ class MotionBlur(Convolve):
     order : {0, 1, 3, 4} or list or augkit.ALL or StochasticParameter, optional
         Interpolation order used to rotate the kernel (default 1): 0 nearest,
         1 linear, 3 cubic, 4 Lanczos.
+    <seed and name>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    bool, float16, float32, float64, int16, int8, uint16, uint8).
+    <supported data>
 
     Notes
     -----
@@ -264,7 +257,7 @@ class MotionBlur(Convolve):
         self.angle = iap.handle_continuous_param(angle, "angle")
         self.direction = iap.handle_continuous_param(direction, "direction",
                                                      value_range=(-1.0 - 1e-6, 1.0 + 1e-6))
-        self.order = _order_param(order)
+        self.order = iap.handle_choice_param(order, "order", F.MOTION_ORDERS)
 
     def sample(self, rows, rng):
         n = rows.nb_rows
@@ -274,29 +267,14 @@ class MotionBlur(Convolve):
             direction = float(self.direction.draw_samples(1, random_state=rng).item())
             order = int(self.order.draw_samples(1, random_state=rng).item())
             return [F.motion_kernel(k, angle, direction, order)]
-        ks = _draw(self.k, n, rng).astype(int)
-        angles = _draw(self.angle, n, rng).astype(float)
-        directions = _draw(self.direction, n, rng).astype(float)
-        orders = _draw(self.order, n, rng).astype(int)
+        ks = iap.draw(self.k, n, rng).astype(int)
+        angles = iap.draw(self.angle, n, rng, dtype=float)
+        directions = iap.draw(self.direction, n, rng, dtype=float)
+        orders = iap.draw(self.order, n, rng).astype(int)
         return [F.motion_kernel(*row) for row in zip(ks, angles, directions, orders)]
 
 
-def _order_param(order: Any) -> iap.StochasticParameter:
-    if isinstance(order, iap.StochasticParameter):
-        return order
-    if order == "ALL":
-        return iap.Choice(list(F.MOTION_ORDERS))
-    values = order if isinstance(order, list) else [order]
-    for value in values:
-        if not F._is_number(value) or int(value) != value or int(value) not in F.MOTION_ORDERS:
-            raise ParameterError(
-                f"order: expected one of {{0, 1, 3, 4}}, a list of them, augkit.ALL or a "
-                f"StochasticParameter, got {order!r}")
-    return iap.Choice([int(v) for v in values]) if isinstance(order, list) \
-        else iap.Deterministic(int(order))
-
-
-class MeanShiftBlur(PixelAugmenter):
+class MeanShiftBlur(ArithmeticAugmenter):
     """Smooth images by pyramid mean-shift filtering (flattens colour regions).
 
     Parameters
@@ -305,9 +283,9 @@ class MeanShiftBlur(PixelAugmenter):
         Spatial window radius, >= 0.01 (default ``(5.0, 40.0)``).
     color_radius : number or tuple of (number, number) or list or StochasticParameter, optional
         Colour window radius, >= 0.01 (default ``(5.0, 40.0)``).
+    <seed and name>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    uint8).
+    <supported data>
 
     Notes
     -----
@@ -336,8 +314,8 @@ class MeanShiftBlur(PixelAugmenter):
 
     def sample(self, rows, rng):
         n = rows.nb_rows
-        return list(zip(_draw(self.spatial_radius, n, rng).astype(float).tolist(),
-                        _draw(self.color_radius, n, rng).astype(float).tolist()))
+        return list(zip(iap.draw(self.spatial_radius, n, rng, dtype=float).tolist(),
+                        iap.draw(self.color_radius, n, rng, dtype=float).tolist()))
 
     def apply_to_images(self, images, params):
         return [F.mean_shift_blur(image, sp, sr) for image, (sp, sr) in zip(images, params)]

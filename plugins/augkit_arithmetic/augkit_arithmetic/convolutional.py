@@ -7,28 +7,27 @@ from typing import Any
 
 import numpy as np
 
-from augkit import PixelAugmenter
 from augkit import parameters as iap
-from augkit.errors import ParameterError
-from augkit_arithmetic import _filters as F
-
-_CONVOLVE_DTYPES = frozenset({"bool", "uint8", "uint16", "int8", "int16", "float16",
-                              "float32", "float64"})
-
-_DTYPE_TABLE = """
-    ============================== ===============================================
-    dtype                          handling
-    ============================== ===============================================
-    uint8, uint16, int16, float32, ``cv2.filter2D`` directly (integers rounded and
-    float64                        saturated)
-    int8                           through int16
-    float16, bool                  through float32 (bool thresholded at 0.5)
-    32/64-bit integers             not supported (as in imgaug)
-    ============================== ===============================================
-"""
+from augkit.extend import ParameterError, ParameterTypeError, describe
+from augkit_arithmetic import functional as F
+from augkit_arithmetic._common import FILTER_DTYPES, ArithmeticAugmenter
 
 
-class Convolve(PixelAugmenter):
+def _as_kernel(matrix: Any, name: str = "matrix") -> np.ndarray:
+    """Validate a convolution matrix: a non-empty 2D array of finite numbers → float32."""
+    try:
+        arr = np.asarray(matrix, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise ParameterTypeError(f"{name}: expected a 2D array of numbers, got "
+                                 f"{describe(matrix)}") from None
+    if arr.ndim != 2 or arr.size == 0:
+        raise ParameterError(f"{name}: expected a non-empty 2D array, got shape {arr.shape}")
+    if not np.all(np.isfinite(arr)):
+        raise ParameterError(f"{name}: the matrix holds NaN or infinite values")
+    return arr.astype(np.float32)
+
+
+class Convolve(ArithmeticAugmenter):
     """Convolve images with a fixed kernel, or one a function makes per image.
 
     Parameters
@@ -39,13 +38,13 @@ class Convolve(PixelAugmenter):
         image while sampling as ``matrix(image, nb_channels, rng)`` (``rng`` a
         numpy Generator, the only randomness it may use) and returns a 2D kernel,
         or a list of one kernel (or None) per channel.
+    <seed and name>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    bool, float16, float32, float64, int16, int8, uint16, uint8).
+    <supported data>
 
     Notes
     -----
-    {table}
+    <filter dtypes>
 
     Examples
     --------
@@ -58,7 +57,7 @@ class Convolve(PixelAugmenter):
 
     examples = ({"matrix": np.array([[0, -1, 0], [-1, 4, -1], [0, -1, 0]])},
                 {"matrix": np.ones((3, 3)) / 9.0})
-    supported_dtypes = _CONVOLVE_DTYPES
+    supported_dtypes = FILTER_DTYPES
 
     def __init__(self, matrix: np.ndarray | Callable[..., Any] | None = None,
                  **kwargs: Any) -> None:
@@ -66,7 +65,7 @@ class Convolve(PixelAugmenter):
         if matrix is None or callable(matrix):
             self.matrix = matrix
         else:
-            self.matrix = F.as_kernel(matrix, "matrix")
+            self.matrix = _as_kernel(matrix, "matrix")
 
     def sample(self, rows, rng):
         matrix = self.matrix
@@ -85,20 +84,17 @@ class Convolve(PixelAugmenter):
                 raise ParameterError(
                     f"matrix: the callable returned {len(result)} kernels for an image of "
                     f"{nb_channels} channels; return one 2D kernel or one per channel")
-            kernels = [None if k is None else F.as_kernel(k, "matrix(...)") for k in result]
+            kernels = [None if k is None else _as_kernel(k, "matrix(...)") for k in result]
             if all(k is kernels[0] for k in kernels):
                 return kernels[0]
             return kernels
         if result is None:
             return None
-        return F.as_kernel(result, "matrix(...)")
+        return _as_kernel(result, "matrix(...)")
 
     def apply_to_images(self, images, params):
         return [image.copy() if kernel is None else F.convolve(image, kernel)
                 for image, kernel in zip(images, params)]
-
-
-Convolve.__doc__ = Convolve.__doc__.replace("{table}", _DTYPE_TABLE.strip())
 
 
 class _MixedKernel(Convolve):
@@ -118,14 +114,9 @@ class _MixedKernel(Convolve):
 
     def sample(self, rows, rng):
         n = rows.nb_rows
-        alphas = np.asarray(self.alpha.draw_samples(n, random_state=rng),
-                            dtype=np.float64).tolist()
+        alphas = iap.draw(self.alpha, n, rng, dtype=np.float64).tolist()
         kernels = self._kernels(alphas, n, rng)
         return [None if alpha <= 0 else kernel for alpha, kernel in zip(alphas, kernels)]
-
-
-def _draw(param: iap.StochasticParameter, n: int, rng: np.random.Generator) -> np.ndarray:
-    return np.asarray(param.draw_samples(n, random_state=rng), dtype=np.float64)
 
 
 class Sharpen(_MixedKernel):
@@ -139,9 +130,9 @@ class Sharpen(_MixedKernel):
     lightness : number or tuple of (number, number) or list or StochasticParameter, optional
         Brightness of the sharpened image, >= 0 (default ``(0.8, 1.2)``): the
         kernel is ``[[-1, -1, -1], [-1, 8 + lightness, -1], [-1, -1, -1]]``.
+    <seed and name>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    bool, float16, float32, float64, int16, int8, uint16, uint8).
+    <supported data>
 
     Notes
     -----
@@ -165,7 +156,7 @@ class Sharpen(_MixedKernel):
                                                      value_range=(0, None))
 
     def _kernels(self, alphas, nb_rows, rng):
-        lightness = _draw(self.lightness, nb_rows, rng).tolist()
+        lightness = iap.draw(self.lightness, nb_rows, rng, dtype=np.float64).tolist()
         return [F.sharpen_kernel(a, v) for a, v in zip(alphas, lightness)]
 
 
@@ -178,9 +169,9 @@ class Emboss(_MixedKernel):
         Visibility of the embossed image in ``[0, 1]`` (default ``(0.0, 1.0)``).
     strength : number or tuple of (number, number) or list or StochasticParameter, optional
         Relief strength, >= 0 (default ``(0.25, 1.0)``).
+    <seed and name>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    bool, float16, float32, float64, int16, int8, uint16, uint8).
+    <supported data>
 
     Notes
     -----
@@ -204,7 +195,7 @@ class Emboss(_MixedKernel):
                                                     value_range=(0, None))
 
     def _kernels(self, alphas, nb_rows, rng):
-        strength = _draw(self.strength, nb_rows, rng).tolist()
+        strength = iap.draw(self.strength, nb_rows, rng, dtype=np.float64).tolist()
         return [F.emboss_kernel(a, v) for a, v in zip(alphas, strength)]
 
 
@@ -215,9 +206,9 @@ class EdgeDetect(_MixedKernel):
     ----------
     alpha : number or tuple of (number, number) or list or StochasticParameter, optional
         Visibility of the edge image in ``[0, 1]`` (default ``(0.0, 0.75)``).
+    <seed and name>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    bool, float16, float32, float64, int16, int8, uint16, uint8).
+    <supported data>
 
     Notes
     -----
@@ -251,9 +242,9 @@ class DirectedEdgeDetect(_MixedKernel):
     direction : number or tuple of (number, number) or list or StochasticParameter, optional
         Direction as a fraction of a full turn (default ``(0.0, 1.0)``): 0 looks
         from the top, 0.25 from the right, 0.5 from the bottom, 0.75 from the left.
+    <seed and name>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    bool, float16, float32, float64, int16, int8, uint16, uint8).
+    <supported data>
 
     Notes
     -----
@@ -277,7 +268,8 @@ class DirectedEdgeDetect(_MixedKernel):
         self.direction = iap.handle_continuous_param(direction, "direction")
 
     def _kernels(self, alphas, nb_rows, rng):
-        return list(F.directed_edge_kernels(np.array(alphas), _draw(self.direction, nb_rows, rng)))
+        directions = iap.draw(self.direction, nb_rows, rng, dtype=np.float64)
+        return list(F.directed_edge_kernels(np.array(alphas), directions))
 
 
 AUGMENTERS = (Convolve, Sharpen, Emboss, EdgeDetect, DirectedEdgeDetect)

@@ -17,15 +17,10 @@ from typing import Any
 
 import numpy as np
 
-from augkit import ParameterError, PixelAugmenter
 from augkit import parameters as iap
-from augkit.pixels import saturate, value_range
-from augkit_arithmetic.replace import (
-    REPLACE_DTYPES,
-    MaskSampler,
-    ReplaceElementwise,
-    coarse_sampler,
-)
+from augkit.extend import ParameterError, saturate, value_range
+from augkit_arithmetic._common import ArithmeticAugmenter
+from augkit_arithmetic.replace import MaskSampler, ReplaceElementwise, coarse_sampler
 
 
 def dropout_probability(p: Any, name: str = "p") -> tuple[iap.StochasticParameter, bool]:
@@ -41,24 +36,16 @@ def dropout_probability(p: Any, name: str = "p") -> tuple[iap.StochasticParamete
                                         list_to_choice=True), False
 
 
-_P_DOC = """p : float or tuple of (float, float) or list or StochasticParameter, optional
-        Probability of dropping {what}: a number, a uniform range drawn per image, or
-        a list to choose from per image. A StochasticParameter follows imgaug: it is
-        drawn per {what_one} and values > 0.5 mean *keep* (``iap.Binomial(1 - p)``)."""
-
-
 class Dropout(ReplaceElementwise):
     """Set a random fraction of the pixels (or pixel channels) to zero.
 
     Parameters
     ----------
-    {p}
-    per_channel : bool or float or StochasticParameter, optional
-        True drops channels independently; a float is the probability, per image,
-        of doing so.
+    <p dropout pixel>
+    <per_channel mask>
+    <seed and name>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    every numeric dtype).
+    <supported data>
 
     The drop probability is resolved to 1/65536.
 
@@ -73,7 +60,7 @@ class Dropout(ReplaceElementwise):
     examples = ({"p": 0.1}, {"p": (0.01, 0.1), "per_channel": 0.5})
 
     def __init__(self, p: Any = (0.0, 0.05), per_channel: Any = False, **kwargs: Any) -> None:
-        PixelAugmenter.__init__(self, **kwargs)
+        ArithmeticAugmenter.__init__(self, **kwargs)
         mask, keep = dropout_probability(p)
         self.p = mask
         self._setup(MaskSampler(mask, invert=keep), None, per_channel)
@@ -87,21 +74,13 @@ class CoarseDropout(ReplaceElementwise):
 
     Parameters
     ----------
-    {p}
-    size_px : int or tuple of (int, int) or list or StochasticParameter, optional
-        Height and width (drawn separately, per image) of the low-resolution mask in
-        pixels; smaller values give larger rectangles.
-    size_percent : float or tuple of (float, float) or list or StochasticParameter, optional
-        The same as a fraction of the image's height and width. Give at most one of
-        *size_px* and *size_percent*; neither means ``size_px=(3, 8)``.
-    per_channel : bool or float or StochasticParameter, optional
-        True draws the mask per channel; a float is the probability, per image, of
-        doing so.
-    min_size : int, optional
-        Smallest low-resolution height and width (default 3).
+    <p dropout cell>
+    <coarse size>
+    <per_channel mask>
+    <min_size>
+    <seed and name>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    every numeric dtype).
+    <supported data>
 
     Examples
     --------
@@ -117,31 +96,25 @@ class CoarseDropout(ReplaceElementwise):
 
     def __init__(self, p: Any = (0.02, 0.1), size_px: Any = None, size_percent: Any = None,
                  per_channel: Any = False, min_size: Any = 3, **kwargs: Any) -> None:
-        PixelAugmenter.__init__(self, **kwargs)
+        ArithmeticAugmenter.__init__(self, **kwargs)
         mask, keep = dropout_probability(p)
         self.p = mask
         self._setup(coarse_sampler(mask, size_px, size_percent, min_size, invert=keep),
                     None, per_channel)
 
 
-for _cls, _what, _one in ((Dropout, "a pixel (or channel)", "entry"),
-                          (CoarseDropout, "a low-resolution cell", "cell")):
-    _cls.__doc__ = _cls.__doc__.replace(
-        "{p}", _P_DOC.format(what=_what, what_one=_one))
-
-
-class Dropout2d(PixelAugmenter):
+class Dropout2d(ArithmeticAugmenter):
     """Set whole channels of the images to zero.
 
     Parameters
     ----------
-    {p}
+    <p dropout channel>
     nb_keep_channels : int, optional
         At least this many channels of every image stay untouched (default 1; 0 allows
         dropping every channel).
+    <seed and name>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    every numeric dtype).
+    <supported data>
 
     Examples
     --------
@@ -152,7 +125,6 @@ class Dropout2d(PixelAugmenter):
     """
 
     examples = ({"p": 0.5}, {"p": 1.0, "nb_keep_channels": 0})
-    supported_dtypes = REPLACE_DTYPES
 
     def __init__(self, p: Any = 0.1, nb_keep_channels: Any = 1, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -167,9 +139,9 @@ class Dropout2d(PixelAugmenter):
         channels = [s[2] for s in rows.shapes]
         total = int(sum(channels))
         if self._keep_param:
-            drop = np.asarray(self.p.draw_samples(total, random_state=rng)) <= 0.5
+            drop = iap.draw(self.p, total, rng) <= 0.5
         else:
-            ps = np.asarray(self.p.p.draw_samples(len(channels), random_state=rng))
+            ps = iap.draw(self.p.p, len(channels), rng)
             drop = rng.random(total) < np.repeat(ps, channels)
         out = []
         start = 0
@@ -192,15 +164,15 @@ class Dropout2d(PixelAugmenter):
         return out
 
 
-class TotalDropout(PixelAugmenter):
+class TotalDropout(ArithmeticAugmenter):
     """Set every pixel of a random fraction of the images to zero.
 
     Parameters
     ----------
-    {p}
+    <p dropout image>
+    <seed and name>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    every numeric dtype).
+    <supported data>
 
     Examples
     --------
@@ -210,7 +182,6 @@ class TotalDropout(PixelAugmenter):
     """
 
     examples = ({"p": 1.0}, {"p": 0.5})
-    supported_dtypes = REPLACE_DTYPES
 
     def __init__(self, p: Any = 1, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -219,8 +190,8 @@ class TotalDropout(PixelAugmenter):
     def sample(self, rows, rng):
         count = rows.nb_rows
         if self._keep_param:
-            return (np.asarray(self.p.draw_samples(count, random_state=rng)) <= 0.5).tolist()
-        ps = np.asarray(self.p.p.draw_samples(count, random_state=rng))
+            return (iap.draw(self.p, count, rng) <= 0.5).tolist()
+        ps = iap.draw(self.p.p, count, rng)
         return (rng.random(count) < ps).tolist()
 
     def apply_to_images(self, images, params):
@@ -228,59 +199,42 @@ class TotalDropout(PixelAugmenter):
                 for image, drop in zip(images, params)]
 
 
-Dropout2d.__doc__ = Dropout2d.__doc__.replace(
-    "{p}", _P_DOC.format(what="a channel", what_one="channel"))
-TotalDropout.__doc__ = TotalDropout.__doc__.replace(
-    "{p}", _P_DOC.format(what="an image", what_one="image"))
-
-
 # ---------------------------------------------------------------------------
 # Cutout
 # ---------------------------------------------------------------------------
 
-_POSITIONS = {"left": 0.0, "center": 0.5, "right": 1.0, "top": 0.0, "bottom": 1.0}
+_ANCHORS = {"left": 0.0, "center": 0.5, "right": 1.0, "top": 0.0, "bottom": 1.0}
+_POSITION_NAMES = ("uniform", "normal", "center",
+                   *(f"{x}-{y}" for y in ("top", "center", "bottom")
+                     for x in ("left", "center", "right")))
 _FILL_MODES = ("constant", "gaussian")
 
 
 def position_param(position: Any) -> tuple[iap.StochasticParameter, iap.StochasticParameter]:
-    """imgaug's position argument as ``(x, y)`` parameters of relative centres in [0, 1]."""
-    if isinstance(position, str):
-        if position == "uniform":
-            return iap.Uniform(0.0, 1.0), iap.Uniform(0.0, 1.0)
-        if position == "normal":
-            normal = iap.Clip(iap.Normal(0.5, 0.35 / 2), 0.0, 1.0)
-            return normal, normal
-        if position == "center":
-            return iap.Deterministic(0.5), iap.Deterministic(0.5)
-        parts = position.split("-")
-        if len(parts) == 2 and parts[0] in ("left", "center", "right") \
-                and parts[1] in ("top", "center", "bottom"):
-            return iap.Deterministic(_POSITIONS[parts[0]]), iap.Deterministic(_POSITIONS[parts[1]])
-        raise ParameterError(
-            f"position: expected 'uniform', 'normal', 'center', '<left|center|right>-"
-            f"<top|center|bottom>', an (x, y) tuple or a StochasticParameter, got {position!r}")
+    """imgaug's position argument as ``(x, y)`` parameters of relative centres in [0, 1].
+
+    Examples
+    --------
+    >>> position_param("left-bottom")
+    (Deterministic(value=0.0), Deterministic(value=1.0))
+    """
     if isinstance(position, iap.StochasticParameter):
         return position, position
     if isinstance(position, tuple) and len(position) == 2:
         return (iap.handle_continuous_param(position[0], "position[0]", value_range=(0, 1)),
                 iap.handle_continuous_param(position[1], "position[1]", value_range=(0, 1)))
-    raise ParameterError(
-        f"position: expected a position name, an (x, y) tuple of numbers or parameters, or a "
-        f"StochasticParameter, got {position!r}")
-
-
-def fill_mode_param(fill_mode: Any) -> iap.StochasticParameter:
-    if isinstance(fill_mode, iap.StochasticParameter):
-        return fill_mode
-    if fill_mode == "ALL":
-        return iap.Choice(list(_FILL_MODES))
-    if isinstance(fill_mode, str) and fill_mode in _FILL_MODES:
-        return iap.Deterministic(fill_mode)
-    if isinstance(fill_mode, list) and fill_mode and all(m in _FILL_MODES for m in fill_mode):
-        return iap.Choice(list(fill_mode))
-    raise ParameterError(
-        f"fill_mode: expected one of {{'constant', 'gaussian'}}, a list of them, augkit.ALL "
-        f"or a StochasticParameter, got {fill_mode!r}")
+    if not isinstance(position, str):
+        raise ParameterError(
+            f"position: expected a position name, an (x, y) tuple of numbers or parameters, "
+            f"or a StochasticParameter, got {position!r}")
+    name = iap.handle_choice_param(position, "position", _POSITION_NAMES, stochastic=False)
+    if name == "uniform":
+        return iap.Uniform(0.0, 1.0), iap.Uniform(0.0, 1.0)
+    if name == "normal":
+        normal = iap.Clip(iap.Normal(0.5, 0.35 / 2), 0.0, 1.0)
+        return normal, normal
+    x, _, y = name.partition("-")
+    return iap.Deterministic(_ANCHORS[x]), iap.Deterministic(_ANCHORS[y or "center"])
 
 
 @dataclass
@@ -295,7 +249,7 @@ class CutoutArea:
     gaussian: bool
 
 
-class Cutout(PixelAugmenter):
+class Cutout(ArithmeticAugmenter):
     """Fill one or more rectangular areas of each image with a constant or noise.
 
     Parameters
@@ -322,9 +276,9 @@ class Cutout(PixelAugmenter):
         floats).
     fill_per_channel : bool or float or StochasticParameter, optional
         Probability, per area, of drawing *cval* (or the noise) per channel.
+    <seed and name>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    every numeric dtype).
+    <supported data>
 
     Examples
     --------
@@ -337,7 +291,6 @@ class Cutout(PixelAugmenter):
     examples = ({}, {"nb_iterations": (1, 3), "size": 0.3, "squared": False,
                      "fill_mode": "gaussian", "fill_per_channel": True},
                 {"fill_mode": "constant", "cval": (0, 255), "fill_per_channel": 0.5})
-    supported_dtypes = REPLACE_DTYPES
 
     def __init__(self, nb_iterations: Any = 1, position: Any = "uniform", size: Any = 0.2,
                  squared: Any = True, fill_mode: Any = "constant", cval: Any = 128,
@@ -348,7 +301,7 @@ class Cutout(PixelAugmenter):
         self.position = position_param(position)
         self.size = iap.handle_continuous_param(size, "size", value_range=(0, 1))
         self.squared = iap.handle_probability_param(squared, "squared")
-        self.fill_mode = fill_mode_param(fill_mode)
+        self.fill_mode = iap.handle_choice_param(fill_mode, "fill_mode", _FILL_MODES)
         if isinstance(cval, str) and cval == "ALL":
             cval = (0, 255)
         self.cval = iap.handle_continuous_param(cval, "cval")
@@ -359,18 +312,16 @@ class Cutout(PixelAugmenter):
 
     def sample(self, rows, rng):
         shapes = rows.shapes
-        counts = np.maximum(np.asarray(self.nb_iterations.draw_samples(
-            len(shapes), random_state=rng), dtype=np.int64), 0)
+        counts = np.maximum(iap.draw(self.nb_iterations, len(shapes), rng, dtype=np.int64), 0)
         total = int(counts.sum())
         max_channels = max((s[2] for s in shapes), default=1)
-        xs = np.asarray(self.position[0].draw_samples(total, random_state=rng), np.float64)
-        ys = np.asarray(self.position[1].draw_samples(total, random_state=rng), np.float64)
-        sizes = np.asarray(self.size.draw_samples((total, 2), random_state=rng), np.float64)
-        squared = np.asarray(self.squared.draw_samples(total, random_state=rng)) > 0.5
-        modes = np.asarray(self.fill_mode.draw_samples(total, random_state=rng)).tolist()
-        cvals = np.asarray(self.cval.draw_samples((total, max_channels), random_state=rng),
-                           np.float64)
-        per_channel = np.asarray(self.fill_per_channel.draw_samples(total, random_state=rng)) > 0.5
+        xs = iap.draw(self.position[0], total, rng, dtype=np.float64)
+        ys = iap.draw(self.position[1], total, rng, dtype=np.float64)
+        sizes = iap.draw(self.size, (total, 2), rng, dtype=np.float64)
+        squared = iap.draw(self.squared, total, rng) > 0.5
+        modes = iap.draw(self.fill_mode, total, rng).tolist()
+        cvals = iap.draw(self.cval, (total, max_channels), rng, dtype=np.float64)
+        per_channel = iap.draw(self.fill_per_channel, total, rng) > 0.5
         out = []
         index = 0
         for shape, count in zip(shapes, counts.tolist()):

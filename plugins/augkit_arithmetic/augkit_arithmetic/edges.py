@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-import cv2
 import numpy as np
 
-from augkit import PixelAugmenter
 from augkit import parameters as iap
-from augkit.errors import ParameterTypeError, describe
-from augkit.pixels import blend
+from augkit.extend import ParameterTypeError, blend, describe
+from augkit_arithmetic import functional as F
+from augkit_arithmetic._common import ArithmeticAugmenter, is_pair
 
 _GRAY_WEIGHTS = np.array([0.299, 0.587, 0.114])
 
@@ -68,8 +67,8 @@ class RandomColorsBinaryImageColorizer(IBinaryImageColorizer):
                                                      value_range=(0, 255))
 
     def draw_samples(self, nb_rows, rng):
-        true = np.asarray(self.color_true.draw_samples((nb_rows, 3), random_state=rng))
-        false = np.asarray(self.color_false.draw_samples((nb_rows, 3), random_state=rng))
+        true = iap.draw(self.color_true, (nb_rows, 3), rng)
+        false = iap.draw(self.color_false, (nb_rows, 3), rng)
         return [(t.astype(np.float64), f.astype(np.float64)) for t, f in zip(true, false)]
 
     def colorize(self, image_binary, image_original, sample):
@@ -90,23 +89,8 @@ class RandomColorsBinaryImageColorizer(IBinaryImageColorizer):
                 f"color_false={self.color_false!r})")
 
 
-def canny_edges(image: np.ndarray, low: float, high: float, aperture: int) -> np.ndarray:
-    """Boolean ``(H, W)`` Canny edges of a uint8 ``(H, W, C)`` image (L2 gradient).
-
-    Uses the first three channels (1 or 2-channel images: the first channel).
-    """
-    source = image[:, :, :3] if image.shape[2] >= 3 else image[:, :, 0]
-    edges = cv2.Canny(np.ascontiguousarray(source), float(low), float(high),
-                      apertureSize=int(aperture), L2gradient=True)
-    return edges > 0
-
-
 def _thresholds_param(value: Any) -> Any:
-    def number(v: Any) -> bool:
-        return isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool)
-
-    if isinstance(value, tuple) and len(value) == 2 and not number(value[0]) \
-            and not number(value[1]):
+    if is_pair(value):
         return tuple(iap.handle_discrete_param(v, f"hysteresis_thresholds[{i}]",
                                                value_range=(0, 255), allow_floats=True)
                      for i, v in enumerate(value))
@@ -114,7 +98,7 @@ def _thresholds_param(value: Any) -> Any:
                                      allow_floats=True)
 
 
-class Canny(PixelAugmenter):
+class Canny(ArithmeticAugmenter):
     """Detect edges (Canny), colour them and blend the edge image over the original.
 
     Parameters
@@ -133,14 +117,14 @@ class Canny(PixelAugmenter):
     colorizer : None or IBinaryImageColorizer, optional
         Turns the edge mask into an image (default: a
         :class:`RandomColorsBinaryImageColorizer` with random colours).
+    <seed and name>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    uint8).
+    <supported data>
 
     Notes
     -----
     Edges come from the first three channels (one-channel images: the channel
-    itself; two channels: the first). Blending uses :func:`augkit.pixels.blend`.
+    itself; two channels: the first). Blending uses :func:`augkit.extend.blend`.
 
     Examples
     --------
@@ -174,16 +158,14 @@ class Canny(PixelAugmenter):
 
     def sample(self, rows, rng):
         n = rows.nb_rows
-        alphas = np.asarray(self.alpha.draw_samples(n, random_state=rng), dtype=np.float64)
+        alphas = iap.draw(self.alpha, n, rng, dtype=np.float64)
         thresholds = self.hysteresis_thresholds
         if isinstance(thresholds, tuple):
-            pairs = np.stack([np.asarray(t.draw_samples(n, random_state=rng), dtype=np.float64)
-                              for t in thresholds], axis=1)
+            pairs = np.stack([iap.draw(t, n, rng, dtype=np.float64) for t in thresholds], axis=1)
         else:
-            pairs = np.asarray(thresholds.draw_samples((n, 2), random_state=rng),
-                               dtype=np.float64)
+            pairs = iap.draw(thresholds, (n, 2), rng, dtype=np.float64)
         pairs.sort(axis=1)
-        sobel = np.asarray(self.sobel_kernel_size.draw_samples(n, random_state=rng)).astype(int)
+        sobel = iap.draw(self.sobel_kernel_size, n, rng).astype(int)
         sobel = np.where(sobel % 2 == 0, sobel - 1, sobel)
         colors = self.colorizer.draw_samples(n, rng)
         return list(zip(alphas.tolist(), pairs.tolist(), sobel.tolist(), colors))
@@ -194,7 +176,7 @@ class Canny(PixelAugmenter):
             if alpha <= 0 or sobel <= 1 or image.size == 0:
                 out.append(image.copy())
                 continue
-            edges = canny_edges(image, low, high, sobel)
+            edges = F.canny_edges(image, low, high, sobel)
             colored = self.colorizer.colorize(edges, image, colors)
             out.append(blend(colored, image, alpha).reshape(image.shape))
         return out

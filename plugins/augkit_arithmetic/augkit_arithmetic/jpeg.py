@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
-
-from augkit import PixelAugmenter
 from augkit import parameters as iap
 from augkit_arithmetic import functional as F
+from augkit_arithmetic._common import ArithmeticAugmenter
 
 
-class JpegCompression(PixelAugmenter):
+class JpegCompression(ArithmeticAugmenter):
     """Degrade images by JPEG-encoding and decoding them (OpenCV's codec).
 
     Parameters
@@ -21,9 +19,9 @@ class JpegCompression(PixelAugmenter):
         in imgaug it is truncated to an integer and mapped to the JPEG quality
         ``round(1 + 99 * (1 - compression / 101))``: 0 gives quality 100 (nearly
         lossless), 99 gives quality 3 (heavy blocking).
+    <seed and name>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    uint8).
+    <supported data>
 
     Grayscale images are encoded as grayscale JPEGs, RGB as colour JPEGs (in RGB
     order: the channels are swapped for OpenCV's BGR codec), RGBA as RGB with the
@@ -50,7 +48,7 @@ class JpegCompression(PixelAugmenter):
         if rows.nb_rows == 1:
             strength = float(self.compression.draw_samples(1, random_state=rng).item())
             return [F.compression_to_quality(min(max(strength, 0.0), 100.0))]
-        strengths = np.asarray(self.compression.draw_samples(rows.nb_rows, random_state=rng))
+        strengths = iap.draw(self.compression, rows.nb_rows, rng)
         return [F.compression_to_quality(min(max(float(s), 0.0), 100.0)) for s in strengths]
 
     def apply_to_images(self, images, params):

@@ -22,13 +22,17 @@ from typing import Any
 
 import numpy as np
 
-from augkit import PixelAugmenter
 from augkit import parameters as iap
 from augkit_arithmetic import functional as F
-from augkit_arithmetic.arithmetic import ARITHMETIC_DTYPES, elementwise_shapes
+from augkit_arithmetic._common import (
+    ARITHMETIC_DTYPES,
+    ArithmeticAugmenter,
+    elementwise_shapes,
+    random_bytes,
+)
 
 
-class _AdditiveNoise(PixelAugmenter):
+class _AdditiveNoise(ArithmeticAugmenter):
     """Shared sampling and application of the additive-noise augmenters."""
 
     supported_dtypes = ARITHMETIC_DTYPES
@@ -58,7 +62,7 @@ class _AdditiveNoise(PixelAugmenter):
                 out.append(self._exact(setting, shape, rng))
             else:
                 count = shape[0] * shape[1] * shape[2]
-                out.append((F.random_bytes(rng, count).reshape(shape), self._table(setting)))
+                out.append((random_bytes(rng, count).reshape(shape), self._table(setting)))
         return out
 
     def apply_to_images(self, images, params):
@@ -86,12 +90,10 @@ class AdditiveGaussianNoise(_AdditiveNoise):
     scale : number or tuple of (number, number) or list or StochasticParameter, optional
         Standard deviation of the noise, >= 0, drawn per image (default ``(0, 15)``);
         ``0.05 * 255`` is clearly visible on uint8 images.
-    per_channel : bool or float or StochasticParameter, optional
-        True draws noise per pixel and channel (coloured noise); a float is the
-        probability, per image, of doing so.
+    <per_channel elementwise>
+    <seed and name>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    bool, float16, float32, float64, int16, int32, int8, uint16, uint32, uint8).
+    <supported data>
 
     ========  ==============================================================
     dtype     behaviour
@@ -120,8 +122,8 @@ class AdditiveGaussianNoise(_AdditiveNoise):
         self.per_channel = iap.handle_per_channel(per_channel)
 
     def _settings(self, count, rng):
-        return np.stack([self.loc.draw_samples(count, random_state=rng),
-                         self.scale.draw_samples(count, random_state=rng)], axis=1)
+        return np.stack([iap.draw(self.loc, count, rng), iap.draw(self.scale, count, rng)],
+                        axis=1)
 
     def _table(self, settings):
         return settings[0] + settings[1] * F.normal_table()
@@ -143,12 +145,10 @@ class AdditiveLaplaceNoise(_AdditiveNoise):
     scale : number or tuple of (number, number) or list or StochasticParameter, optional
         Scale ``b`` of the distribution (standard deviation ``b * sqrt(2)``), >= 0,
         drawn per image (default ``(0, 15)``).
-    per_channel : bool or float or StochasticParameter, optional
-        True draws noise per pixel and channel; a float is the probability, per
-        image, of doing so.
+    <per_channel elementwise>
+    <seed and name>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    bool, float16, float32, float64, int16, int32, int8, uint16, uint32, uint8).
+    <supported data>
 
     dtypes behave as in :class:`AdditiveGaussianNoise` (a 256-level table on uint8,
     whose outermost level sits near 5.9 ``b``).
@@ -186,12 +186,10 @@ class AdditivePoissonNoise(_AdditiveNoise):
     lam : number or tuple of (number, number) or list or StochasticParameter, optional
         The poisson distribution's lambda, >= 0, drawn per image (default
         ``(0.0, 15.0)``); each noise value is a poisson draw with a random sign.
-    per_channel : bool or float or StochasticParameter, optional
-        True draws noise per pixel and channel; a float is the probability, per
-        image, of doing so.
+    <per_channel elementwise>
+    <seed and name>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    bool, float16, float32, float64, int16, int32, int8, uint16, uint32, uint8).
+    <supported data>
 
     On uint8 the noise comes from a 256-level table (128 quantiles of the poisson
     distribution per sign); other dtypes get exact draws.
@@ -212,7 +210,7 @@ class AdditivePoissonNoise(_AdditiveNoise):
         self.per_channel = iap.handle_per_channel(per_channel)
 
     def _settings(self, count, rng):
-        lam = np.asarray(self.lam.draw_samples(count, random_state=rng), dtype=np.float64)
+        lam = iap.draw(self.lam, count, rng, dtype=np.float64)
         return np.maximum(lam, 0.0)[:, None]
 
     def _table(self, settings):
@@ -220,7 +218,7 @@ class AdditivePoissonNoise(_AdditiveNoise):
 
     def _exact(self, settings, shape, rng):
         draws = rng.poisson(settings[0], shape).astype(np.float32)
-        signs = F.random_bytes(rng, draws.size).reshape(shape) >= 128
+        signs = random_bytes(rng, draws.size).reshape(shape) >= 128
         return np.where(signs, draws, -draws)
 
 

@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from augkit import parameters as iap
-from augkit.errors import ParameterError, ParameterTypeError, describe
+from augkit.extend import ParameterError, ParameterTypeError, describe
 
 
 def _shape(item: Any) -> tuple[int, int]:
@@ -62,7 +62,14 @@ class IPointsSampler:
         return f"{type(self).__name__}({fields})"
 
 
-def _check_sampler(value: Any, name: str) -> IPointsSampler:
+def check_points_sampler(value: Any, name: str) -> IPointsSampler:
+    """Return *value* if it is a points sampler (has ``sample_points``), else raise.
+
+    Raises
+    ------
+    augkit.ParameterTypeError
+        Naming *name*.
+    """
     if not hasattr(value, "sample_points"):
         raise ParameterTypeError(
             f"{name}: expected a points sampler (an object with sample_points(shapes, rng), "
@@ -93,8 +100,8 @@ class RegularGridPointsSampler(IPointsSampler):
 
     def _counts(self, shapes, rng):
         n = len(shapes)
-        rows = np.asarray(self.n_rows.draw_samples(n, random_state=rng)).astype(int)
-        cols = np.asarray(self.n_cols.draw_samples(n, random_state=rng)).astype(int)
+        rows = iap.draw(self.n_rows, n, rng).astype(int)
+        cols = iap.draw(self.n_cols, n, rng).astype(int)
         return rows, cols
 
     def _sample(self, shapes, rng):
@@ -123,8 +130,8 @@ class RelativeRegularGridPointsSampler(RegularGridPointsSampler):
         n = len(shapes)
         heights = np.array([h for h, _ in shapes], dtype=np.float64)
         widths = np.array([w for _, w in shapes], dtype=np.float64)
-        rows = np.asarray(self.n_rows_frac.draw_samples(n, random_state=rng)) * heights
-        cols = np.asarray(self.n_cols_frac.draw_samples(n, random_state=rng)) * widths
+        rows = iap.draw(self.n_rows_frac, n, rng) * heights
+        cols = iap.draw(self.n_cols_frac, n, rng) * widths
         return np.round(rows).astype(int), np.round(cols).astype(int)
 
 
@@ -141,8 +148,7 @@ class UniformPointsSampler(IPointsSampler):
         self.n_points = iap.handle_discrete_param(n_points, "n_points", value_range=(1, None))
 
     def _sample(self, shapes, rng):
-        counts = np.asarray(self.n_points.draw_samples(len(shapes), random_state=rng))
-        counts = np.maximum(counts.astype(int), 1)
+        counts = np.maximum(iap.draw(self.n_points, len(shapes), rng).astype(int), 1)
         out = []
         for (h, w), count in zip(shapes, counts):
             unit = rng.random((int(count), 2))
@@ -162,12 +168,13 @@ class DropoutPointsSampler(IPointsSampler):
     """
 
     def __init__(self, other_points_sampler: Any, p_drop: Any) -> None:
-        self.other_points_sampler = _check_sampler(other_points_sampler, "other_points_sampler")
+        self.other_points_sampler = check_points_sampler(other_points_sampler,
+                                                         "other_points_sampler")
         self.p_drop = iap.handle_continuous_param(p_drop, "p_drop", value_range=(0.0, 1.0))
 
     def _sample(self, shapes, rng):
         points = self.other_points_sampler.sample_points(shapes, rng)
-        p_drops = np.asarray(self.p_drop.draw_samples(len(shapes), random_state=rng))
+        p_drops = iap.draw(self.p_drop, len(shapes), rng)
         out = []
         for pts, p in zip(points, p_drops):
             keep = rng.random(len(pts)) >= p
@@ -189,7 +196,8 @@ class SubsamplingPointsSampler(IPointsSampler):
     """
 
     def __init__(self, other_points_sampler: Any, n_points_max: int) -> None:
-        self.other_points_sampler = _check_sampler(other_points_sampler, "other_points_sampler")
+        self.other_points_sampler = check_points_sampler(other_points_sampler,
+                                                         "other_points_sampler")
         if isinstance(n_points_max, bool) or not isinstance(n_points_max, (int, np.integer)) \
                 or n_points_max < 0:
             raise ParameterError(

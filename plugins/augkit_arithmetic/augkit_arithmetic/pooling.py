@@ -13,10 +13,9 @@ from typing import Any
 import cv2
 import numpy as np
 
-from augkit import GeometricAugmenter, imgutils
-from augkit.augmenter import NUMERIC_DTYPES
-from augkit.errors import ParameterTypeError, describe
-from augkit_arithmetic import _filters as F
+import augkit
+from augkit.extend import NUMERIC_DTYPES, ParameterTypeError, describe, resize_to
+from augkit_arithmetic._common import ArithmeticGeometricAugmenter, kernel_size_param
 
 
 def pooled_shape(shape: tuple[int, ...], kh: int, kw: int) -> tuple[int, ...]:
@@ -29,10 +28,10 @@ def pooled_shape(shape: tuple[int, ...], kh: int, kw: int) -> tuple[int, ...]:
     """
     if shape[0] == 0 or shape[1] == 0:
         return tuple(shape)
-    return (F.math_ceil_div(shape[0], kh), F.math_ceil_div(shape[1], kw), *shape[2:])
+    return (-(-shape[0] // kh), -(-shape[1] // kw), *shape[2:])
 
 
-class _Pooling(GeometricAugmenter, abstract=True):
+class _Pooling(ArithmeticGeometricAugmenter, abstract=True):
     """Pool with a kernel drawn per image; scale back unless ``keep_size=False``."""
 
     _pool_name: str
@@ -44,7 +43,7 @@ class _Pooling(GeometricAugmenter, abstract=True):
     def __init__(self, kernel_size: Any = (1, 5), keep_size: bool = True,
                  **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.kernel_size = F.kernel_size_param(kernel_size, "kernel_size", minimum=0)
+        self.kernel_size = kernel_size_param(kernel_size, "kernel_size", minimum=0)
         if not isinstance(keep_size, (bool, np.bool_)):
             raise ParameterTypeError(f"keep_size: expected True or False, got "
                                      f"{describe(keep_size)}")
@@ -60,7 +59,7 @@ class _Pooling(GeometricAugmenter, abstract=True):
         return [pooled_shape(shape, int(kh), int(kw)) for shape, (kh, kw) in zip(shapes, params)]
 
     def apply_to_images(self, images, params):
-        pool = getattr(imgutils, self._pool_name)
+        pool = getattr(augkit, self._pool_name)
         out = []
         for image, (kh, kw) in zip(images, params):
             if (kh < 2 and kw < 2) or image.size == 0:
@@ -68,7 +67,7 @@ class _Pooling(GeometricAugmenter, abstract=True):
                 continue
             pooled = pool(image, (int(kh), int(kw)))
             if self.keep_size:
-                pooled = imgutils.resize_to(pooled, image.shape[:2], cv2.INTER_CUBIC)
+                pooled = resize_to(pooled, image.shape[:2], cv2.INTER_CUBIC)
             out.append(np.ascontiguousarray(pooled.reshape(*pooled.shape[:2], image.shape[2])))
         return out
 
@@ -89,7 +88,7 @@ class _Pooling(GeometricAugmenter, abstract=True):
             else:
                 flag = cv2.INTER_AREA if size[0] <= height and size[1] <= width \
                     else cv2.INTER_LINEAR
-            resized = imgutils.resize_to(arr, size, flag)
+            resized = resize_to(arr, size, flag)
             out.append(resized.reshape(size[0], size[1], arr.shape[2]))
         return out
 
@@ -105,80 +104,108 @@ class _Pooling(GeometricAugmenter, abstract=True):
         return out
 
 
-_PARAMETERS = """
+class AveragePooling(_Pooling):
+    """Average-pool images over ``kh x kw`` blocks (pixelates), drawn per image.
+
     Parameters
     ----------
-    kernel_size : int or tuple or list or StochasticParameter or pair of these, optional
-        Kernel size (default ``(1, 5)``): an int, a discrete range ``(a, b)``, a list
-        or a parameter gives square kernels; a pair of non-numbers such as
-        ``((1, 7), (1, 7))`` draws the height and the width separately. Sizes below
-        2x2 leave the image unchanged.
-    keep_size : bool, optional
-        Scale the pooled image back to the input size (default True; cubic
-        interpolation). If False, images shrink to ``ceil(H / kh) x ceil(W / kw)``
-        and maps and coordinates are scaled with them (``x * new_w / w``, i.e.
-        ``x / kw`` when kw divides the width).
-"""
+    <pooling parameters>
+    <seed and name>
 
-_SUPPORTED = """
-    Supported data: images, heatmaps, segmentation_maps, keypoints, bounding_boxes,
-    polygons, line_strings (image dtypes: bool, float16, float32, float64, int16, int32,
-    int8, uint16, uint32, uint8).
-"""
+    <supported data>
 
+    Notes
+    -----
+    Sides that the kernel does not divide are padded by reflection (imgaug's
+    ``avg_pool``); uint8 uses ``cv2.resize(INTER_AREA)``, an exact block mean.
 
-def _doc(summary: str, notes: str, example: str) -> str:
-    return (f"{summary}\n{_PARAMETERS}{_SUPPORTED}\n    Notes\n    -----\n    {notes}\n\n"
-            f"    Examples\n    --------\n{example}")
+    Examples
+    --------
+    >>> import numpy as np
+    >>> img = np.array([[0, 2], [4, 6]], dtype=np.uint8)
+    >>> AveragePooling(2, keep_size=False)(image=img).tolist()
+    [[3]]
+    """
 
-
-class AveragePooling(_Pooling):
     _pool_name = "avg_pool"
     examples = ({"kernel_size": (2, 3)}, {"kernel_size": ((2, 3), (1, 3)), "keep_size": False})
 
 
 class MaxPooling(_Pooling):
+    """Max-pool images over ``kh x kw`` blocks (brightens, grows bright areas), drawn per image.
+
+    Parameters
+    ----------
+    <pooling parameters>
+    <seed and name>
+
+    <supported data>
+
+    Notes
+    -----
+    Sides that the kernel does not divide are padded with the edge values.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> img = np.array([[0, 2], [4, 6]], dtype=np.uint8)
+    >>> MaxPooling(2, keep_size=False)(image=img).tolist()
+    [[6]]
+    """
+
     _pool_name = "max_pool"
     examples = ({"kernel_size": 2}, {"kernel_size": ((1, 2), (2, 3)), "keep_size": False})
 
 
 class MinPooling(_Pooling):
+    """Min-pool images over ``kh x kw`` blocks (darkens, grows dark areas), drawn per image.
+
+    Parameters
+    ----------
+    <pooling parameters>
+    <seed and name>
+
+    <supported data>
+
+    Notes
+    -----
+    Sides that the kernel does not divide are padded with the edge values.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> img = np.array([[0, 2], [4, 6]], dtype=np.uint8)
+    >>> MinPooling(2, keep_size=False)(image=img).tolist()
+    [[0]]
+    """
+
     _pool_name = "min_pool"
 
 
 class MedianPooling(_Pooling):
+    """Median-pool images over ``kh x kw`` blocks, drawn per image.
+
+    Parameters
+    ----------
+    <pooling parameters>
+    <seed and name>
+
+    <supported data>
+
+    Notes
+    -----
+    Sides that the kernel does not divide are padded by reflection; integer
+    medians of even-sized blocks are rounded.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> img = np.array([[0, 2, 9], [4, 6, 9], [1, 1, 9]], dtype=np.uint8)
+    >>> MedianPooling(3, keep_size=False)(image=img).tolist()
+    [[4]]
+    """
+
     _pool_name = "median_pool"
 
-
-AveragePooling.__doc__ = _doc(
-    "Average-pool images over ``kh x kw`` blocks (pixelates), drawn per image.",
-    "Sides that the kernel does not divide are padded by reflection (imgaug's\n"
-    "    ``avg_pool``); uint8 uses ``cv2.resize(INTER_AREA)``, an exact block mean.",
-    "    >>> import numpy as np\n"
-    "    >>> img = np.array([[0, 2], [4, 6]], dtype=np.uint8)\n"
-    "    >>> AveragePooling(2, keep_size=False)(image=img).tolist()\n"
-    "    [[3]]\n")
-MaxPooling.__doc__ = _doc(
-    "Max-pool images over ``kh x kw`` blocks (brightens, grows bright areas), drawn per image.",
-    "Sides that the kernel does not divide are padded with the edge values.",
-    "    >>> import numpy as np\n"
-    "    >>> img = np.array([[0, 2], [4, 6]], dtype=np.uint8)\n"
-    "    >>> MaxPooling(2, keep_size=False)(image=img).tolist()\n"
-    "    [[6]]\n")
-MinPooling.__doc__ = _doc(
-    "Min-pool images over ``kh x kw`` blocks (darkens, grows dark areas), drawn per image.",
-    "Sides that the kernel does not divide are padded with the edge values.",
-    "    >>> import numpy as np\n"
-    "    >>> img = np.array([[0, 2], [4, 6]], dtype=np.uint8)\n"
-    "    >>> MinPooling(2, keep_size=False)(image=img).tolist()\n"
-    "    [[0]]\n")
-MedianPooling.__doc__ = _doc(
-    "Median-pool images over ``kh x kw`` blocks, drawn per image.",
-    "Sides that the kernel does not divide are padded by reflection; integer\n"
-    "    medians of even-sized blocks are rounded.",
-    "    >>> import numpy as np\n"
-    "    >>> img = np.array([[0, 2, 9], [4, 6, 9], [1, 1, 9]], dtype=np.uint8)\n"
-    "    >>> MedianPooling(3, keep_size=False)(image=img).tolist()\n"
-    "    [[4]]\n")
 
 AUGMENTERS = (AveragePooling, MaxPooling, MinPooling, MedianPooling)

@@ -16,15 +16,10 @@ from typing import Any
 
 import numpy as np
 
-from augkit import ParameterError, PixelAugmenter
 from augkit import parameters as iap
-from augkit.pixels import value_range
+from augkit.extend import ParameterError, value_range
 from augkit_arithmetic import functional as F
-from augkit_arithmetic.arithmetic import elementwise_shapes
-
-#: dtypes of the replacing augmenters: every numeric dtype (augkit's NUMERIC_DTYPES).
-REPLACE_DTYPES = frozenset({"bool", "uint8", "uint16", "uint32", "int8", "int16", "int32",
-                            "int64", "float16", "float32", "float64"})
+from augkit_arithmetic._common import ArithmeticAugmenter, bernoulli_indices, elementwise_shapes
 
 
 def cell_edges(size: int, cells: int) -> np.ndarray:
@@ -88,7 +83,7 @@ class MaskSampler:
     mask : StochasticParameter
         ``Binomial(p)`` (what a probability shorthand becomes): ``p`` is drawn once
         per image and the mask entries are independent draws with that probability
-        (:func:`~augkit_arithmetic.functional.bernoulli_indices`). Any other
+        (:func:`~augkit_arithmetic._common.bernoulli_indices`). Any other
         parameter is drawn at the mask's shape; entries above 0.5 count.
     invert : bool
         The parameter gives the entries to *keep* (imgaug's Dropout convention for
@@ -114,10 +109,9 @@ class MaskSampler:
     def _low_shapes(self, shapes: list[tuple], rng: np.random.Generator) -> list[tuple]:
         count = len(shapes)
         if self.size_px is not None:
-            sizes = np.asarray(self.size_px.draw_samples((count, 2), random_state=rng))
-            sizes = np.rint(sizes).astype(np.int64)
+            sizes = np.rint(iap.draw(self.size_px, (count, 2), rng)).astype(np.int64)
         elif self.size_percent is not None:
-            fractions = np.asarray(self.size_percent.draw_samples((count, 2), random_state=rng))
+            fractions = iap.draw(self.size_percent, (count, 2), rng)
             dims = np.array([[s[0], s[1]] for s in shapes], dtype=np.float64).reshape(-1, 2)
             sizes = (fractions * dims).astype(np.int64)
         else:
@@ -129,16 +123,15 @@ class MaskSampler:
         """Draw one mask per image; *shapes* are ``(H, W, C')`` with C' 1 or C."""
         low_shapes = self._low_shapes(shapes, rng)
         if self.probability is not None:
-            ps = np.asarray(self.probability.draw_samples(len(shapes), random_state=rng),
-                            dtype=np.float64)
+            ps = iap.draw(self.probability, len(shapes), rng, dtype=np.float64)
             if self.invert:
                 ps = 1.0 - ps
-            selected = [F.bernoulli_indices(rng, low[0] * low[1] * low[2], p)
+            selected = [bernoulli_indices(rng, low[0] * low[1] * low[2], p)
                         for low, p in zip(low_shapes, ps.tolist())]
         else:
             selected = []
             for low in low_shapes:
-                samples = np.asarray(self.param.draw_samples(low, random_state=rng))
+                samples = iap.draw(self.param, low, rng)
                 selected.append(np.flatnonzero(samples <= 0.5 if self.invert else samples > 0.5))
         return [DrawnMask(indices, low, s[0], s[1])
                 for indices, low, s in zip(selected, low_shapes, shapes)]
@@ -172,7 +165,7 @@ class ReplaceRow:
     values: np.ndarray | None  # one per selected mask entry; None: replace with 0
 
 
-class ReplaceElementwise(PixelAugmenter):
+class ReplaceElementwise(ArithmeticAugmenter):
     """Replace the pixels a random mask selects with drawn values.
 
     Parameters
@@ -185,13 +178,10 @@ class ReplaceElementwise(PixelAugmenter):
     replacement : number or tuple of (number, number) or list or StochasticParameter
         The new values, drawn per replaced pixel (and channel with *per_channel*), in
         the image's units; rounded and saturated into the dtype.
-    per_channel : bool or float or StochasticParameter, optional
-        True draws mask and replacements per channel; a float is the probability,
-        per image, of doing so. Otherwise a replaced pixel gets one value in every
-        channel.
+    <per_channel mask>
+    <seed and name>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    every numeric dtype).
+    <supported data>
 
     Examples
     --------
@@ -204,7 +194,6 @@ class ReplaceElementwise(PixelAugmenter):
 
     examples = ({"mask": 0.1, "replacement": [0, 255]},
                 {"mask": (0.0, 0.2), "replacement": (0, 255), "per_channel": 0.5})
-    supported_dtypes = REPLACE_DTYPES
     #: Replacements are fractions of the dtype's value range (the salt-and-pepper family).
     _relative_replacement = False
 
@@ -229,8 +218,7 @@ class ReplaceElementwise(PixelAugmenter):
         out = []
         for mask in masks:
             indices = mask.full_indices()
-            values = np.asarray(self.replacement.draw_samples(len(indices), random_state=rng),
-                                dtype=np.float64)
+            values = iap.draw(self.replacement, len(indices), rng, dtype=np.float64)
             full = (mask.height, mask.width, mask.low_shape[2])
             out.append(ReplaceRow(DrawnMask(indices, full, mask.height, mask.width), values))
         return out
@@ -284,51 +272,32 @@ class _Arcsine(iap.StochasticParameter):
         return values
 
 
-def _salt_and_pepper01() -> iap.StochasticParameter:
-    return _Arcsine(0)
-
-
-def _salt01() -> iap.StochasticParameter:
-    return _Arcsine(1)
-
-
-def _pepper01() -> iap.StochasticParameter:
-    return _Arcsine(-1)
-
-
 def _probability(p: Any) -> iap.StochasticParameter:
     return iap.handle_probability_param(p, "p", tuple_to_uniform=True, list_to_choice=True)
 
 
-_NOISE_DTYPE_NOTE = """
-    Replacement values are fractions of the dtype's value range
-    (:func:`augkit.pixels.value_range`): ``[0, 255]`` on uint8 (as in imgaug),
-    ``[0, 1]`` on floats, the full range on other integers, 0.5 and above is True
-    on bool.
-"""
-
-
 class _FineNoise(ReplaceElementwise):
     _relative_replacement = True
-    _replacement_factory = staticmethod(_salt_and_pepper01)
+    #: Which values: 0 salt and pepper, 1 salt (upper half), -1 pepper (lower half).
+    _side = 0
     examples = ({"p": 0.1}, {"p": (0.0, 0.2), "per_channel": True})
 
     def __init__(self, p: Any = (0.0, 0.03), per_channel: Any = False, **kwargs: Any) -> None:
-        PixelAugmenter.__init__(self, **kwargs)
-        self._setup(MaskSampler(_probability(p)), self._replacement_factory(), per_channel)
+        ArithmeticAugmenter.__init__(self, **kwargs)
+        self._setup(MaskSampler(_probability(p)), _Arcsine(self._side), per_channel)
 
 
 class _CoarseNoise(ReplaceElementwise):
     _relative_replacement = True
-    _replacement_factory = staticmethod(_salt_and_pepper01)
+    _side = 0
     examples = ({"p": 0.1, "size_px": (4, 16)},
                 {"p": (0.02, 0.1), "size_percent": (0.05, 0.2), "per_channel": True})
 
     def __init__(self, p: Any = (0.02, 0.1), size_px: Any = None, size_percent: Any = None,
                  per_channel: Any = False, min_size: Any = 3, **kwargs: Any) -> None:
-        PixelAugmenter.__init__(self, **kwargs)
+        ArithmeticAugmenter.__init__(self, **kwargs)
         self._setup(coarse_sampler(_probability(p), size_px, size_percent, min_size),
-                    self._replacement_factory(), per_channel)
+                    _Arcsine(self._side), per_channel)
 
 
 class SaltAndPepper(_FineNoise):
@@ -339,13 +308,12 @@ class SaltAndPepper(_FineNoise):
     p : float or tuple of (float, float) or list or StochasticParameter, optional
         Probability of replacing a pixel, drawn per image (default ``(0.0, 0.03)``);
         a StochasticParameter is drawn as the mask itself (entries > 0.5).
-    per_channel : bool or float or StochasticParameter, optional
-        True replaces channels independently (coloured noise); a float is the
-        probability, per image, of doing so.
+    <per_channel mask>
+    <seed and name>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    every numeric dtype).
-    {note}
+    <supported data>
+
+    <salt and pepper dtypes>
     Values follow ``Beta(0.5, 0.5)``: mostly near 0 or near the maximum.
 
     Examples
@@ -367,10 +335,12 @@ class ImpulseNoise(_FineNoise):
     p : float or tuple of (float, float) or list or StochasticParameter, optional
         Probability of replacing a pixel's channel, drawn per image (default
         ``(0.0, 0.03)``).
+    <seed and name>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    every numeric dtype).
-    {note}
+    <supported data>
+
+    <salt and pepper dtypes>
+
     Examples
     --------
     >>> import numpy as np
@@ -391,12 +361,12 @@ class Salt(_FineNoise):
     ----------
     p : float or tuple of (float, float) or list or StochasticParameter, optional
         Probability of replacing a pixel, drawn per image (default ``(0.0, 0.03)``).
-    per_channel : bool or float or StochasticParameter, optional
-        As in :class:`SaltAndPepper`.
+    <per_channel mask>
+    <seed and name>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    every numeric dtype).
-    {note}
+    <supported data>
+
+    <salt and pepper dtypes>
     Values lie in the upper half of the range, mostly near its maximum.
 
     Examples
@@ -407,7 +377,7 @@ class Salt(_FineNoise):
     True
     """
 
-    _replacement_factory = staticmethod(_salt01)
+    _side = 1
 
 
 class Pepper(_FineNoise):
@@ -417,12 +387,12 @@ class Pepper(_FineNoise):
     ----------
     p : float or tuple of (float, float) or list or StochasticParameter, optional
         Probability of replacing a pixel, drawn per image (default ``(0.0, 0.05)``).
-    per_channel : bool or float or StochasticParameter, optional
-        As in :class:`SaltAndPepper`.
+    <per_channel mask>
+    <seed and name>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    every numeric dtype).
-    {note}
+    <supported data>
+
+    <salt and pepper dtypes>
     Values lie in the lower half of the range, mostly near 0.
 
     Examples
@@ -433,38 +403,27 @@ class Pepper(_FineNoise):
     True
     """
 
-    _replacement_factory = staticmethod(_pepper01)
+    _side = -1
 
     def __init__(self, p: Any = (0.0, 0.05), per_channel: Any = False, **kwargs: Any) -> None:
         super().__init__(p=p, per_channel=per_channel, **kwargs)
 
 
-_COARSE_PARAMETERS = """
-    Parameters
-    ----------
-    p : float or tuple of (float, float) or list or StochasticParameter, optional
-        Probability of replacing a cell of the low-resolution mask, drawn per image
-        (default ``(0.02, 0.1)``).
-    size_px : int or tuple of (int, int) or list or StochasticParameter, optional
-        Height and width (drawn separately, per image) of the low-resolution mask in
-        pixels; smaller values give larger areas.
-    size_percent : float or tuple of (float, float) or list or StochasticParameter, optional
-        The same as a fraction of the image's height and width. Give at most one of
-        *size_px* and *size_percent*; neither means ``size_px=(3, 8)``.
-    per_channel : bool or float or StochasticParameter, optional
-        True draws mask and values per channel; a float is the probability, per
-        image, of doing so.
-    min_size : int, optional
-        Smallest low-resolution height and width (default 3).
-"""
-
-
 class CoarseSaltAndPepper(_CoarseNoise):
     """Replace rectangular areas of the images with salt-and-pepper noise.
-    {parameters}
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    every numeric dtype).
-    {note}
+
+    Parameters
+    ----------
+    <p coarse>
+    <coarse size>
+    <per_channel mask>
+    <min_size>
+    <seed and name>
+
+    <supported data>
+
+    <salt and pepper dtypes>
+
     Examples
     --------
     >>> import numpy as np
@@ -476,10 +435,19 @@ class CoarseSaltAndPepper(_CoarseNoise):
 
 class CoarseSalt(_CoarseNoise):
     """Replace rectangular areas of the images with white-ish noise.
-    {parameters}
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    every numeric dtype).
-    {note}
+
+    Parameters
+    ----------
+    <p coarse>
+    <coarse size>
+    <per_channel mask>
+    <min_size>
+    <seed and name>
+
+    <supported data>
+
+    <salt and pepper dtypes>
+
     Examples
     --------
     >>> import numpy as np
@@ -488,15 +456,24 @@ class CoarseSalt(_CoarseNoise):
     (16, 16)
     """
 
-    _replacement_factory = staticmethod(_salt01)
+    _side = 1
 
 
 class CoarsePepper(_CoarseNoise):
     """Replace rectangular areas of the images with black-ish noise.
-    {parameters}
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    every numeric dtype).
-    {note}
+
+    Parameters
+    ----------
+    <p coarse>
+    <coarse size>
+    <per_channel mask>
+    <min_size>
+    <seed and name>
+
+    <supported data>
+
+    <salt and pepper dtypes>
+
     Examples
     --------
     >>> import numpy as np
@@ -505,13 +482,8 @@ class CoarsePepper(_CoarseNoise):
     (16, 16)
     """
 
-    _replacement_factory = staticmethod(_pepper01)
+    _side = -1
 
-
-for _cls in (SaltAndPepper, ImpulseNoise, Salt, Pepper, CoarseSaltAndPepper, CoarseSalt,
-             CoarsePepper):
-    _cls.__doc__ = _cls.__doc__.replace("{note}", _NOISE_DTYPE_NOTE).replace(
-        "{parameters}", _COARSE_PARAMETERS)
 
 AUGMENTERS = (ReplaceElementwise, ImpulseNoise, SaltAndPepper, CoarseSaltAndPepper, Salt,
               CoarseSalt, Pepper, CoarsePepper)

@@ -6,29 +6,19 @@ from typing import Any
 
 import numpy as np
 
-from augkit import PixelAugmenter
 from augkit import parameters as iap
-from augkit_arithmetic import _filters as F
+from augkit.extend import interpolation_flag, resize_to
+from augkit_arithmetic import functional as F
+from augkit_arithmetic._common import ArithmeticAugmenter, check_positive_int_or_none
 from augkit_arithmetic.points_samplers import (
     DropoutPointsSampler,
     RegularGridPointsSampler,
     RelativeRegularGridPointsSampler,
     UniformPointsSampler,
-    _check_sampler,
+    check_points_sampler,
 )
 
 _SEGMENT_DTYPES = frozenset({"uint8", "uint16", "int16", "float32", "float64"})
-
-_DTYPE_NOTE = """uint8, uint16, int16, float32 and float64 are supported (means rounded and
-    saturated for integers; the optional down- and upscaling uses OpenCV). Other dtypes
-    are not supported."""
-
-
-def _interpolation(value: Any) -> int:
-    from augkit import imgutils
-
-    return imgutils.interpolation_flag(value, argument="interpolation")
-
 
 def draw_replace_flags(param: iap.StochasticParameter, counts: np.ndarray,
                        rng: np.random.Generator) -> list[np.ndarray]:
@@ -40,9 +30,9 @@ def draw_replace_flags(param: iap.StochasticParameter, counts: np.ndarray,
     parameter is drawn per region, values above 0.5 meaning "replace".
     """
     if isinstance(param, iap.Binomial):
-        probabilities = np.asarray(param.p.draw_samples(len(counts), random_state=rng))
+        probabilities = iap.draw(param.p, len(counts), rng)
         return [rng.random(int(c)) < p for c, p in zip(counts, probabilities)]
-    return [np.asarray(param.draw_samples(int(c), random_state=rng)) > 0.5 for c in counts]
+    return [iap.draw(param, int(c), rng) > 0.5 for c in counts]
 
 
 def _replace_at_small_size(image: np.ndarray, max_size: int | None, flag: int,
@@ -52,13 +42,11 @@ def _replace_at_small_size(image: np.ndarray, max_size: int | None, flag: int,
     ids, flags = segment(small)
     out = F.replace_segments(small, ids, flags)
     if out.shape[:2] != image.shape[:2]:
-        from augkit import imgutils
-
-        out = imgutils.resize_to(out, image.shape[:2], flag).reshape(image.shape)
+        out = resize_to(out, image.shape[:2], flag).reshape(image.shape)
     return out
 
 
-class Superpixels(PixelAugmenter):
+class Superpixels(ArithmeticAugmenter):
     """Replace a random fraction of each image's superpixels (SLIC) by their mean colour.
 
     Parameters
@@ -75,14 +63,17 @@ class Superpixels(PixelAugmenter):
         large images much faster but softens them where anything was replaced.
     interpolation : {'nearest', 'linear', 'area', 'cubic'} or int, optional
         Interpolation for that shrinking and growing (default ``'linear'``).
+    <seed and name>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    float16, float32, float64, int16, uint16, uint8).
+    <supported data>
 
     Notes
     -----
     Segments come from ``skimage.segmentation.slic(compactness=10)`` (Lab colour
-    for 3 channels). {dtypes}
+    for 3 channels).
+
+    <segment dtypes>
+    float16 goes through float32.
 
     Examples
     --------
@@ -106,13 +97,12 @@ class Superpixels(PixelAugmenter):
                                                       list_to_choice=True)
         self.n_segments = iap.handle_discrete_param(n_segments, "n_segments",
                                                     value_range=(1, None))
-        self.max_size = F.check_positive_int_or_none(max_size, "max_size")
+        self.max_size = check_positive_int_or_none(max_size, "max_size")
         self.interpolation = interpolation
-        self._flag = _interpolation(interpolation)
+        self._flag = interpolation_flag(interpolation, argument="interpolation")
 
     def sample(self, rows, rng):
-        counts = np.maximum(np.asarray(self.n_segments.draw_samples(
-            rows.nb_rows, random_state=rng)).astype(int), 1)
+        counts = np.maximum(iap.draw(self.n_segments, rows.nb_rows, rng).astype(int), 1)
         flags = draw_replace_flags(self.p_replace, counts, rng)
         return list(zip(counts.tolist(), flags))
 
@@ -135,11 +125,7 @@ class Superpixels(PixelAugmenter):
         return out.astype(image.dtype) if out.dtype != image.dtype else out
 
 
-Superpixels.__doc__ = Superpixels.__doc__.replace("{dtypes}", _DTYPE_NOTE + (
-    "\n    float16 goes through float32."))
-
-
-class Voronoi(PixelAugmenter):
+class Voronoi(ArithmeticAugmenter):
     """Split images into Voronoi cells around sampled points; replace cells by their mean colour.
 
     Parameters
@@ -155,14 +141,15 @@ class Voronoi(PixelAugmenter):
         grown back (default 128; None never shrinks).
     interpolation : {'nearest', 'linear', 'area', 'cubic'} or int, optional
         Interpolation for that shrinking and growing (default ``'linear'``).
+    <seed and name>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    float32, float64, int16, uint16, uint8).
+    <supported data>
 
     Notes
     -----
     Each pixel belongs to the point nearest to its centre (``scipy.spatial.cKDTree``).
-    {dtypes}
+
+    <segment dtypes>
 
     Examples
     --------
@@ -181,13 +168,13 @@ class Voronoi(PixelAugmenter):
     def __init__(self, points_sampler: Any, p_replace: Any = 1.0, max_size: int | None = 128,
                  interpolation: Any = "linear", **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.points_sampler = _check_sampler(points_sampler, "points_sampler")
+        self.points_sampler = check_points_sampler(points_sampler, "points_sampler")
         self.p_replace = iap.handle_probability_param(p_replace, "p_replace",
                                                       tuple_to_uniform=True,
                                                       list_to_choice=True)
-        self.max_size = F.check_positive_int_or_none(max_size, "max_size")
+        self.max_size = check_positive_int_or_none(max_size, "max_size")
         self.interpolation = interpolation
-        self._flag = _interpolation(interpolation)
+        self._flag = interpolation_flag(interpolation, argument="interpolation")
 
     def sample(self, rows, rng):
         small = [F.shrunk_shape(shape, self.max_size) for shape in rows.shapes]
@@ -207,8 +194,6 @@ class Voronoi(PixelAugmenter):
             lambda small: (F.voronoi_segments(small.shape[:2], points), flags))
 
 
-Voronoi.__doc__ = Voronoi.__doc__.replace("{dtypes}", _DTYPE_NOTE)
-
 class UniformVoronoi(Voronoi):
     """Voronoi cells around points spread uniformly over each image.
 
@@ -218,9 +203,9 @@ class UniformVoronoi(Voronoi):
         Number of cells per image, >= 1 (default ``(50, 500)``).
     p_replace, max_size, interpolation : optional
         As in :class:`Voronoi` (defaults ``(0.5, 1.0)``, 128, ``'linear'``).
+    <seed and name>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    float32, float64, int16, uint16, uint8).
+    <supported data>
 
     Examples
     --------
@@ -251,9 +236,9 @@ class RegularGridVoronoi(Voronoi):
         ``(0.0, 0.5)``); at least one point is kept.
     p_replace, max_size, interpolation : optional
         As in :class:`Voronoi` (defaults ``(0.5, 1.0)``, 128, ``'linear'``).
+    <seed and name>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    float32, float64, int16, uint16, uint8).
+    <supported data>
 
     Examples
     --------
@@ -286,9 +271,9 @@ class RelativeRegularGridVoronoi(Voronoi):
         Fraction of grid points dropped per image (default ``(0.0, 0.5)``).
     p_replace, max_size, interpolation : optional
         As in :class:`Voronoi` (defaults ``(0.5, 1.0)``, None, ``'linear'``).
+    <seed and name>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    float32, float64, int16, uint16, uint8).
+    <supported data>
 
     Examples
     --------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from augkit_arithmetic import _filters as F
+from augkit_arithmetic import functional as F
 from augkit_arithmetic.convolutional import (
     Convolve,
     DirectedEdgeDetect,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from augkit_arithmetic._common import bernoulli_indices
 from augkit_arithmetic.dropout import CoarseDropout, Cutout, Dropout, Dropout2d, TotalDropout
-from augkit_arithmetic.functional import bernoulli_indices
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

@@ -1,42 +1,23 @@
-"""Pure numpy/OpenCV kernels of the arithmetic family, callable without an augmenter.
+"""Adding, multiplying, replacing and inverting pixel values (imgaug's arithmetic kernels).
 
 Every function returns a new C-contiguous array of the input's dtype and never
 modifies its input. uint8 images take the fast paths: lookup tables through
-:func:`augkit.pixels.apply_lut` for per-image scalars, and OpenCV's saturating
+:func:`augkit.extend.apply_lut` for per-image scalars, and OpenCV's saturating
 ``add``/``subtract``/``multiply`` on ``(H, W*C)`` views for elementwise work (that
 view keeps OpenCV away from its channel limits and 1-channel squeezing).
-
-Random draws live here too, as helpers that take the generator explicitly:
-:func:`random_bytes` (raw generator output, the cheapest randomness numpy has),
-:func:`bernoulli_mask` (masks at 1/65536 resolution of the probability) and
-the 256-level quantile tables that turn one random byte into a noise value.
-
-Examples
---------
->>> import numpy as np
->>> add_scalar(np.array([[[250, 3]]], dtype=np.uint8), np.array([10.0])).tolist()
-[[[255, 13]]]
->>> invert(np.array([[[0, 200]]], dtype=np.uint8)).tolist()
-[[[255, 55]]]
 """
 
 from __future__ import annotations
 
-import math
 from functools import cache, lru_cache
-from statistics import NormalDist
 
 import cv2
 import numpy as np
 
-from augkit.pixels import apply_lut, saturate, value_range
-
-# ---------------------------------------------------------------------------
-# dtype helpers
-# ---------------------------------------------------------------------------
+from augkit.extend import apply_lut, saturate, value_range
 
 
-def work_dtype(dtype: np.dtype) -> np.dtype:
+def _float_dtype(dtype: np.dtype) -> np.dtype:
     """Float dtype in which arithmetic on images of *dtype* is exact enough.
 
     float32/float64 images compute in their own dtype; float16 in float32; integer
@@ -63,11 +44,11 @@ def _expand_channels(plane: np.ndarray, channels: int) -> np.ndarray:
     return np.repeat(plane[:, :, None], channels, axis=2)
 
 
-def lut(image: np.ndarray, tables: np.ndarray) -> np.ndarray:
+def _lut(image: np.ndarray, tables: np.ndarray) -> np.ndarray:
     """Map a uint8 image through one table ``(1, 256)`` or one per channel ``(C, 256)``.
 
     Per-channel tables on up to 4 channels go plane by plane through
-    :func:`augkit.pixels.apply_lut` (split, translate, merge: ~5x faster than
+    :func:`augkit.extend.apply_lut` (split, translate, merge: ~5x faster than
     ``cv2.LUT`` with a multi-channel table).
     """
     tables = np.asarray(tables, dtype=np.uint8).reshape(-1, 256)
@@ -77,126 +58,6 @@ def lut(image: np.ndarray, tables: np.ndarray) -> np.ndarray:
     planes = cv2.split(np.ascontiguousarray(image))
     mapped = [apply_lut(plane[:, :, None], table)[:, :, 0] for plane, table in zip(planes, tables)]
     return cv2.merge(mapped).reshape(image.shape)
-
-
-# ---------------------------------------------------------------------------
-# random helpers
-# ---------------------------------------------------------------------------
-
-
-def random_bytes(rng: np.random.Generator, count: int) -> np.ndarray:
-    """Return *count* uniformly random uint8 values drawn from *rng*'s bit generator.
-
-    About 2x faster than ``rng.integers(0, 256, dtype=np.uint8)``; the generator's
-    state advances, so draws stay reproducible for a seeded *rng*.
-    """
-    words = rng.bit_generator.random_raw((count + 7) // 8)
-    return words.view(np.uint8)[:count]
-
-
-def bernoulli_mask(rng: np.random.Generator, shape: tuple[int, ...], p: float) -> np.ndarray:
-    """Return a bool array of *shape*, each entry True with probability *p*.
-
-    The probability is resolved to 1/65536 (one random uint16 per entry).
-    """
-    count = int(np.prod(shape))
-    threshold = int(round(float(p) * 65536.0))
-    if threshold <= 0:
-        return np.zeros(shape, dtype=bool)
-    if threshold >= 65536:
-        return np.ones(shape, dtype=bool)
-    words = rng.bit_generator.random_raw((count + 3) // 4)
-    return (words.view(np.uint16)[:count] < threshold).reshape(shape)
-
-
-#: Below this probability :func:`bernoulli_indices` draws gaps instead of a dense mask.
-SPARSE_BELOW = 0.125
-
-
-def bernoulli_indices(rng: np.random.Generator, count: int, p: float) -> np.ndarray:
-    """Return the sorted int64 positions in ``range(count)`` selected with probability *p*.
-
-    For small *p* the gaps between selected positions are drawn directly (exactly
-    geometric: ``floor(log(u) / log(1 - p)) + 1``), which costs time proportional
-    to the number selected, not to *count*. Otherwise a dense mask from
-    :func:`bernoulli_mask` (probability resolved to 1/65536).
-
-    Examples
-    --------
-    >>> rng = np.random.default_rng(0)
-    >>> idx = bernoulli_indices(rng, 100_000, 0.05)
-    >>> bool(0.045 < len(idx) / 100_000 < 0.055)
-    True
-    """
-    p = float(p)
-    if count <= 0 or p < 1e-15:  # below 1e-15 (also avoids overflowing gaps)
-        return np.zeros(0, dtype=np.int64)
-    if count <= 4096:
-        return np.flatnonzero(rng.random(count) < p)
-    if p >= SPARSE_BELOW:
-        return np.flatnonzero(bernoulli_mask(rng, (count,), p))
-    log_keep = math.log1p(-p)
-    expected = count * p
-    chunks = []
-    position = -1
-    while position < count - 1:
-        size = int(expected + 4 * math.sqrt(expected) + 16)
-        uniform = rng.random(size)
-        uniform[uniform == 0.0] = 0.5  # log(0) guard; probability 2**-53
-        gaps = np.floor(np.log(uniform) / log_keep).astype(np.int64) + 1
-        positions = position + np.cumsum(gaps)
-        chunks.append(positions)
-        position = int(positions[-1])
-        expected = max((count - 1 - position) * p, 1.0)
-    positions = np.concatenate(chunks)
-    return positions[: np.searchsorted(positions, count)]
-
-
-@cache
-def normal_table() -> np.ndarray:
-    """256 values whose uniform choice approximates a standard normal distribution.
-
-    Entry ``i`` is the mean of N(0, 1) over its ``i``-th 1/256 quantile bin, rescaled so
-    the table has exactly mean 0 and variance 1. Only the outermost 1/256 on each side
-    is folded onto one value (about +-2.9).
-    """
-    dist = NormalDist()
-    edges = [-math.inf] + [dist.inv_cdf(i / 256) for i in range(1, 256)] + [math.inf]
-    pdf = np.array([0.0 if math.isinf(e) else dist.pdf(e) for e in edges])
-    means = (pdf[:-1] - pdf[1:]) * 256.0
-    means -= means.mean()
-    return means / np.sqrt(np.mean(means**2))
-
-
-@cache
-def laplace_table() -> np.ndarray:
-    """256 values approximating Laplace(0, 1) (variance 2), like :func:`normal_table`."""
-    # mean of -ln(2 - 2u) over the upper half's bins, mirrored for the lower half
-    def integral(u: float) -> float:  # antiderivative of -ln(2 - 2u)
-        rest = 1.0 - u
-        return 0.0 if rest == 0 else rest * math.log(2 * rest) - rest
-
-    upper = np.array([(integral((i + 1) / 256) - integral(i / 256)) * 256
-                      for i in range(128, 256)])
-    means = np.concatenate([-upper[::-1], upper])
-    return means * np.sqrt(2.0 / np.mean(means**2))
-
-
-def poisson_table(lam: float) -> np.ndarray:
-    """256 values approximating a Poisson(*lam*) draw with a random sign.
-
-    Half the entries are negative: imgaug's ``RandomSign(Poisson(lam))``. Each half
-    holds the distribution's quantiles at the midpoints of 128 probability bins.
-    """
-    lam = max(float(lam), 0.0)
-    if lam == 0.0:
-        return np.zeros(256)
-    top = int(lam + 12 * math.sqrt(lam) + 12)
-    k = np.arange(top + 1, dtype=np.float64)
-    log_pmf = k * math.log(lam) - lam - np.array([math.lgamma(v + 1) for v in k])
-    cdf = np.cumsum(np.exp(log_pmf))
-    quantiles = np.searchsorted(cdf, (np.arange(128) + 0.5) / 128).astype(np.float64)
-    return np.concatenate([-quantiles[::-1], quantiles])
 
 
 # ---------------------------------------------------------------------------
@@ -214,8 +75,19 @@ def _add_tables() -> np.ndarray:
 def add_scalar(image: np.ndarray, values: np.ndarray) -> np.ndarray:
     """Return *image* plus *values* (one value, or one per channel), saturated.
 
-    Integer images get the values rounded first (half to even), so uint8 results equal
-    ``clip(x + round(v), 0, 255)``; float images get them added as they are.
+    Parameters
+    ----------
+    image : ndarray of shape (H, W, C)
+        Any numeric dtype (int64 loses precision beyond 2**53).
+    values : ndarray of shape (1,) or (C,)
+        What to add, in the image's units. Integer images get the values rounded
+        first (half to even), so uint8 results equal ``clip(x + round(v), 0, 255)``;
+        float images get them added as they are.
+
+    Returns
+    -------
+    ndarray of shape (H, W, C)
+        Of *image*'s dtype, saturated at its limits.
 
     Examples
     --------
@@ -242,15 +114,27 @@ def add_scalar(image: np.ndarray, values: np.ndarray) -> np.ndarray:
                 cv2.subtract(out, negative, dst=out)
             return out.reshape(image.shape)
         shift = np.clip(np.rint(values), -255, 255)
-        return lut(image, _add_tables()[shift.astype(np.int64) + 255])
+        return _lut(image, _add_tables()[shift.astype(np.int64) + 255])
     if image.dtype.kind in "ui":
         values = np.rint(values)
-    work = work_dtype(image.dtype)
+    work = _float_dtype(image.dtype)
     return saturate(image.astype(work) + values.astype(work), image.dtype)
 
 
 def multiply_scalar(image: np.ndarray, values: np.ndarray) -> np.ndarray:
     """Return *image* times *values* (one value, or one per channel), rounded and saturated.
+
+    Parameters
+    ----------
+    image : ndarray of shape (H, W, C)
+        Any numeric dtype.
+    values : ndarray of shape (1,) or (C,)
+        The factors.
+
+    Returns
+    -------
+    ndarray of shape (H, W, C)
+        Of *image*'s dtype; integer products rounded to nearest.
 
     Examples
     --------
@@ -260,15 +144,25 @@ def multiply_scalar(image: np.ndarray, values: np.ndarray) -> np.ndarray:
     values = np.asarray(values, dtype=np.float64).reshape(-1)
     if image.dtype == np.uint8:
         tables = np.arange(256, dtype=np.float64)[None, :] * values[:, None]
-        return lut(image, saturate(tables, np.dtype(np.uint8)))
-    work = work_dtype(image.dtype)
+        return _lut(image, saturate(tables, np.dtype(np.uint8)))
+    work = _float_dtype(image.dtype)
     return saturate(image.astype(work) * values.astype(work), image.dtype)
 
 
 def add_elementwise(image: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """Return *image* plus an array of *values* of shape ``(H, W, 1)`` or ``(H, W, C)``.
+    """Return *image* plus an array of *values*, saturated.
 
-    Integer images get the values rounded; results saturate.
+    Parameters
+    ----------
+    image : ndarray of shape (H, W, C)
+        Any numeric dtype.
+    values : ndarray of shape (H, W, 1) or (H, W, C)
+        What to add to each pixel (and channel); rounded for integer images.
+
+    Returns
+    -------
+    ndarray of shape (H, W, C)
+        Of *image*'s dtype.
 
     Examples
     --------
@@ -281,15 +175,15 @@ def add_elementwise(image: np.ndarray, values: np.ndarray) -> np.ndarray:
         rounded = np.rint(values)
         positive = np.clip(rounded, 0, 255).astype(np.uint8)
         negative = np.clip(-rounded, 0, 255).astype(np.uint8)
-        return add_split_uint8(image, positive, negative)
+        return _add_split_uint8(image, positive, negative)
     if image.dtype.kind in "ui":
         values = np.rint(values)
-    work = work_dtype(image.dtype)
+    work = _float_dtype(image.dtype)
     values = np.broadcast_to(values, (*image.shape[:2], channels))
     return saturate(image.astype(work) + values.astype(work), image.dtype)
 
 
-def add_split_uint8(image: np.ndarray, positive: np.ndarray, negative: np.ndarray) -> np.ndarray:
+def _add_split_uint8(image: np.ndarray, positive: np.ndarray, negative: np.ndarray) -> np.ndarray:
     """Return ``clip(image + positive - negative, 0, 255)`` for uint8 arrays.
 
     *positive* and *negative* are uint8 arrays of shape ``(H, W, 1)`` or ``(H, W, C)``
@@ -312,10 +206,16 @@ def add_table_noise(image: np.ndarray, indices: np.ndarray, table: np.ndarray) -
     Parameters
     ----------
     image : ndarray of shape (H, W, C)
-    indices : uint8 ndarray of shape (H, W, 1) or (H, W, C)
+        Any numeric dtype; uint8 takes two saturating OpenCV passes.
+    indices : ndarray of shape (H, W, 1) or (H, W, C), dtype uint8
         Random bytes; the noise at each entry is ``table[indices]``.
     table : ndarray of shape (256,)
         Noise values in the image's units.
+
+    Returns
+    -------
+    ndarray of shape (H, W, C)
+        Of *image*'s dtype, rounded and saturated like :func:`add_elementwise`.
 
     Examples
     --------
@@ -329,12 +229,25 @@ def add_table_noise(image: np.ndarray, indices: np.ndarray, table: np.ndarray) -
         positive = np.clip(rounded, 0, 255).astype(np.uint8)
         negative = np.clip(-rounded, 0, 255).astype(np.uint8)
         indices = np.ascontiguousarray(indices)
-        return add_split_uint8(image, apply_lut(indices, positive), apply_lut(indices, negative))
+        return _add_split_uint8(image, apply_lut(indices, positive), apply_lut(indices, negative))
     return add_elementwise(image, np.asarray(table)[indices])
 
 
 def multiply_elementwise(image: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """Return *image* times *values* (shape ``(H, W, 1)`` or ``(H, W, C)``), saturated.
+    """Return *image* times an array of *values*, saturated.
+
+    Parameters
+    ----------
+    image : ndarray of shape (H, W, C)
+        Any numeric dtype; uint8 is multiplied in float32, others as
+        :func:`multiply_scalar` does.
+    values : ndarray of shape (H, W, 1) or (H, W, C)
+        The factor of each pixel (and channel).
+
+    Returns
+    -------
+    ndarray of shape (H, W, C)
+        Of *image*'s dtype.
 
     Examples
     --------
@@ -342,7 +255,7 @@ def multiply_elementwise(image: np.ndarray, values: np.ndarray) -> np.ndarray:
     >>> multiply_elementwise(img, np.array([[[0.5], [2.0]]])).tolist()
     [[[50], [255]]]
     """
-    work = work_dtype(image.dtype) if image.dtype != np.uint8 else np.dtype(np.float32)
+    work = _float_dtype(image.dtype) if image.dtype != np.uint8 else np.dtype(np.float32)
     product = image.astype(work) * np.asarray(values, dtype=work)
     return saturate(product, image.dtype)
 
@@ -359,11 +272,19 @@ def replace_at(image: np.ndarray, indices: np.ndarray, per_channel: bool,
     Parameters
     ----------
     image : ndarray of shape (H, W, C)
-    indices : int ndarray
+        Any numeric dtype.
+    indices : ndarray of int
         Positions in the flattened ``(H*W*C)`` image if *per_channel*, else pixel
         positions in ``(H*W)``, whose every channel is replaced.
+    per_channel : bool
+        How to read *indices*.
     replacements : ndarray of shape (len(indices),) or number
         Values in the image's units, rounded and saturated into its dtype.
+
+    Returns
+    -------
+    ndarray of shape (H, W, C)
+        A copy of *image* with the entries replaced.
 
     Examples
     --------
@@ -389,7 +310,7 @@ def replace_at(image: np.ndarray, indices: np.ndarray, per_channel: bool,
 
 
 @lru_cache(maxsize=1024)
-def invert_table(min_value: float, max_value: float, threshold: float | None = None,
+def _invert_table(min_value: float, max_value: float, threshold: float | None = None,
                  invert_above_threshold: bool = True) -> np.ndarray:
     """The uint8 lookup table of :func:`invert` (256 entries; cached, do not modify)."""
     values = np.arange(256, dtype=np.float64)
@@ -409,14 +330,23 @@ def invert(image: np.ndarray, *, min_value: float | None = None,
     Parameters
     ----------
     image : ndarray of shape (H, W, C)
+        Any numeric dtype: uint8 through a lookup table, other integers in int64,
+        floats in float32/float64, bool as a logical not.
     min_value, max_value : number, optional
-        The value range; default: :func:`augkit.pixels.value_range` of the dtype
+        The value range; default: :func:`augkit.extend.value_range` of the dtype
         (``[0, 255]`` for uint8, ``[0, 1]`` for floats).
     threshold : number, optional
         Invert only values ``>= threshold`` (or ``< threshold`` if
         *invert_above_threshold* is False).
-    channels : bool ndarray of shape (C,), optional
+    invert_above_threshold : bool, optional
+        Which side of *threshold* is inverted.
+    channels : ndarray of shape (C,), dtype bool, optional
         Which channels to invert (default: all).
+
+    Returns
+    -------
+    ndarray of shape (H, W, C)
+        Of *image*'s dtype.
 
     Examples
     --------
@@ -432,19 +362,19 @@ def invert(image: np.ndarray, *, min_value: float | None = None,
     if channels is not None and not np.any(channels):
         return np.array(image, copy=True, order="C")
     if image.dtype == np.uint8:
-        table = invert_table(low, high, threshold, invert_above_threshold)
+        table = _invert_table(low, high, threshold, invert_above_threshold)
         if channels is None or np.all(channels):
             return apply_lut(image, table)
         identity = np.arange(256, dtype=np.uint8)
         tables = np.where(np.asarray(channels)[:, None], table[None, :], identity[None, :])
-        return lut(image, tables)
+        return _lut(image, tables)
     if image.dtype.kind == "b":
         inverted = np.logical_not(image)
     elif image.dtype.kind in "ui":
         wide = image.astype(np.int64)
         inverted = np.clip(int(high) - np.abs(wide - int(low)), int(low), int(high))
     else:
-        work = work_dtype(image.dtype)
+        work = _float_dtype(image.dtype)
         wide = image.astype(work)
         inverted = np.clip(high - np.abs(wide - low), low, high)
     if threshold is not None:
@@ -454,76 +384,3 @@ def invert(image: np.ndarray, *, min_value: float | None = None,
         inverted = np.where(np.asarray(channels)[None, None, :nb_channels], inverted, image)
     return np.ascontiguousarray(inverted.astype(image.dtype, copy=False))
 
-
-# ---------------------------------------------------------------------------
-# JPEG
-# ---------------------------------------------------------------------------
-
-
-def compression_to_quality(compression: float) -> int:
-    """imgaug's mapping of a compression strength in [0, 100] to a JPEG quality.
-
-    The strength is truncated to an integer, then mapped linearly onto qualities
-    100 (strength 0) down to 2 (strength 100).
-
-    Examples
-    --------
-    >>> compression_to_quality(0), compression_to_quality(50), compression_to_quality(100)
-    (100, 51, 2)
-    """
-    strength = int(compression)
-    quality = round(1 + 99 * (1.0 - strength / 101))
-    return int(min(max(quality, 1), 100))
-
-
-_IMREAD_RGB = getattr(cv2, "IMREAD_COLOR_RGB", None)  # OpenCV >= 4.10
-
-
-def _jpeg_roundtrip(plane: np.ndarray, quality: int) -> np.ndarray:
-    ok, encoded = cv2.imencode(".jpg", plane, [cv2.IMWRITE_JPEG_QUALITY, int(quality)])
-    if not ok:  # pragma: no cover - OpenCV encodes every non-empty uint8 image
-        raise RuntimeError("cv2.imencode failed to encode a JPEG")
-    flag = cv2.IMREAD_COLOR if plane.ndim == 3 else cv2.IMREAD_GRAYSCALE
-    return cv2.imdecode(encoded, flag)
-
-
-def compress_jpeg(image: np.ndarray, quality: int) -> np.ndarray:
-    """JPEG-encode a uint8 ``(H, W, C)`` image at *quality* (1-100) and decode it again.
-
-    1 channel: grayscale JPEG; 3 channels: RGB (converted to OpenCV's BGR order
-    around the codec, so luma weights are right); 4 channels: the first three as
-    RGB, the fourth (alpha) unchanged; any other count: each channel as a
-    grayscale JPEG.
-
-    Examples
-    --------
-    >>> img = np.full((8, 8, 3), 120, np.uint8)
-    >>> bool(np.abs(compress_jpeg(img, 90).astype(int) - 120).max() <= 2)
-    True
-    """
-    height, width, channels = image.shape
-    if image.size == 0:
-        return np.array(image, copy=True, order="C")
-    image = np.ascontiguousarray(image)
-    if channels == 1:
-        return _jpeg_roundtrip(image[:, :, 0], quality).reshape(height, width, 1)
-    if channels in (3, 4):
-        # the encoder reads BGR (its luma weights depend on it); the decoder can write
-        # RGB itself (the same values as decoding to BGR and swapping: one pass less)
-        bgr = cv2.cvtColor(image if channels == 3 else np.ascontiguousarray(image[:, :, :3]),
-                           cv2.COLOR_RGB2BGR)
-        ok, encoded = cv2.imencode(".jpg", bgr, [cv2.IMWRITE_JPEG_QUALITY, int(quality)])
-        if not ok:  # pragma: no cover - OpenCV encodes every non-empty uint8 image
-            raise RuntimeError("cv2.imencode failed to encode a JPEG")
-        rgb = cv2.imdecode(encoded, _IMREAD_RGB) if _IMREAD_RGB is not None else \
-            cv2.cvtColor(cv2.imdecode(encoded, cv2.IMREAD_COLOR), cv2.COLOR_BGR2RGB)
-        if channels == 3:
-            return rgb
-        out = np.empty_like(image)
-        out[:, :, :3] = rgb
-        out[:, :, 3] = image[:, :, 3]
-        return out
-    out = np.empty_like(image)
-    for c in range(channels):
-        out[:, :, c] = _jpeg_roundtrip(np.ascontiguousarray(image[:, :, c]), quality)
-    return out

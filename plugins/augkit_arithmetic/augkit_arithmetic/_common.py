@@ -1,0 +1,330 @@
+"""What the arithmetic family's augmenters share: their bases and docstring blocks,
+dtype sets, parameter parsing (kernel sizes, pairs, optional sizes) and the random
+draws behind the elementwise augmenters (random bytes, Bernoulli masks)."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+from augkit import parameters as iap
+from augkit.extend import (
+    GeometricAugmenter,
+    ParameterError,
+    ParameterTypeError,
+    PixelAugmenter,
+    describe,
+)
+
+#: dtypes of the arithmetic augmenters: every numeric dtype but int64 (it would lose
+#: precision in float64 arithmetic).
+ARITHMETIC_DTYPES = frozenset({"bool", "uint8", "uint16", "uint32", "int8", "int16", "int32",
+                               "float16", "float32", "float64"})
+
+#: dtypes of the linear filters (``cv2.filter2D``, ``cv2.blur``): no 32/64-bit integers,
+#: as in imgaug.
+FILTER_DTYPES = frozenset({"bool", "uint8", "uint16", "int8", "int16", "float16",
+                           "float32", "float64"})
+
+
+# --------------------------------------------------------------------------- docstrings
+def _dropout_p(what: str, one: str) -> str:
+    return f"""
+p : float or tuple of (float, float) or list or StochasticParameter, optional
+    Probability of dropping {what}: a number, a uniform range
+    drawn per image, or a list to choose from per image. A StochasticParameter
+    follows imgaug: it is drawn per {one} and values > 0.5 mean *keep*
+    (``iap.Binomial(1 - p)``)."""
+
+
+#: The family's shared parameter descriptions and notes, named by ``<name>`` lines
+#: of its docstrings.
+DOC_BLOCKS: dict[str, str] = {
+    "seed and name": """
+seed : None or int or numpy.random.SeedSequence or numpy.random.Generator, optional
+    Seeds the augmenter's random draws (None: from ``augkit.seed()`` if it was
+    called, else fresh entropy).
+name : str, optional
+    A name to find the augmenter by (default: the class name).
+deterministic, random_state : optional
+    As in :class:`augkit.Augmenter`.""",
+    "per_channel": """
+per_channel : bool or float or StochasticParameter, optional
+    True draws one value per channel; a float is the probability, per image, of
+    doing so.""",
+    "per_channel elementwise": """
+per_channel : bool or float or StochasticParameter, optional
+    True draws a value per pixel and channel (coloured noise); a float is the
+    probability, per image, of doing so. Otherwise all channels of a pixel get the
+    same value.""",
+    "per_channel mask": """
+per_channel : bool or float or StochasticParameter, optional
+    True draws the mask (and the new values) per channel; a float is the
+    probability, per image, of doing so. Otherwise a selected pixel changes in every
+    channel, to one value.""",
+    "coarse size": """
+size_px : int or tuple of (int, int) or list or StochasticParameter, optional
+    Height and width (drawn separately, per image) of the low-resolution mask in
+    pixels; smaller values give larger areas.
+size_percent : float or tuple of (float, float) or list or StochasticParameter, optional
+    The same as a fraction of the image's height and width. Give at most one of
+    *size_px* and *size_percent*; neither means ``size_px=(3, 8)``.""",
+    "min_size": """
+min_size : int, optional
+    Smallest low-resolution height and width (default 3).""",
+    "p dropout pixel": _dropout_p("a pixel (or channel)", "entry"),
+    "p dropout cell": _dropout_p("a low-resolution cell", "cell"),
+    "p dropout channel": _dropout_p("a channel", "channel"),
+    "p dropout image": _dropout_p("an image", "image"),
+    "p coarse": """
+p : float or tuple of (float, float) or list or StochasticParameter, optional
+    Probability of replacing a cell of the low-resolution mask, drawn per image
+    (default ``(0.02, 0.1)``).""",
+    "salt and pepper dtypes": """
+Replacement values are fractions of the dtype's value range
+(:func:`augkit.extend.value_range`): ``[0, 255]`` on uint8 (as in imgaug),
+``[0, 1]`` on floats, the full range on other integers, 0.5 and above is True
+on bool.""",
+    "filter dtypes": """
+============================== ===============================================
+dtype                          handling
+============================== ===============================================
+uint8, uint16, int16, float32, OpenCV directly (integers rounded, saturated)
+float64
+int8                           through int16
+float16, bool                  through float32 (bool thresholded at 0.5)
+32/64-bit integers             not supported (as in imgaug)
+============================== ===============================================""",
+    "segment dtypes": """
+uint8, uint16, int16, float32 and float64 are supported (means rounded and
+saturated for integers; the optional down- and upscaling uses OpenCV). Other dtypes
+are not supported.""",
+    "pooling parameters": """
+kernel_size : int or tuple or list or StochasticParameter or pair of these, optional
+    Kernel size (default ``(1, 5)``): an int, a discrete range ``(a, b)``, a list
+    or a parameter gives square kernels; a pair of non-numbers such as
+    ``((1, 7), (1, 7))`` draws the height and the width separately. Sizes below
+    2x2 leave the image unchanged.
+keep_size : bool, optional
+    Scale the pooled image back to the input size (default True; cubic
+    interpolation). If False, images shrink to ``ceil(H / kh) x ceil(W / kw)``
+    and maps and coordinates are scaled with them (``x * new_w / w``, i.e.
+    ``x / kw`` when kw divides the width).""",
+}
+
+
+class ArithmeticAugmenter(PixelAugmenter):
+    """Base of the family's pixel augmenters: its docstring blocks (:data:`DOC_BLOCKS`)."""
+
+    doc_blocks = DOC_BLOCKS
+
+
+class ArithmeticGeometricAugmenter(GeometricAugmenter, abstract=True):
+    """Base of the family's geometric augmenters (pooling): its docstring blocks."""
+
+    doc_blocks = DOC_BLOCKS
+
+
+# --------------------------------------------------------------------------- parameters
+def is_number(value: Any) -> bool:
+    """True for an int or float (numpy's too), False for bools and everything else.
+
+    Examples
+    --------
+    >>> is_number(3), is_number(2.5), is_number(True), is_number((1, 2))
+    (True, True, False, False)
+    """
+    return isinstance(value, (int, float, np.integer, np.floating)) \
+        and not isinstance(value, (bool, np.bool_))
+
+
+def is_pair(value: Any) -> bool:
+    """True for a tuple of two entries that are not both numbers (one shorthand each).
+
+    ``(1, 7)`` is one shorthand (a range); ``((1, 7), 5)`` and ``([3, 5], (1, 3))``
+    are pairs of shorthands, e.g. a height and a width.
+
+    Examples
+    --------
+    >>> is_pair((1, 7)), is_pair(((1, 7), 5)), is_pair(5)
+    (False, True, False)
+    """
+    return isinstance(value, tuple) and len(value) == 2 \
+        and not (is_number(value[0]) and is_number(value[1]))
+
+
+class KernelSize:
+    """A kernel size drawn per image, the same for both axes or one per axis.
+
+    Built from imgaug's shorthand by :func:`kernel_size_param`.
+    """
+
+    def __init__(self, height: iap.StochasticParameter,
+                 width: iap.StochasticParameter | None = None) -> None:
+        self.height = height
+        self.width = width
+
+    def draw(self, nb_rows: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+        """Return ``(heights, widths)``, int arrays of length *nb_rows*."""
+        heights = iap.draw(self.height, nb_rows, rng).astype(int)
+        if self.width is None:
+            return heights, heights
+        return heights, iap.draw(self.width, nb_rows, rng).astype(int)
+
+    def draw_pairs(self, nb_rows: int, rng: np.random.Generator,
+                   minimum: int = 0) -> list[tuple[int, int]]:
+        """Return ``(height, width)`` Python-int pairs, one per row, each at least *minimum*."""
+        fixed = self._fixed
+        if fixed is not None:
+            pair = (max(fixed[0], minimum), max(fixed[1], minimum))
+            return [pair] * nb_rows
+        heights, widths = self.draw(nb_rows, rng)
+        return [(max(h, minimum), max(w, minimum))
+                for h, w in zip(heights.tolist(), widths.tolist())]
+
+    @property
+    def _fixed(self) -> tuple[int, int] | None:
+        width = self.height if self.width is None else self.width
+        if isinstance(self.height, iap.Deterministic) and isinstance(width, iap.Deterministic):
+            return int(self.height.value), int(width.value)
+        return None
+
+    def __repr__(self) -> str:
+        if self.width is None:
+            return repr(self.height)
+        return f"({self.height!r}, {self.width!r})"
+
+
+def kernel_size_param(value: Any, name: str, *, minimum: int = 1) -> KernelSize:
+    """Parse a kernel size: one shorthand for both axes, or a ``(height, width)`` pair.
+
+    ``3``, ``(1, 7)`` (discrete range), ``[3, 5]`` and a StochasticParameter give
+    square kernels; a pair (:func:`is_pair`: ``((1, 7), (3, 5))``, ``([3, 5], 7)``,
+    two parameters) gives the height and the width separately.
+
+    Examples
+    --------
+    >>> kernel_size_param(((1, 3), 5), "k")
+    (DiscreteUniform(a=1, b=3), Deterministic(value=5))
+    """
+    value_range = (minimum, None)
+    if is_pair(value):
+        height = iap.handle_discrete_param(value[0], f"{name}[0]", value_range=value_range)
+        width = iap.handle_discrete_param(value[1], f"{name}[1]", value_range=value_range)
+        return KernelSize(height, width)
+    return KernelSize(iap.handle_discrete_param(value, name, value_range=value_range))
+
+
+def check_positive_int_or_none(value: Any, name: str) -> int | None:
+    """Validate an optional size such as ``max_size`` (None or an int >= 1).
+
+    Examples
+    --------
+    >>> check_positive_int_or_none(128, "max_size"), check_positive_int_or_none(None, "m")
+    (128, None)
+    """
+    if value is None:
+        return None
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
+        raise ParameterTypeError(f"{name}: expected None or an integer >= 1, got "
+                                 f"{describe(value)}")
+    if value < 1:
+        raise ParameterError(f"{name}: expected None or an integer >= 1, got {describe(value)}")
+    return int(value)
+
+
+# --------------------------------------------------------------------------- draws
+def elementwise_shapes(per_channel: iap.StochasticParameter, shapes: list[tuple[int, ...]],
+                       rng: np.random.Generator) -> list[tuple[int, int, int]]:
+    """Per row, the ``(H, W, C)`` or ``(H, W, 1)`` shape of an elementwise draw.
+
+    *per_channel* is drawn once per row; above 0.5 means one value per channel.
+
+    Examples
+    --------
+    >>> elementwise_shapes(iap.Deterministic(0), [(4, 5, 3)], np.random.default_rng(0))
+    [(4, 5, 1)]
+    """
+    flags = iap.draw(per_channel, len(shapes), rng) > 0.5
+    return [(s[0], s[1], s[2] if flag else 1) for s, flag in zip(shapes, flags)]
+
+
+def random_bytes(rng: np.random.Generator, count: int) -> np.ndarray:
+    """Return *count* uniformly random uint8 values drawn from *rng*'s bit generator.
+
+    About 2x faster than ``rng.integers(0, 256, dtype=np.uint8)``; the generator's
+    state advances, so draws stay reproducible for a seeded *rng*.
+
+    Examples
+    --------
+    >>> values = random_bytes(np.random.default_rng(0), 5)
+    >>> values.dtype.name, values.shape
+    ('uint8', (5,))
+    """
+    words = rng.bit_generator.random_raw((count + 7) // 8)
+    return words.view(np.uint8)[:count]
+
+
+def bernoulli_mask(rng: np.random.Generator, shape: tuple[int, ...], p: float) -> np.ndarray:
+    """Return a bool array of *shape*, each entry True with probability *p*.
+
+    The probability is resolved to 1/65536 (one random uint16 per entry).
+
+    Examples
+    --------
+    >>> bernoulli_mask(np.random.default_rng(0), (2, 3), 1.0).tolist()
+    [[True, True, True], [True, True, True]]
+    """
+    count = int(np.prod(shape))
+    threshold = int(round(float(p) * 65536.0))
+    if threshold <= 0:
+        return np.zeros(shape, dtype=bool)
+    if threshold >= 65536:
+        return np.ones(shape, dtype=bool)
+    words = rng.bit_generator.random_raw((count + 3) // 4)
+    return (words.view(np.uint16)[:count] < threshold).reshape(shape)
+
+
+#: Below this probability :func:`bernoulli_indices` draws gaps instead of a dense mask.
+SPARSE_BELOW = 0.125
+
+
+def bernoulli_indices(rng: np.random.Generator, count: int, p: float) -> np.ndarray:
+    """Return the sorted int64 positions in ``range(count)`` selected with probability *p*.
+
+    For small *p* the gaps between selected positions are drawn directly (exactly
+    geometric: ``floor(log(u) / log(1 - p)) + 1``), which costs time proportional
+    to the number selected, not to *count*. Otherwise a dense mask from
+    :func:`bernoulli_mask` (probability resolved to 1/65536).
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(0)
+    >>> idx = bernoulli_indices(rng, 100_000, 0.05)
+    >>> bool(0.045 < len(idx) / 100_000 < 0.055)
+    True
+    """
+    p = float(p)
+    if count <= 0 or p < 1e-15:  # below 1e-15 (also avoids overflowing gaps)
+        return np.zeros(0, dtype=np.int64)
+    if count <= 4096:
+        return np.flatnonzero(rng.random(count) < p)
+    if p >= SPARSE_BELOW:
+        return np.flatnonzero(bernoulli_mask(rng, (count,), p))
+    log_keep = math.log1p(-p)
+    expected = count * p
+    chunks = []
+    position = -1
+    while position < count - 1:
+        size = int(expected + 4 * math.sqrt(expected) + 16)
+        uniform = rng.random(size)
+        uniform[uniform == 0.0] = 0.5  # log(0) guard; probability 2**-53
+        gaps = np.floor(np.log(uniform) / log_keep).astype(np.int64) + 1
+        positions = position + np.cumsum(gaps)
+        chunks.append(positions)
+        position = int(positions[-1])
+        expected = max((count - 1 - position) * p, 1.0)
+    positions = np.concatenate(chunks)
+    return positions[: np.searchsorted(positions, count)]
