@@ -2,24 +2,33 @@
 
 Design
 ------
+* One worker-pool implementation, :class:`WorkerPool`, runs every function augkit sends
+  to other processes: :class:`Pool` (batches through an augmenter) is built on it, and
+  so is ``augkit augment`` (images read, augmented and written by the workers).
+  :meth:`WorkerPool.map_tasks` streams tasks through it with a bound on the tasks in
+  flight.
 * Workers are a :class:`concurrent.futures.ProcessPoolExecutor`: an exception in a
   worker reaches the caller with the worker's traceback (as ``__cause__``), and a
   worker that dies (SIGKILL, out of memory) raises :class:`WorkerDiedError` instead of
   hanging, as a plain ``multiprocessing.Pool`` would.
 * Everything is bounded: at most ``output_buffer_size`` batches are in flight in a
-  Pool, and the queues of :class:`BatchLoader` and :class:`BackgroundAugmenter` have a
-  maximum size, so an endless loader keeps memory flat.
+  Pool (``in_flight`` tasks in :meth:`WorkerPool.map_tasks`), and the queues of
+  :class:`BatchLoader` and :class:`BackgroundAugmenter` have a maximum size, so an
+  endless loader keeps memory flat.
 * Workers ignore Ctrl-C (the caller handles it and terminates them), watch their
-  parent and exit when it is gone, and :meth:`Pool.terminate` kills and reaps them:
-  no orphans.
+  parent and exit when it is gone, and :meth:`WorkerPool.terminate` kills and reaps
+  them: no orphans.
 * Only the inputs travel to the workers and only the results come back; a batch's
   ``data`` never leaves the calling process.
 * Workers run OpenCV on one thread (the pool is the parallelism: two OpenCV threads
   per worker on busy cores wait on each other and halve throughput). Forked workers
-  (the default on Linux) are all started at the pool's first use while the calling
+  (the default on Linux) are all started when the pool starts, while the calling
   process is briefly set to one OpenCV thread, because resizing OpenCV's thread pool
   inside a forked child deadlocks; spawned workers (``maxtasksperchild``) set it
   themselves.
+* Workers keep freed memory in their heap (glibc's ``mallopt``): the image buffers a
+  task allocates and frees are reused by the next task instead of being page-faulted
+  in again.
 
 Randomness
 ----------
@@ -68,8 +77,8 @@ from augkit.augmenter import Augmenter
 from augkit.batches import Batch, augment_batch, from_batch, iter_batches, to_batch
 from augkit.errors import AugkitError, ParameterError, ParameterTypeError, describe
 
-__all__ = ["BackgroundAugmenter", "BatchLoader", "LoaderError", "Pool", "WorkerDiedError",
-           "augment_batches"]
+__all__ = ["BackgroundAugmenter", "BatchLoader", "LoaderError", "Pool", "TaskStream",
+           "WorkerDiedError", "WorkerPool", "augment_batches"]
 
 
 class WorkerDiedError(AugkitError, BrokenProcessPool):
@@ -84,9 +93,6 @@ class LoaderError(AugkitError, RuntimeError):
 # worker side
 # ---------------------------------------------------------------------------
 
-_worker_aug: Augmenter | None = None
-_worker_keyed = False
-
 
 def _watch_parent(parent_pid: int) -> None:
     while True:
@@ -95,23 +101,61 @@ def _watch_parent(parent_pid: int) -> None:
             os._exit(1)
 
 
-def _init_worker(aug: Augmenter, counter: Any, entropy: int | None, keyed: bool,
-                 parent_pid: int, start_method: str) -> None:
-    global _worker_aug, _worker_keyed
+def _keep_freed_memory() -> None:
+    """Let glibc's malloc reuse freed image buffers instead of returning them at once.
+
+    A worker allocates and frees several 1-3 MB arrays per image. With glibc's defaults
+    they are mmapped or trimmed off the heap top when freed and page-faulted in again
+    for the next image (twice the page faults, ~10% of a worker's time at 512x512).
+    Raising the mmap and trim thresholds keeps them in the heap for reuse; the peak
+    memory stays what the largest image needs. A no-op where glibc is absent.
+    """
+    import ctypes
+    import ctypes.util
+
+    with contextlib.suppress(Exception):
+        name = ctypes.util.find_library("c")
+        if name is None or not sys.platform.startswith("linux"):
+            return
+        libc = ctypes.CDLL(name)
+        m_trim_threshold, m_mmap_threshold = -1, -3
+        libc.mallopt(m_mmap_threshold, 32 << 20)
+        libc.mallopt(m_trim_threshold, 64 << 20)
+
+
+def _start_worker(counter: Any, parent_pid: int, start_method: str,
+                  initializer: Callable[..., Any] | None, initargs: tuple) -> None:
+    """Set up a worker of a :class:`WorkerPool`, then run the pool's own initializer."""
     threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     with counter.get_lock():
         index = int(counter.value)
         counter.value = index + 1
     ak_random.set_worker_index(index)
-    if entropy is not None:
-        aug.seed_(entropy)
-    _worker_aug = aug
-    _worker_keyed = keyed
+    _keep_freed_memory()
     if "cv2" in sys.modules and start_method != "fork":
         # One OpenCV thread per worker: the pool is the parallelism. (Never after a
         # fork: resizing OpenCV's inherited thread pool deadlocks in the child.)
         sys.modules["cv2"].setNumThreads(1)
+    if initializer is not None:
+        initializer(*initargs)
+
+
+def _worker_index_and_pid(_: Any = None) -> tuple[int | None, int]:
+    return ak_random._worker_index, os.getpid()
+
+
+_worker_aug: Augmenter | None = None
+_worker_keyed = False
+
+
+def _init_augmenter(aug: Augmenter, entropy: int | None, keyed: bool) -> None:
+    """The initializer of a :class:`Pool`'s workers: reseed and keep the augmenter."""
+    global _worker_aug, _worker_keyed
+    if entropy is not None:
+        aug.seed_(entropy)
+    _worker_aug = aug
+    _worker_keyed = keyed
 
 
 def _augment_chunk(tasks: list[tuple[int, dict[str, Any]]]) -> list[tuple[int, dict[str, Any]]]:
@@ -126,12 +170,8 @@ def _augment_chunk(tasks: list[tuple[int, dict[str, Any]]]) -> list[tuple[int, d
     return out
 
 
-def _worker_index_and_pid(_: Any = None) -> tuple[int | None, int]:
-    return ak_random._worker_index, os.getpid()
-
-
 # ---------------------------------------------------------------------------
-# Pool
+# WorkerPool: the worker processes every pool of augkit runs on
 # ---------------------------------------------------------------------------
 
 
@@ -175,6 +215,290 @@ def _resolve_processes(processes: Any) -> int:
     return processes if processes > 0 else max(1, cpus + processes)
 
 
+def _check_positive(label: str, value: Any, *, optional: bool = False) -> None:
+    if optional and value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        accepted = "None or a positive int" if optional else "a positive int"
+        raise ParameterError(f"{label}: expected {accepted}, got {describe(value)}")
+
+
+class WorkerPool:
+    """Worker processes that run functions on tasks: what :class:`Pool` and ``augkit
+    augment`` run on.
+
+    Every worker, whatever it runs, ignores Ctrl-C (the caller decides when to stop),
+    exits when its parent process is gone, runs OpenCV on one thread, keeps freed
+    memory in its heap for the next task, and has its own ``augkit.random`` worker
+    index (:func:`augkit.random.set_worker_index`; a replacement worker takes the next
+    free index). A worker that dies (killed, out of memory, crashed in native code)
+    makes the waiting call raise :class:`WorkerDiedError` instead of hanging.
+
+    Parameters
+    ----------
+    processes : int
+        Number of worker processes.
+    initializer : callable, optional
+        Run in each worker as ``initializer(*initargs)``, after the setup above: what
+        the tasks need that is the same for all of them (sent once per worker).
+    initargs : tuple, optional
+        Its arguments.
+    maxtasksperchild : int or None, optional
+        Replace a worker after this many tasks (uses the ``spawn`` start method,
+        which Python requires for it).
+
+    Examples
+    --------
+    >>> import operator
+    >>> with WorkerPool(2) as workers:  # doctest: +SKIP
+    ...     sorted(workers.map_tasks(operator.mul, [(2, 3), (4, 5)], ordered=False))
+    [6, 20]
+    """
+
+    def __init__(self, processes: int, *, initializer: Callable[..., Any] | None = None,
+                 initargs: tuple = (), maxtasksperchild: int | None = None) -> None:
+        _check_positive("processes", processes)
+        _check_positive("maxtasksperchild", maxtasksperchild, optional=True)
+        if initializer is not None and not callable(initializer):
+            raise ParameterTypeError(f"initializer: expected a callable or None, "
+                                     f"got {describe(initializer)}")
+        self.processes = processes
+        self.maxtasksperchild = maxtasksperchild
+        self._initializer = initializer
+        self._initargs = tuple(initargs)
+        self._executor: ProcessPoolExecutor | None = None
+        # The executor's table of worker processes (pid -> Process), kept because the
+        # executor forgets it at shutdown, before its workers are reaped.
+        self._processes: dict[int, Any] = {}
+        self._closed = False
+
+    def start(self) -> WorkerPool:
+        """Start every worker now (if not yet started) and wait until each runs.
+
+        Tasks start them too; call this to have them running before the work is
+        prepared (a forked worker then does not inherit what the parent reads next).
+
+        Returns
+        -------
+        WorkerPool
+            This pool.
+
+        Raises
+        ------
+        WorkerDiedError
+            A worker died while starting (its initializer raised, or it was killed).
+        """
+        self._running()
+        return self
+
+    def _running(self) -> ProcessPoolExecutor:
+        if self._closed:
+            raise ValueError("the worker pool is closed or terminated; create a new one")
+        if self._executor is None:
+            self._executor = self._launch()
+        return self._executor
+
+    def _launch(self) -> ProcessPoolExecutor:
+        context = multiprocessing.get_context(
+            "spawn" if self.maxtasksperchild is not None else None)
+        method = context.get_start_method()
+        options: dict[str, Any] = {
+            "max_workers": self.processes, "mp_context": context,
+            "initializer": _start_worker,
+            "initargs": (context.Value("q", 0), os.getpid(), method, self._initializer,
+                         self._initargs),
+        }
+        if self.maxtasksperchild is not None:
+            options["max_tasks_per_child"] = self.maxtasksperchild
+        executor = ProcessPoolExecutor(**options)
+        self._processes = executor._processes
+        # A forked worker must not resize OpenCV's inherited thread pool (that
+        # deadlocks), yet it should run OpenCV on one thread. So every worker is started
+        # now, while this process is set to one thread; and with Ctrl-C ignored, so that
+        # a Ctrl-C during their start-up cannot kill them before they ignore it.
+        opencv = _opencv_threads(1) if method == "fork" else contextlib.nullcontext()
+        try:
+            with opencv, _sigint_ignored():
+                ready = [executor.submit(_worker_index_and_pid) for _ in range(self.processes)]
+            for future in ready:
+                future.result()
+        except BaseException as exc:
+            executor.shutdown(wait=False, cancel_futures=True)
+            if isinstance(exc, BrokenProcessPool):
+                raise WorkerDiedError("augkit's worker processes failed to start") from exc
+            raise
+        return executor
+
+    def submit(self, func: Callable[..., Any], /, *args: Any) -> Future:
+        """Run ``func(*args)`` in a worker; return its :class:`~concurrent.futures.Future`.
+
+        *func* and *args* must be picklable. Prefer :meth:`map_tasks`, which bounds the
+        tasks in flight and turns a worker's death into :class:`WorkerDiedError`.
+        """
+        try:
+            return self._running().submit(func, *args)
+        except BrokenProcessPool as exc:
+            raise WorkerDiedError(_DIED) from exc
+
+    def map_tasks(self, func: Callable[..., Any], tasks: Iterable[tuple], *,
+                  ordered: bool = True, in_flight: int | None = None,
+                  timeout: float | None = None) -> TaskStream:
+        """Run ``func(*task)`` for every task; return the results as a :class:`TaskStream`.
+
+        Parameters
+        ----------
+        func : callable
+            A picklable function (module level).
+        tasks : iterable of tuple
+            The arguments of each call; read lazily (a generator, even an endless one).
+        ordered : bool, optional
+            Yield the results in task order (default), or each as soon as it is done.
+        in_flight : int or None, optional
+            At most this many tasks submitted and not yet yielded (default: two per
+            worker): memory stays flat whatever the number of tasks.
+        timeout : float or None, optional
+            Seconds to wait for each result (``TimeoutError``).
+
+        Returns
+        -------
+        TaskStream
+            An iterator over the results.
+        """
+        _check_positive("in_flight", in_flight, optional=True)
+        return TaskStream(self, func, tasks, ordered=ordered,
+                          in_flight=in_flight or 2 * self.processes, timeout=timeout)
+
+    def pids(self) -> list[int]:
+        """Return the process ids of the workers (empty before they start)."""
+        return list(self._processes)
+
+    def close(self) -> None:
+        """Accept no more tasks; running ones finish (see :meth:`join`)."""
+        self._closed = True
+        if self._executor is not None:
+            self._executor.shutdown(wait=False)
+
+    def join(self) -> None:
+        """Wait for the workers to exit (after :meth:`close` or :meth:`terminate`)."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=True)
+            for process in list(self._processes.values()):
+                process.join()
+
+    def terminate(self) -> None:
+        """Stop at once: cancel pending tasks, kill and reap every worker."""
+        self._closed = True
+        executor = self._executor
+        if executor is None:
+            return
+        processes = list(self._processes.values())
+        # Kill first, then let the executor's own thread notice and clean up: shutting
+        # down first races its queue thread against the dying workers' pipes.
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+        for process in processes:
+            process.join(timeout=5)
+            if process.is_alive():
+                process.kill()
+                process.join(timeout=5)
+        executor.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.close()
+            self.join()
+        else:
+            self.terminate()
+
+
+_DIED = ("a worker process died unexpectedly (killed by a signal, out of memory, or "
+         "crashed in native code)")
+
+
+class TaskStream:
+    """The results of :meth:`WorkerPool.map_tasks`, an iterator; tasks are sent as it is read.
+
+    At most ``in_flight`` tasks are submitted and not yet yielded. A task's exception
+    is raised when its result is due (with the worker's traceback as ``__cause__``), a
+    worker's death as :class:`WorkerDiedError`; an exception raised by the *tasks*
+    iterable itself is raised after the tasks already submitted have been yielded.
+
+    The stream survives an exception raised while it waits, such as a Ctrl-C: call
+    :meth:`cancel`, then read on to collect the tasks that were already running.
+    """
+
+    def __init__(self, pool: WorkerPool, func: Callable[..., Any], tasks: Iterable[tuple], *,
+                 ordered: bool, in_flight: int, timeout: float | None) -> None:
+        self._pool = pool
+        self._func = func
+        self._tasks = iter(tasks)
+        self._ordered = ordered
+        self._limit = in_flight
+        self._timeout = timeout
+        self._pending: deque[Future] = deque()
+        self._feeding = True
+        self._tasks_error: Exception | None = None
+
+    @property
+    def in_flight(self) -> int:
+        """The number of tasks submitted and not yet yielded."""
+        return len(self._pending)
+
+    def stop(self) -> None:
+        """Submit no more tasks; those already submitted are still yielded."""
+        self._feeding = False
+
+    def cancel(self) -> None:
+        """Submit no more tasks and cancel those not yet started; running ones are yielded."""
+        self._feeding = False
+        self._pending = deque(future for future in self._pending if not future.cancel())
+
+    def __iter__(self) -> TaskStream:
+        return self
+
+    def __next__(self) -> Any:
+        self._fill()
+        if not self._pending:
+            if self._tasks_error is not None:
+                error, self._tasks_error = self._tasks_error, None
+                raise error
+            raise StopIteration
+        if self._ordered:
+            future = self._pending[0]
+        else:
+            done, _ = wait(self._pending, timeout=self._timeout, return_when=FIRST_COMPLETED)
+            if not done:
+                raise TimeoutError(f"no task finished within {self._timeout} s")
+            future = next(f for f in self._pending if f in done)
+        try:
+            return future.result(timeout=self._timeout)
+        except BrokenProcessPool as exc:
+            raise WorkerDiedError(_DIED) from exc
+        finally:
+            if future.done():
+                self._pending.remove(future)
+
+    def _fill(self) -> None:
+        while self._feeding and len(self._pending) < self._limit:
+            try:
+                args = next(self._tasks)
+            except StopIteration:
+                self._feeding = False
+            except Exception as exc:  # the caller's tasks failed: yield the others first
+                self._tasks_error, self._feeding = exc, False
+            else:
+                self._pending.append(self._pool.submit(self._func, *args))
+
+
+# ---------------------------------------------------------------------------
+# Pool
+# ---------------------------------------------------------------------------
+
+
 class Pool:
     """Augment batches on several worker processes.
 
@@ -204,69 +528,41 @@ class Pool:
                  maxtasksperchild: int | None = None, seed: int | None = None) -> None:
         if not isinstance(augseq, Augmenter):
             raise ParameterTypeError(f"augseq: expected an augmenter, got {describe(augseq)}")
-        if maxtasksperchild is not None and (isinstance(maxtasksperchild, bool) or not
-                                             isinstance(maxtasksperchild, int)
-                                             or maxtasksperchild < 1):
-            raise ParameterError(f"maxtasksperchild: expected None or a positive int, got "
-                                 f"{describe(maxtasksperchild)}")
+        _check_positive("maxtasksperchild", maxtasksperchild, optional=True)
         if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int) or seed < 0):
             raise ParameterError(f"seed: expected None or a non-negative int, got {describe(seed)}")
         self.augseq = augseq
         self.processes = _resolve_processes(processes)
         self.maxtasksperchild = maxtasksperchild
         self.seed = seed
-        self._executor: ProcessPoolExecutor | None = None
+        self._workers: WorkerPool | None = None
         self._next_index = 0
         self._closed = False
 
-    # -- the executor --------------------------------------------------------
+    # -- the workers ---------------------------------------------------------
     @property
-    def pool(self) -> ProcessPoolExecutor:
+    def pool(self) -> WorkerPool:
         """The worker processes (started on first use)."""
         if self._closed:
             raise ValueError("Pool is closed or terminated; create a new one")
-        if self._executor is None:
-            self._executor = self._start()
-        return self._executor
+        if self._workers is None:
+            self._workers = self._start()
+        return self._workers
 
-    def _start(self) -> ProcessPoolExecutor:
+    def _start(self) -> WorkerPool:
         aug = self.augseq
         keyed = not aug.deterministic
         entropy = self.seed
         if entropy is None and keyed:
             aug._check_process()
             entropy = int(aug._rng.integers(0, 2**63))
-        method = "spawn" if self.maxtasksperchild is not None else None
-        context = multiprocessing.get_context(method)
-        counter = context.Value("q", 0)
-        options: dict[str, Any] = {
-            "max_workers": self.processes, "mp_context": context,
-            "initializer": _init_worker,
-            "initargs": (aug, counter, entropy, keyed, os.getpid(),
-                         context.get_start_method()),
-        }
-        if self.maxtasksperchild is not None:
-            options["max_tasks_per_child"] = self.maxtasksperchild
-        executor = ProcessPoolExecutor(**options)
-        if context.get_start_method() == "fork":
-            # A forked worker must not resize OpenCV's inherited thread pool (that
-            # deadlocks), yet it should run OpenCV on one thread (the pool is the
-            # parallelism; two threads per worker on busy cores wait on each other).
-            # So fork every worker now, while this process is set to one thread.
-            # Workers are also forked with Ctrl-C ignored, so that a Ctrl-C during their
-            # start-up cannot kill them before their initializer ignores it.
-            with _opencv_threads(1), _sigint_ignored():
-                first = executor.submit(_worker_index_and_pid)
-            try:
-                first.result()
-            except BrokenProcessPool as exc:
-                raise WorkerDiedError("the augkit Pool's workers failed to start") from exc
-        return executor
+        workers = WorkerPool(self.processes, initializer=_init_augmenter,
+                             initargs=(aug, entropy, keyed),
+                             maxtasksperchild=self.maxtasksperchild)
+        return workers.start()
 
     def _worker_pids(self) -> list[int]:
-        executor = self._executor
-        processes = getattr(executor, "_processes", None) or {}
-        return list(processes)
+        return self._workers.pids() if self._workers is not None else []
 
     # -- mapping -------------------------------------------------------------
     def map_batches(self, batches: Iterable[Any], chunksize: int = 1,
@@ -293,101 +589,58 @@ class Pool:
         return self._imap(batches, chunksize, output_buffer_size, False, None)
 
     def _imap(self, batches, chunksize, buffer_size, ordered, timeout):
-        if isinstance(chunksize, bool) or not isinstance(chunksize, int) or chunksize < 1:
-            raise ParameterError(f"chunksize: expected a positive int, got {describe(chunksize)}")
-        if buffer_size is not None and (isinstance(buffer_size, bool)
-                                        or not isinstance(buffer_size, int) or buffer_size < 1):
-            raise ParameterError(f"output_buffer_size: expected None or a positive int, got "
-                                 f"{describe(buffer_size)}")
+        _check_positive("chunksize", chunksize)
+        _check_positive("output_buffer_size", buffer_size, optional=True)
         limit = buffer_size if buffer_size is not None else 2 * self.processes
         max_chunks = max(1, -(-limit // chunksize))
         return self._generate(iter_batches(batches), chunksize, max_chunks, ordered, timeout)
 
-    def _submit(self, source, chunksize, pending) -> bool:
-        chunk = list(itertools.islice(source, chunksize))
-        if not chunk:
-            return False
-        tasks, metas = [], []
-        for batch, unwrap in chunk:
-            tasks.append((self._next_index, batch.columns))
-            metas.append((batch, unwrap))
-            self._next_index += 1
-        future = self.pool.submit(_augment_chunk, tasks)
-        pending.append((future, metas))
-        return True
+    def _chunks(self, source, chunksize, waiting):
+        """Yield the tasks of ``_augment_chunk``; the batches wait in *waiting* by index."""
+        while True:
+            chunk = list(itertools.islice(source, chunksize))
+            if not chunk:
+                return
+            tasks = []
+            for batch, unwrap in chunk:
+                waiting[self._next_index] = (batch, unwrap)
+                tasks.append((self._next_index, batch.columns))
+                self._next_index += 1
+            yield (tasks,)
 
     def _generate(self, source, chunksize, max_chunks, ordered, timeout):
-        pending: deque[tuple[Future, list]] = deque()
-        exhausted = False
-        source_error: Exception | None = None
+        waiting: dict[int, tuple[Batch, Any]] = {}
+        stream = self.pool.map_tasks(_augment_chunk, self._chunks(source, chunksize, waiting),
+                                     ordered=ordered, in_flight=max_chunks, timeout=timeout)
         try:
-            while True:
-                while not exhausted and len(pending) < max_chunks:
-                    try:
-                        exhausted = not self._submit(source, chunksize, pending)
-                    except Exception as exc:  # the user's batches failed: finish the rest first
-                        source_error, exhausted = exc, True
-                if not pending:
-                    if source_error is not None:
-                        raise source_error
-                    return
-                if ordered:
-                    future, metas = pending.popleft()
-                else:
-                    done, _ = wait([f for f, _ in pending], return_when=FIRST_COMPLETED)
-                    entry = next(e for e in pending if e[0] in done)
-                    pending.remove(entry)
-                    future, metas = entry
-                results = self._result(future, timeout)
-                for (batch, unwrap), (_, augmented) in zip(metas, results):
+            for results in stream:
+                for index, augmented in results:
+                    batch, unwrap = waiting.pop(index)
                     batch.set_augmented(augmented)
                     yield from_batch(batch, unwrap)
         except BaseException as exc:
-            for future, _ in pending:
-                future.cancel()
+            stream.cancel()
             if isinstance(exc, (KeyboardInterrupt, WorkerDiedError)):
                 self.terminate()
             raise
-
-    def _result(self, future: Future, timeout: float | None) -> Any:
-        try:
-            return future.result(timeout=timeout)
-        except BrokenProcessPool as exc:
-            raise WorkerDiedError(
-                "a worker process of the augkit Pool died unexpectedly (killed by a signal, "
-                "out of memory, or crashed in native code); the pool was terminated"
-            ) from exc
 
     # -- lifetime ------------------------------------------------------------
     def close(self) -> None:
         """Accept no more batches; running ones finish (see :meth:`join`)."""
         self._closed = True
-        if self._executor is not None:
-            self._executor.shutdown(wait=False)
+        if self._workers is not None:
+            self._workers.close()
 
     def join(self) -> None:
         """Wait for the workers to exit (after :meth:`close` or :meth:`terminate`)."""
-        if self._executor is not None:
-            self._executor.shutdown(wait=True)
+        if self._workers is not None:
+            self._workers.join()
 
     def terminate(self) -> None:
         """Stop at once: cancel pending batches, kill and reap every worker."""
         self._closed = True
-        executor = self._executor
-        if executor is None:
-            return
-        processes = list((getattr(executor, "_processes", None) or {}).values())
-        # Kill first, then let the executor's own thread notice and clean up: shutting
-        # down first races its queue thread against the dying workers' pipes.
-        for process in processes:
-            if process.is_alive():
-                process.terminate()
-        for process in processes:
-            process.join(timeout=5)
-            if process.is_alive():
-                process.kill()
-                process.join(timeout=5)
-        executor.shutdown(wait=True, cancel_futures=True)
+        if self._workers is not None:
+            self._workers.terminate()
 
     def __enter__(self) -> Pool:
         return self

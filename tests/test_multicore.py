@@ -11,7 +11,14 @@ import numpy as np
 import pytest
 
 import augkit
-from augkit.multicore import BackgroundAugmenter, BatchLoader, LoaderError, Pool, WorkerDiedError
+from augkit.multicore import (
+    BackgroundAugmenter,
+    BatchLoader,
+    LoaderError,
+    Pool,
+    WorkerDiedError,
+    WorkerPool,
+)
 
 TIMEOUT = 30
 
@@ -250,3 +257,101 @@ def test_workers_forked_after_opencv_ran_threads_do_not_hang():
         out = within(TIMEOUT, pool.map_batches,
                      [np.zeros((2, 256, 256, 3), np.uint8) for _ in range(4)])
     assert len(out) == 4
+
+
+# ---------------------------------------------------------------------------
+# WorkerPool: the pool under Pool and `augkit augment`
+# ---------------------------------------------------------------------------
+
+_GREETING = None
+
+
+def greet(text):
+    global _GREETING
+    _GREETING = text
+
+
+def worker_state(delay=0.0):
+    """What a task sees of its worker's setup."""
+    import sys
+
+    from augkit import random as ak_random
+
+    time.sleep(delay)
+    cv2 = sys.modules.get("cv2")
+    return {"greeting": _GREETING, "index": ak_random._worker_index,
+            "sigint_ignored": signal.getsignal(signal.SIGINT) == signal.SIG_IGN,
+            "cv2_threads": cv2.getNumThreads() if cv2 is not None else 1, "pid": os.getpid()}
+
+
+def crash(_):
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def fail_on_init():
+    raise RuntimeError("initializer failed")
+
+
+def test_worker_pool_sets_every_worker_up_before_its_initializer():
+    import cv2  # noqa: F401  (loaded: the workers must run it on one thread)
+
+    with WorkerPool(2, initializer=greet, initargs=("hello",)) as workers:
+        workers.start()
+        pids = workers.pids()
+        assert len(pids) == 2 and all(alive(pid) for pid in pids)
+        states = list(workers.map_tasks(worker_state, [(0.2,)] * 4, ordered=False))
+    assert {s["greeting"] for s in states} == {"hello"}
+    assert all(s["sigint_ignored"] and s["cv2_threads"] == 1 for s in states)
+    assert {s["index"] for s in states} <= {0, 1} and {s["pid"] for s in states} <= set(pids)
+    assert not any(alive(pid) for pid in pids)  # joined at the end of the with block
+
+
+def test_map_tasks_reads_tasks_lazily_and_bounds_those_in_flight():
+    pulled = []
+
+    def tasks():
+        for i in range(20):
+            pulled.append(i)
+            yield (i, 10)
+
+    with WorkerPool(2) as workers:
+        results = workers.map_tasks(pow, tasks(), in_flight=3)
+        assert next(results) == 0 and len(pulled) <= 4
+        assert list(results) == [i ** 10 for i in range(1, 20)]
+
+
+def test_stop_and_cancel_keep_the_tasks_already_running():
+    with WorkerPool(1) as workers:
+        results = workers.map_tasks(worker_state, [(0.2,)] * 10, ordered=False, in_flight=4)
+        next(results)
+        results.stop()  # no more tasks; the 3 submitted still come
+        assert len(list(results)) == 3
+        results = workers.map_tasks(worker_state, [(0.3,)] * 10, ordered=False, in_flight=4)
+        next(results)
+        results.cancel()  # tasks not yet started are cancelled; the started ones still come
+        started = results.in_flight  # one running, at most one more queued for the worker
+        assert 1 <= started <= 2 and len(list(results)) == started
+
+
+def test_an_error_of_the_task_iterable_comes_after_the_submitted_tasks():
+    def tasks():
+        yield (2, 3)
+        yield (3, 2)
+        raise OSError("disk gone")
+
+    with WorkerPool(1) as workers:
+        results = workers.map_tasks(pow, tasks())
+        assert [next(results), next(results)] == [8, 9]
+        with pytest.raises(OSError, match="disk gone"):
+            next(results)
+
+
+def test_a_dead_worker_is_an_error_not_a_hang():
+    workers = WorkerPool(2).start()
+    try:
+        with pytest.raises(WorkerDiedError, match="died unexpectedly"):
+            within(TIMEOUT, lambda: list(workers.map_tasks(crash, [(0,)])))
+    finally:
+        workers.terminate()
+    with pytest.raises(WorkerDiedError, match="failed to start"):
+        within(TIMEOUT, WorkerPool(1, initializer=fail_on_init).start)
