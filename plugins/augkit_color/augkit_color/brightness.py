@@ -7,26 +7,17 @@ from typing import Any
 import numpy as np
 
 from augkit import parameters as iap
-from augkit.extend import ViewAugmenter, as_augmenter_list
-from augkit.pixels import saturate
+from augkit.extend import ViewAugmenter, as_augmenter_list, saturate
 from augkit_color import functional as F
 from augkit_color._common import (
+    DOC_BLOCKS,
     ColorPixelAugmenter,
-    draw_flat,
-)
-from augkit_color.colorspaces import (
-    HLS,
-    HSV,
-    RGB,
-    YUV,
-    Lab,
-    Luv,
-    YCrCb,
-    check_colorspace,
+    colorspace_name,
     colorspace_param,
     draw_colorspaces,
 )
 from augkit_color.contrast import GammaContrast
+from augkit_color.functional import HLS, HSV, RGB, YUV, Lab, Luv, YCrCb
 
 #: Colour spaces with a brightness channel (imgaug's default list).
 BRIGHTNESS_SPACES = (YCrCb, HSV, HLS, Lab, Luv, YUV)
@@ -46,10 +37,8 @@ class WithBrightnessChannels(ViewAugmenter):
     ----------
     children : Augmenter or list of Augmenter or None
         Augmenters applied to the brightness channel.
-    to_colorspace : str or list of str or StochasticParameter, optional
-        Candidate colour spaces (default ``[YCrCb, HSV, HLS, Lab, Luv, YUV]``).
-    from_colorspace : str, optional
-        Colour space of the input images (default ``"RGB"``).
+    <brightness to_colorspace>
+    <from_colorspace>
 
     Supported data: every kind its children support (image dtypes: uint8).
 
@@ -67,6 +56,7 @@ class WithBrightnessChannels(ViewAugmenter):
 
     supported_dtypes = frozenset({"uint8"})
     image_channels = (1, 3, 4)
+    doc_blocks = DOC_BLOCKS
     examples = ({"children": GammaContrast(0.9)},
                 {"children": GammaContrast(1.1), "to_colorspace": ["HSV", "Lab"]})
 
@@ -75,7 +65,7 @@ class WithBrightnessChannels(ViewAugmenter):
         super().__init__(**kwargs)
         self.children = as_augmenter_list(children, "children")
         self.to_colorspace = colorspace_param(to_colorspace, "to_colorspace", BRIGHTNESS_SPACES)
-        self.from_colorspace = check_colorspace(from_colorspace, "from_colorspace")
+        self.from_colorspace = colorspace_name(from_colorspace, "from_colorspace")
 
     def sample_view(self, rows, rng):
         return draw_colorspaces(self.to_colorspace, rows.nb_rows, rng, "to_colorspace",
@@ -106,15 +96,12 @@ class MultiplyAndAddToBrightness(ColorPixelAugmenter):
         Brightness factor per image (default ``(0.7, 1.3)``), in ``[0, inf)``.
     add : number or tuple of (number, number) or list or StochasticParameter, optional
         Added to brightness per image (default ``(-30, 30)``), rounded.
-    to_colorspace : str or list of str or StochasticParameter, optional
-        Candidate colour spaces (default ``[YCrCb, HSV, HLS, Lab, Luv, YUV]``).
-    from_colorspace : str, optional
-        Colour space of the input images (default ``"RGB"``).
+    <brightness to_colorspace>
+    <from_colorspace>
     random_order : bool, optional
         If True (default), half of the images get the add before the multiply.
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    uint8).
+    <supported data>
 
     1-channel images are treated as brightness; a 4th (alpha) channel is kept.
 
@@ -138,7 +125,7 @@ class MultiplyAndAddToBrightness(ColorPixelAugmenter):
         self.mul = iap.handle_continuous_param(mul, "mul", value_range=(0, None))
         self.add = iap.handle_continuous_param(add, "add", value_range=(-255, 255))
         self.to_colorspace = colorspace_param(to_colorspace, "to_colorspace", BRIGHTNESS_SPACES)
-        self.from_colorspace = check_colorspace(from_colorspace, "from_colorspace")
+        self.from_colorspace = colorspace_name(from_colorspace, "from_colorspace")
         self.random_order = bool(random_order)
 
     def sample(self, rows, rng):
@@ -151,24 +138,16 @@ class MultiplyAndAddToBrightness(ColorPixelAugmenter):
             add = float(round(float(self.add.draw_samples(1, random_state=rng).item())))
             add_first = bool(rng.random() < 0.5) if self.random_order else False
             return [(spaces[0], mul, add, add_first)]
-        muls = draw_flat(self.mul, nb_rows, rng)
-        adds = np.rint(draw_flat(self.add, nb_rows, rng))
+        muls = iap.draw(self.mul, nb_rows, rng, np.float64)
+        adds = np.rint(iap.draw(self.add, nb_rows, rng, np.float64))
         add_first = rng.random(nb_rows) < 0.5 if self.random_order \
             else np.zeros(nb_rows, dtype=bool)
         return list(zip(spaces, muls, adds, add_first))
 
     def _apply_one(self, image, row):
         space, mul, add, add_first = row
-        if add_first:
-            table = saturate(saturate(_LEVELS + add, _UINT8) * mul, _UINT8)
-        else:
-            table = saturate(saturate(_LEVELS * mul, _UINT8).astype(np.float64) + add, _UINT8)
+        table = F.brightness_table(mul, add, add_first)
         return F.map_intensity_lut(image, table, space, self.from_colorspace)
-
-
-_LEVELS = np.arange(256, dtype=np.float64)
-_LEVELS.flags.writeable = False
-_UINT8 = np.dtype(np.uint8)
 
 
 class MultiplyBrightness(MultiplyAndAddToBrightness):
@@ -178,11 +157,10 @@ class MultiplyBrightness(MultiplyAndAddToBrightness):
     ----------
     mul : number or tuple of (number, number) or list or StochasticParameter, optional
         Brightness factor per image (default ``(0.7, 1.3)``).
-    to_colorspace, from_colorspace
-        As for :class:`MultiplyAndAddToBrightness`.
+    <brightness to_colorspace>
+    <from_colorspace>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    uint8).
+    <supported data>
 
     Examples
     --------
@@ -207,11 +185,10 @@ class AddToBrightness(MultiplyAndAddToBrightness):
     ----------
     add : number or tuple of (number, number) or list or StochasticParameter, optional
         Added per image (default ``(-30, 30)``).
-    to_colorspace, from_colorspace
-        As for :class:`MultiplyAndAddToBrightness`.
+    <brightness to_colorspace>
+    <from_colorspace>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    uint8).
+    <supported data>
 
     Examples
     --------

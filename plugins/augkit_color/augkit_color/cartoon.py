@@ -9,8 +9,8 @@ import numpy as np
 
 from augkit import parameters as iap
 from augkit_color import functional as F
-from augkit_color._common import ColorPixelAugmenter
-from augkit_color.colorspaces import RGB, check_colorspace, convert, join_alpha, split_alpha
+from augkit_color._common import ColorPixelAugmenter, colorspace_name
+from augkit_color.functional import RGB, change_colorspace, join_alpha, split_alpha
 
 
 class Cartoon(ColorPixelAugmenter):
@@ -32,11 +32,9 @@ class Cartoon(ColorPixelAugmenter):
         Saturation factor (default ``(1.5, 2.5)``).
     edge_prevalence : number or tuple of (number, number) or list or StochasticParameter
         How many edges are drawn (default ``(0.9, 1.1)``): above 1 more, below fewer.
-    from_colorspace : str, optional
-        Colour space of the input images (default ``"RGB"``).
+    <from_colorspace>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    uint8).
+    <supported data>
 
     Examples
     --------
@@ -64,24 +62,23 @@ class Cartoon(ColorPixelAugmenter):
                                                       value_range=(0, None))
         self.edge_prevalence = iap.handle_continuous_param(edge_prevalence, "edge_prevalence",
                                                            value_range=(0, None))
-        self.from_colorspace = check_colorspace(from_colorspace, "from_colorspace")
+        self.from_colorspace = colorspace_name(from_colorspace, "from_colorspace")
 
     def sample(self, rows, rng):
         params = (self.blur_ksize, self.segmentation_size, self.saturation,
                   self.edge_prevalence)
-        return np.stack([np.asarray(p.draw_samples(rows.nb_rows, random_state=rng), np.float64)
-                         for p in params], axis=1)
+        return np.stack([iap.draw(p, rows.nb_rows, rng, np.float64) for p in params], axis=1)
 
     def _apply_one(self, image, row):
         blur, segmentation, saturation, edges = row
         if image.shape[2] == 1:
             rgb = cv2.cvtColor(np.ascontiguousarray(image[:, :, 0]), cv2.COLOR_GRAY2RGB)
-            out = F.cartoon(rgb, int(round(blur)), segmentation, saturation, edges)
+            out = F.stylize_cartoon(rgb, int(round(blur)), segmentation, saturation, edges)
             return cv2.cvtColor(out, cv2.COLOR_RGB2GRAY).reshape(image.shape)
         color, alpha = split_alpha(image)
-        rgb = convert(color, RGB, self.from_colorspace)
-        out = F.cartoon(rgb, int(round(blur)), segmentation, saturation, edges)
-        return join_alpha(convert(out, self.from_colorspace, RGB), alpha)
+        rgb = change_colorspace(color, RGB, self.from_colorspace)
+        out = F.stylize_cartoon(rgb, int(round(blur)), segmentation, saturation, edges)
+        return join_alpha(change_colorspace(out, self.from_colorspace, RGB), alpha)
 
 
 AUGMENTERS = (Cartoon,)

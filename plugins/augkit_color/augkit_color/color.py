@@ -7,27 +7,26 @@ from typing import Any
 import cv2
 import numpy as np
 
+import augkit
 from augkit import parameters as iap
-from augkit.extend import ViewAugmenter, as_augmenter_list
-from augkit.meta import WithChannels
-from augkit.pixels import blend
+from augkit.extend import ViewAugmenter, as_augmenter_list, blend
 from augkit_color._common import (
+    DOC_BLOCKS,
     ColorPixelAugmenter,
-    draw_flat,
+    colorspace_name,
+    colorspace_param,
+    draw_colorspaces,
 )
-from augkit_color.colorspaces import (
+from augkit_color.contrast import GammaContrast, LinearContrast
+from augkit_color.functional import (
     BGR,
     GRAY,
     RGB,
-    check_colorspace,
-    colorspace_param,
-    convert,
-    draw_colorspaces,
+    change_colorspace,
     join_alpha,
     split_alpha,
     to_gray,
 )
-from augkit_color.contrast import GammaContrast, LinearContrast
 
 _CONVERT_DTYPES = frozenset({"uint8", "float32"})
 
@@ -43,8 +42,7 @@ class WithColorspace(ViewAugmenter):
     to_colorspace : str
         Colour space the children work in: one of ``RGB``, ``BGR``, ``GRAY``, ``CIE``,
         ``YCrCb``, ``HSV``, ``HLS``, ``Lab``, ``Luv``, ``YUV``.
-    from_colorspace : str, optional
-        Colour space of the input images (default ``"RGB"``).
+    <from_colorspace>
     children : Augmenter or list of Augmenter or None
         The augmenters to apply in *to_colorspace*.
 
@@ -64,25 +62,28 @@ class WithColorspace(ViewAugmenter):
 
     supported_dtypes = _CONVERT_DTYPES
     image_channels = (3, 4)
-    examples = ({"to_colorspace": "HSV", "children": WithChannels(0, LinearContrast(1.5))},
-                {"to_colorspace": "Lab", "children": WithChannels(0, GammaContrast(0.9))})
+    doc_blocks = DOC_BLOCKS
+    examples = ({"to_colorspace": "HSV",
+                 "children": augkit.WithChannels(0, LinearContrast(1.5))},
+                {"to_colorspace": "Lab",
+                 "children": augkit.WithChannels(0, GammaContrast(0.9))})
 
     def __init__(self, to_colorspace: str, from_colorspace: str = RGB, children: Any = None,
                  **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.children = as_augmenter_list(children, "children")
-        self.to_colorspace = check_colorspace(to_colorspace, "to_colorspace")
-        self.from_colorspace = check_colorspace(from_colorspace, "from_colorspace")
+        self.to_colorspace = colorspace_name(to_colorspace, "to_colorspace")
+        self.from_colorspace = colorspace_name(from_colorspace, "from_colorspace")
 
     def image_to_view(self, image, index, view_params):
-        return convert(image, self.to_colorspace, self.from_colorspace)
+        return change_colorspace(image, self.to_colorspace, self.from_colorspace)
 
     def image_from_view(self, original, view, index, view_params):
         changed = np.ascontiguousarray(view, dtype=original.dtype)
         if changed.shape[2] != original.shape[2]:
             changed = join_alpha(np.ascontiguousarray(changed[:, :, :3]),
                                  split_alpha(original)[1])
-        return convert(changed, self.from_colorspace, self.to_colorspace)
+        return change_colorspace(changed, self.from_colorspace, self.to_colorspace)
 
 
 class ChangeColorspace(ColorPixelAugmenter):
@@ -96,13 +97,11 @@ class ChangeColorspace(ColorPixelAugmenter):
     to_colorspace : str or list of str or StochasticParameter
         Target colour space (a list picks one per image): ``RGB``, ``BGR``, ``GRAY``,
         ``CIE``, ``YCrCb``, ``HSV``, ``HLS``, ``Lab``, ``Luv``, ``YUV``.
-    from_colorspace : str, optional
-        Colour space of the input images (default ``"RGB"``).
+    <from_colorspace>
     alpha : number or tuple of (number, number) or list or StochasticParameter, optional
         Opacity of the converted image over the original, in ``[0, 1]`` (default 1).
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    float32, uint8).
+    <supported data>
 
     Images need 3 channels, or 4 (alpha kept). float32 images use OpenCV's float
     conventions, see :class:`WithColorspace`.
@@ -124,17 +123,17 @@ class ChangeColorspace(ColorPixelAugmenter):
                  **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.to_colorspace = colorspace_param(to_colorspace, "to_colorspace")
-        self.from_colorspace = check_colorspace(from_colorspace, "from_colorspace")
+        self.from_colorspace = colorspace_name(from_colorspace, "from_colorspace")
         self.alpha = iap.handle_continuous_param(alpha, "alpha", value_range=(0, 1))
 
     def sample(self, rows, rng):
         spaces = draw_colorspaces(self.to_colorspace, rows.nb_rows, rng, "to_colorspace")
-        alphas = np.clip(draw_flat(self.alpha, rows.nb_rows, rng), 0.0, 1.0)
+        alphas = np.clip(iap.draw(self.alpha, rows.nb_rows, rng, np.float64), 0.0, 1.0)
         return list(zip(spaces, alphas))
 
     def _apply_one(self, image, row):
         space, alpha = row
-        converted = convert(image, space, self.from_colorspace)
+        converted = change_colorspace(image, space, self.from_colorspace)
         return blend(converted, image, alpha)
 
 
@@ -149,11 +148,9 @@ class Grayscale(ColorPixelAugmenter):
     ----------
     alpha : number or tuple of (number, number) or list or StochasticParameter, optional
         Opacity of the gray image, in ``[0, 1]`` (default 1: fully gray).
-    from_colorspace : str, optional
-        Colour space of the input images (default ``"RGB"``).
+    <from_colorspace>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    float32, uint8).
+    <supported data>
 
     Examples
     --------
@@ -170,13 +167,13 @@ class Grayscale(ColorPixelAugmenter):
     def __init__(self, alpha: Any = 1, from_colorspace: str = RGB, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.alpha = iap.handle_continuous_param(alpha, "alpha", value_range=(0, 1))
-        self.from_colorspace = check_colorspace(from_colorspace, "from_colorspace")
+        self.from_colorspace = colorspace_name(from_colorspace, "from_colorspace")
 
     def sample(self, rows, rng):
         if rows.nb_rows == 1:  # one image: the same draw, clipped without np.clip's wrapper
             alpha = float(self.alpha.draw_samples(1, random_state=rng).item())
             return [0.0 if alpha < 0.0 else 1.0 if alpha > 1.0 else alpha]  # NaN stays NaN
-        return np.clip(draw_flat(self.alpha, rows.nb_rows, rng), 0.0, 1.0)
+        return np.clip(iap.draw(self.alpha, rows.nb_rows, rng, np.float64), 0.0, 1.0)
 
     def _apply_one(self, image, alpha):
         if image.shape[2] == 1 or alpha <= 0.0:
@@ -184,7 +181,7 @@ class Grayscale(ColorPixelAugmenter):
         color, transparency = split_alpha(image)
         gray = cv2.cvtColor(to_gray(color, self.from_colorspace), cv2.COLOR_GRAY2RGB)
         if self.from_colorspace not in (RGB, BGR, GRAY):
-            gray = convert(gray, self.from_colorspace, RGB)
+            gray = change_colorspace(gray, self.from_colorspace, RGB)
         # alpha 1: gray is already a new array (what blend would copy)
         return join_alpha(gray if alpha >= 1.0 else blend(gray, color, alpha), transparency)
 

@@ -14,18 +14,14 @@ import numpy as np
 from augkit import ParameterError
 from augkit import parameters as iap
 from augkit_color import functional as F
-from augkit_color._common import ColorPixelAugmenter, draw_values_per_channel
-from augkit_color.colorspaces import (
-    HLS,
-    HSV,
-    RGB,
-    YUV,
-    Lab,
-    YCrCb,
-    check_colorspace,
+from augkit_color._common import (
+    ColorPixelAugmenter,
+    colorspace_name,
     colorspace_param,
     draw_colorspaces,
+    draw_columns_per_channel,
 )
+from augkit_color.functional import HLS, HSV, RGB, YUV, Lab, YCrCb
 
 _CURVE_DTYPES = frozenset({"uint8", "uint16", "float32", "float64"})
 
@@ -42,7 +38,7 @@ class _ContrastCurve(ColorPixelAugmenter):
         self.per_channel = iap.handle_per_channel(per_channel)
 
     def sample(self, rows, rng):
-        return draw_values_per_channel(self._params, self.per_channel, rows.shapes, rng)
+        return draw_columns_per_channel(self._params, self.per_channel, rows.shapes, rng)
 
     def _apply_one(self, image, values):
         return F.apply_transfer(image, type(self)._transfer, values)
@@ -58,20 +54,11 @@ class GammaContrast(_ContrastCurve):
     ----------
     gamma : number or tuple of (number, number) or list of number or StochasticParameter
         Exponent per image (default ``(0.7, 1.7)``), in ``[0, inf)``.
-    per_channel : bool or float or StochasticParameter, optional
-        True draws one gamma per channel; a float is the probability per image.
+    <per_channel>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    float32, float64, uint16, uint8).
+    <supported data>
 
-    ========  ==========================================================
-    dtype     behaviour
-    ========  ==========================================================
-    uint8     exact, a 256-entry lookup table per image (or channel)
-    uint16    scaled to [0, 1], transformed, rounded back
-    float32   values expected in [0, 1]; negatives read as 0
-    float64   as float32
-    ========  ==========================================================
+    <curve dtypes>
 
     Examples
     --------
@@ -100,13 +87,11 @@ class SigmoidContrast(_ContrastCurve):
         Steepness per image (default ``(5, 6)``), in ``[0, inf)``.
     cutoff : number or tuple of (number, number) or list of number or StochasticParameter
         Where the curve is centred, in ``[0, 1]`` (default ``(0.3, 0.6)``).
-    per_channel : bool or float or StochasticParameter, optional
-        True draws gain and cutoff per channel; a float is the probability per image.
+    <per_channel>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    float32, float64, uint16, uint8).
+    <supported data>
 
-    dtypes as for :class:`GammaContrast` (uint8 through a lookup table).
+    <curve dtypes>
 
     Examples
     --------
@@ -136,13 +121,11 @@ class LogContrast(_ContrastCurve):
     gain : number or tuple of (number, number) or list of number or StochasticParameter
         Multiplier per image (default ``(0.4, 1.6)``), in ``[0, inf)``; 1 brightens
         dark values slightly, below 1 darkens.
-    per_channel : bool or float or StochasticParameter, optional
-        True draws one gain per channel; a float is the probability per image.
+    <per_channel>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    float32, float64, uint16, uint8).
+    <supported data>
 
-    dtypes as for :class:`GammaContrast` (uint8 through a lookup table).
+    <curve dtypes>
 
     Examples
     --------
@@ -173,14 +156,11 @@ class LinearContrast(_ContrastCurve):
     ----------
     alpha : number or tuple of (number, number) or list of number or StochasticParameter
         Strength per image (default ``(0.6, 1.4)``), in ``[0, inf)``.
-    per_channel : bool or float or StochasticParameter, optional
-        True draws one alpha per channel; a float is the probability per image.
+    <per_channel>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    float32, float64, uint16, uint8).
+    <supported data>
 
-    dtypes as for :class:`GammaContrast` (uint8 through a lookup table; floats are
-    not clipped).
+    <curve dtypes>
 
     Examples
     --------
@@ -236,15 +216,17 @@ class _ClaheParams:
                 f"{tile_grid_size_px_min!r}")
         self.tile_grid_size_px_min = int(tile_grid_size_px_min)
 
-    def _draw_clahe(self, count: int, rng: np.random.Generator) -> np.ndarray:
-        """Return ``(count, 3)`` rows of (clip limit, grid height, grid width)."""
-        clip = np.asarray(self.clip_limit.draw_samples(count, random_state=rng), np.float64)
-        height_param, width_param = self.tile_grid_size_px
-        grid_h = np.asarray(height_param.draw_samples(count, random_state=rng), np.float64)
-        grid_w = grid_h if width_param is None else np.asarray(
-            width_param.draw_samples(count, random_state=rng), np.float64)
+    def _clahe_params(self) -> list[iap.StochasticParameter]:
+        """The parameters to draw: clip limit, grid height and (if separate) grid width."""
+        height, width = self.tile_grid_size_px
+        return [self.clip_limit, height] if width is None else [self.clip_limit, height, width]
+
+    def _clahe_rows(self, drawn: np.ndarray) -> np.ndarray:
+        """Turn ``(k, 2 or 3)`` draws of :meth:`_clahe_params` into ``(k, 3)`` rows of
+        clip limit, grid height and grid width, grids at least the minimum."""
         low = self.tile_grid_size_px_min
-        return np.stack([clip, np.maximum(grid_h, low), np.maximum(grid_w, low)], axis=1)
+        grid_h, grid_w = drawn[:, 1], drawn[:, -1]  # the last column is the height if alone
+        return np.stack([drawn[:, 0], np.maximum(grid_h, low), np.maximum(grid_w, low)], axis=1)
 
 
 class AllChannelsCLAHE(_ClaheParams, ColorPixelAugmenter):
@@ -252,20 +234,10 @@ class AllChannelsCLAHE(_ClaheParams, ColorPixelAugmenter):
 
     Parameters
     ----------
-    clip_limit : number or tuple of (number, number) or list of number or StochasticParameter
-        Contrast limit per image (default ``(0.1, 8)``); higher is stronger.
-    tile_grid_size_px : int or tuple of (int, int) or list of int or StochasticParameter \
-or tuple of two of those
-        Number of tiles per side of the grid CLAHE equalizes in (default ``(3, 12)``),
-        as imgaug passes it to OpenCV. A tuple of two tuples/lists/parameters gives
-        height and width separately.
-    tile_grid_size_px_min : int, optional
-        Smallest grid size used (default 3).
-    per_channel : bool or float or StochasticParameter, optional
-        True draws clip limit and grid per channel.
+    <clahe>
+    <per_channel>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    uint16, uint8).
+    <supported data>
 
     Any number of channels; uint16 is equalized with 65536 bins (OpenCV).
 
@@ -290,10 +262,9 @@ or tuple of two of those
         self.per_channel = iap.handle_per_channel(per_channel)
 
     def sample(self, rows, rng):
-        use = np.asarray(self.per_channel.draw_samples(rows.nb_rows, random_state=rng)) > 0.5
-        counts = [s[2] if flag else 1 for s, flag in zip(rows.shapes, use)]
-        drawn = self._draw_clahe(sum(counts), rng)
-        return np.split(drawn, np.cumsum(counts)[:-1])
+        drawn = draw_columns_per_channel(self._clahe_params(), self.per_channel, rows.shapes,
+                                         rng)
+        return [self._clahe_rows(values) for values in drawn]
 
     def _apply_one(self, image, values):
         funcs = [lambda p, v=v: F.clahe(p, v[0], int(v[1]), int(v[2])) for v in values]
@@ -307,7 +278,7 @@ class _IntensityAugmenter(ColorPixelAugmenter):
     image_channels = (1, 3, 4)
 
     def _init_spaces(self, from_colorspace: Any, to_colorspace: Any) -> None:
-        self.from_colorspace = check_colorspace(from_colorspace, "from_colorspace")
+        self.from_colorspace = colorspace_name(from_colorspace, "from_colorspace")
         self.to_colorspace = colorspace_param(to_colorspace, "to_colorspace", INTENSITY_SPACES)
 
     def _draw_spaces(self, rows, rng):
@@ -324,16 +295,11 @@ class CLAHE(_ClaheParams, _IntensityAugmenter):
 
     Parameters
     ----------
-    clip_limit, tile_grid_size_px, tile_grid_size_px_min
-        As for :class:`AllChannelsCLAHE`.
-    from_colorspace : str, optional
-        Colour space of the input images (default ``"RGB"``).
-    to_colorspace : {'Lab', 'HLS', 'HSV', 'YCrCb', 'YUV'} or list or StochasticParameter
-        Colour space whose intensity channel is equalized (default ``"Lab"``); a list
-        picks one per image.
+    <clahe>
+    <from_colorspace>
+    <intensity to_colorspace>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    uint8).
+    <supported data>
 
     Examples
     --------
@@ -355,7 +321,9 @@ class CLAHE(_ClaheParams, _IntensityAugmenter):
 
     def sample(self, rows, rng):
         spaces = self._draw_spaces(rows, rng)
-        return list(zip(spaces, self._draw_clahe(rows.nb_rows, rng)))
+        drawn = np.stack([iap.draw(p, rows.nb_rows, rng, np.float64)
+                          for p in self._clahe_params()], axis=1)
+        return list(zip(spaces, self._clahe_rows(drawn)))
 
     def _apply_one(self, image, row):
         space, (clip, grid_h, grid_w) = row
@@ -366,8 +334,7 @@ class CLAHE(_ClaheParams, _IntensityAugmenter):
 class AllChannelsHistogramEqualization(ColorPixelAugmenter):
     """Equalize the histogram of every channel separately.
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    uint8).
+    <supported data>
 
     Any number of channels.
 
@@ -394,14 +361,10 @@ class HistogramEqualization(_IntensityAugmenter):
 
     Parameters
     ----------
-    from_colorspace : str, optional
-        Colour space of the input images (default ``"RGB"``).
-    to_colorspace : {'Lab', 'HLS', 'HSV', 'YCrCb', 'YUV'} or list or StochasticParameter
-        Colour space whose intensity channel is equalized (default ``"Lab"``).
-        YCrCb and YUV take a fast path: the change of luma is added to R, G and B.
+    <from_colorspace>
+    <intensity to_colorspace>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    uint8).
+    <supported data>
 
     1-channel images are equalized directly; a 4th (alpha) channel is kept.
 

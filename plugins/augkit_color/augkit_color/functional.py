@@ -1,10 +1,40 @@
-"""Pure numpy/OpenCV functions of the colour family: lookup tables, channel mapping,
-quantization, colour temperature and the cartoon filter. Tests call them directly.
+"""Pure numpy/OpenCV kernels of the colour family; the augmenters and tests call them.
+
+Every function here is deterministic: the augmenters draw all random values in
+``sample`` and pass them in. Images are ``(H, W, C)`` arrays; a 4th channel of a
+colour image is alpha and is carried over untouched.
+
+Colour spaces
+    the names :data:`RGB`, :data:`BGR`, :data:`GRAY`, :data:`CIE` (CIE XYZ),
+    :data:`YCrCb`, :data:`HSV`, :data:`HLS`, :data:`Lab`, :data:`Luv`, :data:`YUV`
+    (:data:`COLORSPACES`; imgaug's ``CSPACE_*`` names too), :func:`change_colorspace`,
+    :func:`to_gray`, :func:`split_alpha`, :func:`join_alpha`, :data:`CV2_CODES`.
+Contrast curves
+    :func:`gamma_transfer`, :func:`sigmoid_transfer`, :func:`log_transfer`,
+    :func:`linear_transfer`, :func:`uint8_tables`, :func:`apply_transfer`.
+Hue, saturation and brightness
+    :func:`hue_add_table`, :func:`hue_multiply_table`, :func:`saturation_add_table`,
+    :func:`saturation_multiply_table`, :func:`hsv_lut`, :func:`hue_saturation_int16`,
+    :func:`replace_hue_saturation`, :func:`brightness_table`, :func:`map_intensity`,
+    :func:`map_intensity_lut`, :func:`intensity_plane` (:data:`INTENSITY_CHANNEL`).
+Histograms
+    :func:`clahe`, :func:`equalize`, :func:`per_plane`.
+Quantization
+    :func:`uniform_quantization_table`, :func:`nbits_table`, :func:`kmeans_quantize`.
+Colour temperature and cartoons
+    :func:`kelvin_to_rgb`, :func:`multiply_channels`, :func:`stylize_cartoon`.
+
+uint8 images follow OpenCV's 8-bit conventions (hue in ``[0, 180)``); float32 images
+OpenCV's float ones (RGB in ``[0, 1]``, hue in degrees, Lab's L in ``[0, 100]``...).
 
 Examples
 --------
->>> gamma_table(np.array([[1.0]]))[0, :4].tolist()
-[0, 1, 2, 3]
+>>> import numpy as np
+>>> red = np.array([[[255, 0, 0]]], dtype=np.uint8)
+>>> change_colorspace(red, HSV).tolist()
+[[[0, 255, 255]]]
+>>> hsv_lut(red, hue_add_table(60), None).tolist()
+[[[0, 255, 0]]]
 """
 
 from __future__ import annotations
@@ -16,51 +46,291 @@ from functools import lru_cache
 import cv2
 import numpy as np
 
-from augkit.pixels import apply_lut, saturate
-from augkit_color.colorspaces import (
-    BGR,
-    GRAY,
-    INTENSITY_CHANNEL,
-    RGB,
-    YUV,
-    YCrCb,
-    convert,
-    join_alpha,
-    split_alpha,
-    to_gray,
-)
+from augkit.extend import InputError, apply_lut, saturate
 
-_UNIT = np.arange(256, dtype=np.float64) / 255.0  # uint8 values read as [0, 1]
-_LEVELS = np.arange(256, dtype=np.float64)
-IDENTITY_TABLE = np.arange(256, dtype=np.uint8)
+# ---------------------------------------------------------------------------
+# colour spaces
+# ---------------------------------------------------------------------------
+
+RGB = CSPACE_RGB = "RGB"
+BGR = CSPACE_BGR = "BGR"
+GRAY = CSPACE_GRAY = "GRAY"
+CIE = CSPACE_CIE = "CIE"
+YCrCb = CSPACE_YCrCb = "YCrCb"
+HSV = CSPACE_HSV = "HSV"
+HLS = CSPACE_HLS = "HLS"
+Lab = CSPACE_Lab = "Lab"
+Luv = CSPACE_Luv = "Luv"
+YUV = CSPACE_YUV = "YUV"
+
+#: Every colour space name augkit accepts (imgaug's set; ``"XYZ"`` is read as CIE).
+COLORSPACES = (RGB, BGR, GRAY, CIE, YCrCb, HSV, HLS, Lab, Luv, YUV)
+#: imgaug's name of the same set.
+CSPACE_ALL = frozenset(COLORSPACES)
+#: Other names accepted for a colour space.
+ALIASES = {"XYZ": CIE}
+
+# cv2's suffix of each colour space in COLOR_RGB2<suffix> / COLOR_<suffix>2RGB.
+_CV2_SUFFIX = {GRAY: "GRAY", CIE: "XYZ", YCrCb: "YCrCb", HSV: "HSV", HLS: "HLS",
+               Lab: "Lab", Luv: "Luv", YUV: "YUV", BGR: "BGR"}
+
+
+def _codes() -> dict[tuple[str, str], int]:
+    """Return ``(from, to) -> cv2 code`` for every direct conversion cv2 offers."""
+    table = {}
+    for space, suffix in _CV2_SUFFIX.items():
+        for source in (RGB, BGR):
+            if space == source:
+                continue
+            table[(source, space)] = getattr(cv2, f"COLOR_{source}2{suffix}")
+            table[(space, source)] = getattr(cv2, f"COLOR_{suffix}2{source}")
+    return table
+
+
+#: ``(from, to) -> cv2 code`` of the conversions done in one cv2 call.
+CV2_CODES = _codes()
+
+#: Index of the brightness / intensity channel in each colour space that has one.
+INTENSITY_CHANNEL = {YCrCb: 0, YUV: 0, Lab: 0, Luv: 0, HSV: 2, HLS: 1}
+
+
+def _convert3(image: np.ndarray, to_space: str, from_space: str) -> np.ndarray:
+    """Convert a contiguous 3-channel image; GRAY results keep 3 identical channels."""
+    if to_space == from_space:
+        return image.copy()
+    if from_space == GRAY:
+        gray = np.ascontiguousarray(image[:, :, 0])
+        rgb = cv2.cvtColor(gray, cv2.COLOR_GRAY2RGB)
+        return _convert3(rgb, to_space, RGB) if to_space != RGB else rgb
+    code = CV2_CODES.get((from_space, to_space))
+    if code is not None:
+        out = cv2.cvtColor(image, code)
+    else:
+        out = cv2.cvtColor(cv2.cvtColor(image, CV2_CODES[(from_space, RGB)]),
+                           CV2_CODES[(RGB, to_space)])
+    if out.ndim == 2:  # GRAY: kept as 3 identical channels (imgaug)
+        out = cv2.cvtColor(out, cv2.COLOR_GRAY2RGB)
+    return out
+
+
+def split_alpha(image: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+    """Split a colour image into its colour channels and its alpha channel.
+
+    Parameters
+    ----------
+    image : ndarray of shape (H, W, 3) or (H, W, 4)
+
+    Returns
+    -------
+    color : ndarray of shape (H, W, 3)
+        C-contiguous (*image* itself when it is already a contiguous 3-channel image).
+    alpha : ndarray of shape (H, W) or None
+        The 4th channel (a contiguous copy), or None for 3 channels.
+
+    Examples
+    --------
+    >>> color, alpha = split_alpha(np.array([[[1, 2, 3, 9]]], dtype=np.uint8))
+    >>> color.tolist(), alpha.tolist()
+    ([[[1, 2, 3]]], [[9]])
+    """
+    if image.shape[2] == 3:
+        return np.ascontiguousarray(image), None
+    return np.ascontiguousarray(image[:, :, :3]), np.ascontiguousarray(image[:, :, 3])
+
+
+def join_alpha(color: np.ndarray, alpha: np.ndarray | None) -> np.ndarray:
+    """Stack *alpha* back onto a colour image (the inverse of :func:`split_alpha`).
+
+    Parameters
+    ----------
+    color : ndarray of shape (H, W, 3)
+    alpha : ndarray of shape (H, W) or None
+        Cast to *color*'s dtype; None returns *color* itself.
+
+    Returns
+    -------
+    ndarray of shape (H, W, 4), or *color* when *alpha* is None
+
+    Examples
+    --------
+    >>> color = np.zeros((1, 1, 3), dtype=np.uint8)
+    >>> join_alpha(color, np.full((1, 1), 9, dtype=np.uint8)).tolist()
+    [[[0, 0, 0, 9]]]
+    """
+    if alpha is None:
+        return color
+    if color.dtype == alpha.dtype:
+        return cv2.merge([*cv2.split(color), alpha])
+    return np.concatenate([color, alpha[:, :, None].astype(color.dtype)], axis=2)
+
+
+def change_colorspace(image: np.ndarray, to_space: str, from_space: str = RGB) -> np.ndarray:
+    """Return *image* converted from *from_space* to *to_space* (imgaug's
+    ``change_colorspace_``, never in place).
+
+    Parameters
+    ----------
+    image : ndarray of shape (H, W, 3) or (H, W, 4), dtype uint8 or float32
+        A 4th channel is alpha and is copied over untouched.
+    to_space, from_space : str
+        Names from :data:`COLORSPACES`. ``GRAY`` results have 3 identical channels;
+        a ``GRAY`` source reads the first channel.
+
+    Returns
+    -------
+    ndarray of the same shape and dtype
+        A new C-contiguous array.
+
+    Raises
+    ------
+    augkit.InputError
+        For another shape or dtype.
+
+    Examples
+    --------
+    >>> red = np.array([[[255, 0, 0]]], dtype=np.uint8)
+    >>> change_colorspace(red, BGR).tolist()
+    [[[0, 0, 255]]]
+    >>> change_colorspace(red, GRAY).tolist()
+    [[[76, 76, 76]]]
+    """
+    if image.ndim != 3 or image.shape[2] not in (3, 4):
+        raise InputError(f"change_colorspace: needs an (H, W, 3) or (H, W, 4) image, got "
+                         f"shape {image.shape}")
+    if image.dtype not in (np.uint8, np.float32):
+        raise InputError(f"change_colorspace: needs dtype uint8 or float32, got {image.dtype}")
+    color, alpha = split_alpha(image)
+    return join_alpha(_convert3(color, to_space, from_space), alpha)
+
+
+def to_gray(image: np.ndarray, from_space: str = RGB) -> np.ndarray:
+    """Return the luma (OpenCV's GRAY) of a colour image.
+
+    Parameters
+    ----------
+    image : ndarray of shape (H, W, 3) or (H, W, 4), dtype uint8 or float32
+        Alpha is ignored.
+    from_space : str, optional
+        Colour space of *image* (default ``"RGB"``).
+
+    Returns
+    -------
+    ndarray of shape (H, W), *image*'s dtype
+
+    Examples
+    --------
+    >>> to_gray(np.array([[[255, 0, 0]]], dtype=np.uint8)).tolist()
+    [[76]]
+    """
+    color = np.ascontiguousarray(image[:, :, :3])
+    if from_space == RGB:
+        return cv2.cvtColor(color, cv2.COLOR_RGB2GRAY)
+    if from_space == BGR:
+        return cv2.cvtColor(color, cv2.COLOR_BGR2GRAY)
+    if from_space == GRAY:
+        return np.ascontiguousarray(color[:, :, 0])
+    return cv2.cvtColor(_convert3(color, RGB, from_space), cv2.COLOR_RGB2GRAY)
+
 
 # ---------------------------------------------------------------------------
 # contrast transfer functions, on values in [0, 1]; params broadcast as (k, 1)
 # ---------------------------------------------------------------------------
 
+_UNIT = np.arange(256, dtype=np.float64) / 255.0  # uint8 values read as [0, 1]
+_LEVELS = np.arange(256, dtype=np.float64)
+_LEVELS.flags.writeable = False
+_IDENTITY = np.arange(256, dtype=np.uint8)
+_UINT8 = np.dtype(np.uint8)
+
 
 def gamma_transfer(x: np.ndarray, gamma: np.ndarray) -> np.ndarray:
-    """``x ** gamma`` (negative inputs read as 0)."""
+    """Return ``x ** gamma`` (negative inputs read as 0).
+
+    Parameters
+    ----------
+    x : ndarray of float
+        Values in ``[0, 1]``.
+    gamma : float or ndarray broadcastable against *x*
+
+    Examples
+    --------
+    >>> gamma_transfer(np.array([0.0, 0.25, 1.0]), 2.0).tolist()
+    [0.0, 0.0625, 1.0]
+    """
     return np.power(np.maximum(x, 0.0), gamma)
 
 
 def sigmoid_transfer(x: np.ndarray, gain: np.ndarray, cutoff: np.ndarray) -> np.ndarray:
-    """``1 / (1 + exp(gain * (cutoff - x)))``."""
+    """Return ``1 / (1 + exp(gain * (cutoff - x)))``.
+
+    Parameters
+    ----------
+    x : ndarray of float
+        Values in ``[0, 1]``.
+    gain, cutoff : float or ndarray broadcastable against *x*
+
+    Examples
+    --------
+    >>> sigmoid_transfer(np.array([0.5]), 10.0, 0.5).tolist()
+    [0.5]
+    """
     return 1.0 / (1.0 + np.exp(gain * (cutoff - x)))
 
 
 def log_transfer(x: np.ndarray, gain: np.ndarray) -> np.ndarray:
-    """``gain * log2(1 + x)`` (inputs below 0 read as 0)."""
+    """Return ``gain * log2(1 + x)`` (inputs below 0 read as 0).
+
+    Parameters
+    ----------
+    x : ndarray of float
+        Values in ``[0, 1]``.
+    gain : float or ndarray broadcastable against *x*
+
+    Examples
+    --------
+    >>> log_transfer(np.array([0.0, 1.0]), 0.5).tolist()
+    [0.0, 0.5]
+    """
     return gain * np.log2(1.0 + np.maximum(x, 0.0))
 
 
 def linear_transfer(x: np.ndarray, alpha: np.ndarray) -> np.ndarray:
-    """``0.5 + alpha * (x - 0.5)``: stretch around the middle of the value range."""
+    """Return ``0.5 + alpha * (x - 0.5)``: stretch around the middle of the value range.
+
+    Parameters
+    ----------
+    x : ndarray of float
+        Values in ``[0, 1]``.
+    alpha : float or ndarray broadcastable against *x*
+
+    Examples
+    --------
+    >>> linear_transfer(np.array([0.25, 0.5]), 2.0).tolist()
+    [0.0, 0.5]
+    """
     return 0.5 + alpha * (x - 0.5)
 
 
 def uint8_tables(transfer: Callable[..., np.ndarray], values: np.ndarray) -> np.ndarray:
-    """Return ``(k, 256)`` uint8 tables of *transfer* for *values* of shape ``(k, nparams)``."""
+    """Return the uint8 lookup tables of a contrast *transfer* function.
+
+    Parameters
+    ----------
+    transfer : callable
+        One of the ``*_transfer`` functions (values in ``[0, 1]`` in and out).
+    values : ndarray of shape (k, nparams), dtype float64
+        The transfer's parameters, one row per table.
+
+    Returns
+    -------
+    ndarray of shape (k, 256), dtype uint8
+        ``transfer(v / 255) * 255`` rounded half up; NaN and -inf read as 0, +inf as 255.
+
+    Examples
+    --------
+    >>> uint8_tables(gamma_transfer, np.array([[2.0]]))[0, [0, 64, 255]].tolist()
+    [0, 16, 255]
+    """
     if values.shape[0] == 1:
         # one table: scalar arguments (the same elementwise arithmetic, fewer broadcasts)
         mapped = (transfer(_UNIT, *values[0].tolist()) * 255.0).reshape(1, 256)
@@ -75,39 +345,34 @@ def uint8_tables(transfer: Callable[..., np.ndarray], values: np.ndarray) -> np.
     return mapped.astype(np.uint8)
 
 
-def gamma_table(gamma: np.ndarray) -> np.ndarray:
-    """Return ``(k, 256)`` uint8 gamma tables for a ``(k, 1)`` array of gammas."""
-    return uint8_tables(gamma_transfer, np.asarray(gamma, dtype=np.float64))
-
-
-def apply_tables(image: np.ndarray, tables: np.ndarray) -> np.ndarray:
-    """Map a uint8 image through one ``(256,)`` table or one per channel ``(C, 256)``.
-
-    One table goes through the SIMD byte translate of :func:`augkit.pixels.apply_lut`;
-    several are applied channel by channel (split, translate, merge), which beats
-    ``cv2.LUT`` with a multi-channel table.
-    """
-    if tables.ndim == 1 or tables.shape[0] == 1:
-        return apply_lut(image, tables.reshape(256))
-    channels = image.shape[2]
-    if channels <= 4:
-        planes = cv2.split(image)
-        return cv2.merge([apply_lut(p, t) for p, t in zip(planes, tables)]).reshape(image.shape)
-    out = np.empty_like(image)
-    for c in range(channels):
-        out[:, :, c] = apply_lut(np.ascontiguousarray(image[:, :, c]), tables[c])
-    return out
-
-
 def apply_transfer(image: np.ndarray, transfer: Callable[..., np.ndarray],
                    values: np.ndarray) -> np.ndarray:
-    """Apply a contrast *transfer* with ``(k, nparams)`` *values* (k = 1 or C) to an image.
+    """Apply a contrast *transfer* to an image, with one parameter row per image or channel.
 
-    uint8 goes through lookup tables; uint16 is scaled to ``[0, 1]`` and back; float
-    images are transformed as they are (expected in ``[0, 1]``).
+    Parameters
+    ----------
+    image : ndarray of shape (H, W, C), dtype uint8, uint16, float32 or float64
+        uint8 goes through lookup tables (:func:`uint8_tables`); uint16 is scaled to
+        ``[0, 1]`` and rounded back; floats are transformed as they are (expected in
+        ``[0, 1]``, not clipped).
+    transfer : callable
+        One of the ``*_transfer`` functions.
+    values : ndarray of shape (1, nparams) or (C, nparams), dtype float64
+        The transfer's parameters for the whole image, or per channel.
+
+    Returns
+    -------
+    ndarray of *image*'s shape and dtype
+        A new array.
+
+    Examples
+    --------
+    >>> img = np.array([[[0, 64, 255]]], dtype=np.uint8)
+    >>> apply_transfer(img, gamma_transfer, np.array([[2.0]])).tolist()
+    [[[0, 16, 255]]]
     """
     if image.dtype.char == "B":
-        return apply_tables(image, uint8_tables(transfer, values))
+        return apply_lut(image, uint8_tables(transfer, values))
     columns = [values[:, i].reshape(1, 1, -1) for i in range(values.shape[1])]
     if image.dtype.kind == "u":
         top = float(np.iinfo(image.dtype).max)
@@ -119,62 +384,214 @@ def apply_transfer(image: np.ndarray, transfer: Callable[..., np.ndarray],
 
 
 # ---------------------------------------------------------------------------
-# hue and saturation tables (uint8 HSV, hue in [0, 180))
+# hue and saturation (uint8 HSV, hue in [0, 180))
 # ---------------------------------------------------------------------------
 
 
 def hue_add_table(shift: int) -> np.ndarray:
-    """Table adding *shift* (in OpenCV hue units, 180 = full turn) with wrap-around."""
+    """Return the uint8 table adding *shift* to OpenCV hues, wrapping around.
+
+    Parameters
+    ----------
+    shift : int
+        In OpenCV hue units (180 = a full turn); negative turns the other way.
+
+    Returns
+    -------
+    ndarray of shape (256,), dtype uint8
+
+    Examples
+    --------
+    >>> hue_add_table(30)[[0, 170]].tolist()
+    [30, 20]
+    """
     return np.mod(_LEVELS + int(shift), 180).astype(np.uint8)
 
 
 def hue_multiply_table(mul: float) -> np.ndarray:
-    """Table multiplying hue by *mul*, wrapping around the hue circle."""
+    """Return the uint8 table multiplying OpenCV hues by *mul*, wrapping around.
+
+    Returns
+    -------
+    ndarray of shape (256,), dtype uint8
+
+    Examples
+    --------
+    >>> hue_multiply_table(2.0)[[10, 100]].tolist()
+    [20, 20]
+    """
     return np.mod(np.rint(_LEVELS * mul), 180).astype(np.uint8)
 
 
 def saturation_add_table(value: float) -> np.ndarray:
-    """Table adding *value* to saturation, clipped to ``[0, 255]``."""
-    return saturate(_LEVELS + value, np.dtype(np.uint8))
+    """Return the uint8 table adding *value* to saturation, clipped to ``[0, 255]``.
+
+    Returns
+    -------
+    ndarray of shape (256,), dtype uint8
+
+    Examples
+    --------
+    >>> saturation_add_table(100)[[0, 200]].tolist()
+    [100, 255]
+    """
+    return saturate(_LEVELS + value, _UINT8)
 
 
 def saturation_multiply_table(mul: float) -> np.ndarray:
-    """Table multiplying saturation by *mul*, clipped to ``[0, 255]``."""
-    return saturate(_LEVELS * mul, np.dtype(np.uint8))
+    """Return the uint8 table multiplying saturation by *mul*, clipped to ``[0, 255]``.
+
+    Returns
+    -------
+    ndarray of shape (256,), dtype uint8
+
+    Examples
+    --------
+    >>> saturation_multiply_table(0.5)[[100, 255]].tolist()
+    [50, 128]
+    """
+    return saturate(_LEVELS * mul, _UINT8)
+
+
+def _hsv_codes(from_space: str) -> tuple[int, int] | None:
+    if from_space == RGB:
+        return cv2.COLOR_RGB2HSV, cv2.COLOR_HSV2RGB
+    if from_space == BGR:
+        return cv2.COLOR_BGR2HSV, cv2.COLOR_HSV2BGR
+    return None
 
 
 def hsv_lut(image: np.ndarray, hue_table: np.ndarray | None,
             sat_table: np.ndarray | None, from_space: str = RGB) -> np.ndarray:
-    """Map H and S of a uint8 3/4-channel image through tables (None: unchanged).
+    """Map the hue and saturation of a colour image through lookup tables.
 
-    The image is converted to HSV once, the tables are applied to the H and S planes,
-    and the result converted back; alpha is kept.
+    The image is converted to HSV once, the tables are applied to the H and S planes
+    and the result is converted back.
+
+    Parameters
+    ----------
+    image : ndarray of shape (H, W, 3) or (H, W, 4), dtype uint8
+        Alpha is kept.
+    hue_table, sat_table : ndarray of shape (256,), dtype uint8, or None
+        Tables of the H (OpenCV's ``[0, 180)``) and S planes; None leaves a plane as is.
+    from_space : str, optional
+        Colour space of *image* (default ``"RGB"``).
+
+    Returns
+    -------
+    ndarray of *image*'s shape, dtype uint8
+        A new array.
+
+    Examples
+    --------
+    >>> red = np.array([[[255, 0, 0]]], dtype=np.uint8)
+    >>> hsv_lut(red, None, saturation_multiply_table(0.0)).tolist()
+    [[[255, 255, 255]]]
     """
     color, alpha = split_alpha(image)
     if hue_table is None and sat_table is None:
         return image.copy()
-    if from_space in (RGB, BGR):
-        forward = cv2.COLOR_RGB2HSV if from_space == RGB else cv2.COLOR_BGR2HSV
-        backward = cv2.COLOR_HSV2RGB if from_space == RGB else cv2.COLOR_HSV2BGR
-        hsv = cv2.cvtColor(color, forward)
-    else:
-        hsv = convert(color, "HSV", from_space)
+    codes = _hsv_codes(from_space)
+    hsv = cv2.cvtColor(color, codes[0]) if codes else change_colorspace(color, HSV, from_space)
     h, s, v = cv2.split(hsv)
     if hue_table is not None:
         h = apply_lut(h, hue_table)
     if sat_table is not None:
         s = apply_lut(s, sat_table)
     hsv = cv2.merge([h, s, v])
-    if from_space in (RGB, BGR):
-        out = cv2.cvtColor(hsv, backward)
-    else:
-        out = convert(hsv, from_space, "HSV")
+    out = cv2.cvtColor(hsv, codes[1]) if codes else change_colorspace(hsv, from_space, HSV)
     return join_alpha(out, alpha)
 
 
+def hue_saturation_int16(image: np.ndarray, from_space: str = RGB) -> np.ndarray:
+    """Return the hue and saturation of a colour image as imgaug hands them to children.
+
+    Parameters
+    ----------
+    image : ndarray of shape (H, W, 3) or (H, W, 4), dtype uint8
+        Alpha is ignored.
+    from_space : str, optional
+        Colour space of *image* (default ``"RGB"``).
+
+    Returns
+    -------
+    ndarray of shape (H, W, 2), dtype int16
+        Hue mapped from OpenCV's ``[0, 180)`` to ``[0, 255]``, and saturation.
+
+    Examples
+    --------
+    >>> hue_saturation_int16(np.array([[[0, 255, 0]]], dtype=np.uint8)).tolist()
+    [[[85, 255]]]
+    """
+    hue, sat, _ = cv2.split(change_colorspace(split_alpha(image)[0], HSV, from_space))
+    hue = np.rint(hue.astype(np.float32) * (255.0 / 180.0)).astype(np.int16)
+    return np.dstack([hue, sat.astype(np.int16)])
+
+
+def replace_hue_saturation(image: np.ndarray, hue_sat: np.ndarray,
+                           from_space: str = RGB) -> np.ndarray:
+    """Return *image* with the hue and saturation of :func:`hue_saturation_int16` form.
+
+    Parameters
+    ----------
+    image : ndarray of shape (H, W, 3) or (H, W, 4), dtype uint8
+        Gives the value (V of HSV) and alpha, which are kept.
+    hue_sat : ndarray of shape (H, W, 2), any integer or float dtype
+        Hue in ``[0, 255]`` (taken modulo 255: it is an angle) and saturation
+        (clipped to ``[0, 255]``).
+    from_space : str, optional
+        Colour space of *image* (default ``"RGB"``).
+
+    Returns
+    -------
+    ndarray of *image*'s shape, dtype uint8
+
+    Examples
+    --------
+    >>> green = np.array([[[0, 255, 0]]], dtype=np.uint8)
+    >>> replace_hue_saturation(green, np.array([[[0, 255]]], dtype=np.int16)).tolist()
+    [[[255, 0, 0]]]
+    """
+    hue = np.mod(hue_sat[:, :, 0].astype(np.int32), 255)
+    hue = np.mod(np.rint(hue * (180.0 / 255.0)), 180).astype(np.uint8)
+    sat = np.clip(hue_sat[:, :, 1], 0, 255).astype(np.uint8)
+    color, alpha = split_alpha(image)
+    value = cv2.extractChannel(change_colorspace(color, HSV, from_space), 2)
+    merged = cv2.merge([hue, sat, value])
+    return join_alpha(change_colorspace(merged, from_space, HSV), alpha)
+
+
 # ---------------------------------------------------------------------------
-# intensity channel: map one channel of another colour space
+# brightness: map the intensity channel of another colour space
 # ---------------------------------------------------------------------------
+
+
+def brightness_table(mul: float, add: float, add_first: bool = False) -> np.ndarray:
+    """Return the uint8 table multiplying by *mul* and adding *add*, each step saturated.
+
+    Parameters
+    ----------
+    mul : float
+        Factor, in ``[0, inf)``.
+    add : float
+        Added (a whole number, in ``[-255, 255]``).
+    add_first : bool, optional
+        Add before multiplying (default: multiply first).
+
+    Returns
+    -------
+    ndarray of shape (256,), dtype uint8
+
+    Examples
+    --------
+    >>> brightness_table(2.0, 10)[[0, 50, 200]].tolist()
+    [10, 110, 255]
+    >>> brightness_table(2.0, 10, add_first=True)[[0, 50]].tolist()
+    [20, 120]
+    """
+    if add_first:
+        return saturate(saturate(_LEVELS + add, _UINT8) * mul, _UINT8)
+    return saturate(saturate(_LEVELS * mul, _UINT8).astype(np.float64) + add, _UINT8)
 
 
 def _add_signed(color: np.ndarray, before: np.ndarray, after: np.ndarray) -> np.ndarray:
@@ -186,47 +603,90 @@ def _add_signed(color: np.ndarray, before: np.ndarray, after: np.ndarray) -> np.
     return cv2.subtract(raised, cv2.merge([down] * channels)).reshape(color.shape)
 
 
+def _luma_spaces(to_space: str, from_space: str) -> bool:
+    """Whether the intensity of *to_space* is cv2's GRAY of a *from_space* image."""
+    return to_space in (YCrCb, YUV) and from_space in (RGB, BGR, GRAY)
+
+
 def map_intensity(image: np.ndarray, func: Callable[[np.ndarray], np.ndarray],
                   to_space: str, from_space: str = RGB) -> np.ndarray:
     """Replace the intensity channel of *to_space* by ``func(channel)``.
 
-    *func* maps an ``(H, W)`` uint8 plane to a new one. 1-channel images are mapped
-    directly; 4-channel images keep their alpha. For YCrCb and YUV, whose luma is
-    cv2's GRAY, the change of luma is added to every colour channel: exactly what
-    replacing Y and converting back does, without the chroma rounding.
+    For YCrCb and YUV, whose luma is cv2's GRAY, the change of luma is added to every
+    colour channel: exactly what replacing Y and converting back does, without the
+    chroma rounding.
+
+    Parameters
+    ----------
+    image : ndarray of shape (H, W, 1), (H, W, 3) or (H, W, 4), dtype uint8
+        1-channel images are their own intensity; alpha is kept.
+    func : callable
+        Maps an ``(H, W)`` uint8 plane to a new one.
+    to_space : str
+        A key of :data:`INTENSITY_CHANNEL`: Y of YCrCb/YUV, L of Lab/Luv/HLS, V of HSV.
+    from_space : str, optional
+        Colour space of *image* (default ``"RGB"``).
+
+    Returns
+    -------
+    ndarray of *image*'s shape, dtype uint8
+
+    Examples
+    --------
+    >>> gray = np.full((1, 1, 3), 100, dtype=np.uint8)
+    >>> map_intensity(gray, lambda plane: plane * 2, HSV).tolist()
+    [[[200, 200, 200]]]
     """
     if image.shape[2] == 1:
         return func(np.ascontiguousarray(image[:, :, 0])).reshape(image.shape)
     color, alpha = split_alpha(image)
-    if to_space in (YCrCb, YUV) and from_space in (RGB, BGR, GRAY):
+    if _luma_spaces(to_space, from_space):
         luma = to_gray(color, from_space)
         return join_alpha(_add_signed(color, luma, func(luma)), alpha)
-    converted = convert(color, to_space, from_space)
+    converted = change_colorspace(color, to_space, from_space)
     index = INTENSITY_CHANNEL[to_space]
     plane = func(cv2.extractChannel(converted, index))
     cv2.insertChannel(plane, converted, index)
     if from_space == GRAY:
-        return join_alpha(convert(converted, GRAY, to_space), alpha)
-    return join_alpha(convert(converted, from_space, to_space), alpha)
+        return join_alpha(change_colorspace(converted, GRAY, to_space), alpha)
+    return join_alpha(change_colorspace(converted, from_space, to_space), alpha)
 
 
 def map_intensity_lut(image: np.ndarray, table: np.ndarray, to_space: str,
                       from_space: str = RGB) -> np.ndarray:
-    """:func:`map_intensity` with ``func`` a uint8 lookup *table* (same result).
+    """:func:`map_intensity` with a uint8 lookup *table* as the function (same result).
 
     For YCrCb and YUV the luma change is itself a function of the luma: two plane
     tables give the rise and the fall of each pixel, so the image is changed by at most
     one saturating add and one subtract of the replicated plane (none of them where
     the table never raises, or never lowers, a value).
+
+    Parameters
+    ----------
+    image : ndarray of shape (H, W, 1), (H, W, 3) or (H, W, 4), dtype uint8
+    table : ndarray of shape (256,), dtype uint8
+    to_space, from_space : str
+        As for :func:`map_intensity`.
+
+    Returns
+    -------
+    ndarray of *image*'s shape, dtype uint8
+        A new array, never *image* itself.
+
+    Examples
+    --------
+    >>> gray = np.full((1, 1, 3), 100, dtype=np.uint8)
+    >>> half = (np.arange(256) // 2).astype(np.uint8)
+    >>> map_intensity_lut(gray, half, YCrCb).tolist()
+    [[[50, 50, 50]]]
     """
-    color_spaces = to_space in (YCrCb, YUV) and from_space in (RGB, BGR, GRAY)
-    if image.shape[2] not in (3, 4) or not color_spaces:
+    if image.shape[2] not in (3, 4) or not _luma_spaces(to_space, from_space):
         return map_intensity(image, lambda plane: apply_lut(plane, table), to_space,
                              from_space)
     color, alpha = split_alpha(image)
     luma = to_gray(color, from_space)
     out = color
-    rise = np.subtract(table, IDENTITY_TABLE, dtype=np.int16)
+    rise = np.subtract(table, _IDENTITY, dtype=np.int16)
     for op, amounts in ((cv2.add, np.maximum(rise, 0)), (cv2.subtract, np.maximum(-rise, 0))):
         if np.count_nonzero(amounts):
             plane = apply_lut(luma, amounts.astype(np.uint8))
@@ -236,16 +696,31 @@ def map_intensity_lut(image: np.ndarray, table: np.ndarray, to_space: str,
     return join_alpha(out, alpha)
 
 
-
-
 def intensity_plane(image: np.ndarray, to_space: str, from_space: str = RGB) -> np.ndarray:
-    """Return the ``(H, W)`` intensity channel that :func:`map_intensity` would map."""
+    """Return the intensity channel that :func:`map_intensity` would map.
+
+    Parameters
+    ----------
+    image : ndarray of shape (H, W, 1), (H, W, 3) or (H, W, 4), dtype uint8
+    to_space, from_space : str
+        As for :func:`map_intensity`.
+
+    Returns
+    -------
+    ndarray of shape (H, W), dtype uint8
+
+    Examples
+    --------
+    >>> intensity_plane(np.array([[[200, 100, 0]]], dtype=np.uint8), HSV).tolist()
+    [[200]]
+    """
     if image.shape[2] == 1:
         return np.ascontiguousarray(image[:, :, 0])
     color, _ = split_alpha(image)
-    if to_space in (YCrCb, YUV) and from_space in (RGB, BGR, GRAY):
+    if _luma_spaces(to_space, from_space):
         return to_gray(color, from_space)
-    return cv2.extractChannel(convert(color, to_space, from_space), INTENSITY_CHANNEL[to_space])
+    return cv2.extractChannel(change_colorspace(color, to_space, from_space),
+                              INTENSITY_CHANNEL[to_space])
 
 
 # ---------------------------------------------------------------------------
@@ -256,7 +731,28 @@ _CLAHE = threading.local()
 
 
 def clahe(plane: np.ndarray, clip_limit: float, grid_h: int, grid_w: int) -> np.ndarray:
-    """Apply CLAHE to one ``(H, W)`` uint8 or uint16 plane (objects cached per thread)."""
+    """Apply CLAHE (contrast limited adaptive histogram equalization) to one plane.
+
+    OpenCV's CLAHE objects are cached per thread and grid size.
+
+    Parameters
+    ----------
+    plane : ndarray of shape (H, W), dtype uint8 or uint16
+    clip_limit : float
+        Contrast limit; higher is stronger.
+    grid_h, grid_w : int
+        Tiles per column and per row of the grid.
+
+    Returns
+    -------
+    ndarray of shape (H, W), *plane*'s dtype
+
+    Examples
+    --------
+    >>> ramp = np.tile(np.arange(64, dtype=np.uint8) * 2, (8, 1))
+    >>> clahe(ramp, 2.0, 2, 2).shape
+    (8, 64)
+    """
     cache = getattr(_CLAHE, "cache", None)
     if cache is None:
         cache = _CLAHE.cache = {}
@@ -269,12 +765,44 @@ def clahe(plane: np.ndarray, clip_limit: float, grid_h: int, grid_w: int) -> np.
 
 
 def equalize(plane: np.ndarray) -> np.ndarray:
-    """Equalize the histogram of one ``(H, W)`` uint8 plane."""
+    """Equalize the histogram of one plane.
+
+    Parameters
+    ----------
+    plane : ndarray of shape (H, W), dtype uint8
+
+    Returns
+    -------
+    ndarray of shape (H, W), dtype uint8
+
+    Examples
+    --------
+    >>> equalize(np.array([[10, 20, 30, 40]], dtype=np.uint8)).tolist()
+    [[0, 85, 170, 255]]
+    """
     return cv2.equalizeHist(plane)
 
 
 def per_plane(image: np.ndarray, funcs: list[Callable[[np.ndarray], np.ndarray]]) -> np.ndarray:
-    """Apply ``funcs[c]`` to channel c of *image* (one func for all if only one)."""
+    """Apply ``funcs[c]`` to channel c of *image*.
+
+    Parameters
+    ----------
+    image : ndarray of shape (H, W, C)
+    funcs : list of callable
+        C functions, or one for every channel; each maps an ``(H, W)`` plane to a new
+        one of the same shape and dtype.
+
+    Returns
+    -------
+    ndarray of *image*'s shape and dtype
+
+    Examples
+    --------
+    >>> img = np.array([[[1, 2]]], dtype=np.uint8)
+    >>> per_plane(img, [lambda p: p + 1, lambda p: p * 3]).tolist()
+    [[[2, 6]]]
+    """
     channels = image.shape[2]
     if len(funcs) == 1:
         funcs = funcs * channels
@@ -294,16 +822,44 @@ def per_plane(image: np.ndarray, funcs: list[Callable[[np.ndarray], np.ndarray]]
 
 
 def uniform_quantization_table(n_colors: int) -> np.ndarray:
-    """Table mapping each value to the centre of its bin, 256 values in *n_colors* bins."""
+    """Return the table mapping each uint8 value to the centre of its bin.
+
+    Parameters
+    ----------
+    n_colors : int
+        Number of equal bins the 256 values fall into, in ``[2, 256]``.
+
+    Returns
+    -------
+    ndarray of shape (256,), dtype uint8
+
+    Examples
+    --------
+    >>> uniform_quantization_table(2)[[0, 100, 200, 255]].tolist()
+    [64, 64, 192, 192]
+    """
     width = 256.0 / n_colors
     bins = np.floor(_LEVELS / width)
     return np.minimum(np.floor(bins * width + width / 2), 255).astype(np.uint8)
 
 
 def nbits_table(nb_bits: int) -> np.ndarray:
-    """Table keeping the *nb_bits* highest bits of each value (PIL's posterize).
+    """Return the table keeping the *nb_bits* highest bits of each value (posterize).
 
-    Cached per bit count; the returned table is read-only.
+    Parameters
+    ----------
+    nb_bits : int
+        In ``[1, 8]``.
+
+    Returns
+    -------
+    ndarray of shape (256,), dtype uint8
+        Cached per bit count, read-only.
+
+    Examples
+    --------
+    >>> nbits_table(2)[[0, 100, 200, 255]].tolist()
+    [0, 64, 192, 192]
     """
     return _nbits_table(int(nb_bits))
 
@@ -311,7 +867,7 @@ def nbits_table(nb_bits: int) -> np.ndarray:
 @lru_cache(maxsize=16)
 def _nbits_table(nb_bits: int) -> np.ndarray:
     mask = (0xFF << (8 - nb_bits)) & 0xFF
-    table = (IDENTITY_TABLE & mask).astype(np.uint8)
+    table = (_IDENTITY & mask).astype(np.uint8)
     table.flags.writeable = False
     return table
 
@@ -320,9 +876,29 @@ def kmeans_quantize(image: np.ndarray, n_colors: int, seed: int,
                     sample: np.ndarray | None = None) -> np.ndarray:
     """Replace every pixel by the nearest of *n_colors* k-means cluster centres.
 
-    Centres are fitted on *sample* (a downscaled copy; default: the image itself) with
-    cv2.kmeans started from labels drawn from *seed* (cv2's global RNG is never used);
-    then every pixel of *image* takes its nearest centre.
+    Centres are fitted on *sample* with ``cv2.kmeans`` started from labels drawn
+    from *seed* (cv2's global RNG is never used); then every pixel of *image* takes
+    its nearest centre.
+
+    Parameters
+    ----------
+    image : ndarray of shape (H, W, C), dtype uint8
+    n_colors : int
+        Number of clusters; images with at most that many colours come back as they are.
+    seed : int
+        Seeds the initial labels.
+    sample : ndarray of shape (h, w, C), optional
+        The pixels to fit the centres on, e.g. a downscaled copy (default: *image*).
+
+    Returns
+    -------
+    ndarray of *image*'s shape and dtype
+
+    Examples
+    --------
+    >>> img = np.array([[[0, 0, 0], [10, 10, 10], [250, 250, 250]]], dtype=np.uint8)
+    >>> kmeans_quantize(img, 2, seed=0)[0, :, 0].tolist()
+    [5, 5, 250]
     """
     channels = image.shape[2]
     source = image if sample is None else sample
@@ -347,10 +923,25 @@ def kmeans_quantize(image: np.ndarray, n_colors: int, seed: int,
 
 
 def kelvin_to_rgb(kelvin: np.ndarray) -> np.ndarray:
-    """Return the ``(N, 3)`` RGB multipliers in ``[0, 1]`` of black bodies at *kelvin*.
+    """Return the RGB colours of black bodies at temperatures *kelvin*.
 
     Uses the usual curve fit of the black-body colour (Tanner Helland's); 6600 K is
     about white, lower temperatures are orange, higher ones blue.
+
+    Parameters
+    ----------
+    kelvin : array_like of shape (N,)
+        Temperatures, in ``[1000, 40000]``.
+
+    Returns
+    -------
+    ndarray of shape (N, 3), dtype float64
+        Multipliers of R, G and B, in ``[0, 1]``.
+
+    Examples
+    --------
+    >>> kelvin_to_rgb([6600.0]).tolist()
+    [[1.0, 1.0, 1.0]]
     """
     t = np.asarray(kelvin, dtype=np.float64).reshape(-1) / 100.0
     hot = t > 66.0
@@ -366,7 +957,25 @@ def kelvin_to_rgb(kelvin: np.ndarray) -> np.ndarray:
 
 
 def multiply_channels(image: np.ndarray, multipliers: np.ndarray) -> np.ndarray:
-    """Multiply channel c by ``multipliers[c]`` (others unchanged), saturating uint8."""
+    """Multiply channel c of *image* by ``multipliers[c]`` in one ``cv2.transform`` pass.
+
+    Parameters
+    ----------
+    image : ndarray of shape (H, W, C), dtype uint8 or float32
+        C at most 4; uint8 results are rounded and saturated.
+    multipliers : ndarray of shape (K,), dtype float32
+        Factors of the first K channels; the others are unchanged.
+
+    Returns
+    -------
+    ndarray of *image*'s shape and dtype
+
+    Examples
+    --------
+    >>> img = np.full((1, 1, 3), 200, dtype=np.uint8)
+    >>> multiply_channels(img, np.array([1.0, 0.5, 0.0], np.float32)).tolist()
+    [[[200, 100, 0]]]
+    """
     channels = image.shape[2]
     matrix = np.eye(channels, dtype=np.float32)
     matrix[np.arange(len(multipliers)), np.arange(len(multipliers))] = multipliers
@@ -378,13 +987,35 @@ def multiply_channels(image: np.ndarray, multipliers: np.ndarray) -> np.ndarray:
 # ---------------------------------------------------------------------------
 
 
-def cartoon(image: np.ndarray, blur_ksize: int, segmentation_size: float,
-            saturation: float, edge_prevalence: float) -> np.ndarray:
-    """Cartoon-like stylization of a uint8 RGB image.
+def stylize_cartoon(image: np.ndarray, blur_ksize: int, segmentation_size: float,
+                    saturation: float, edge_prevalence: float) -> np.ndarray:
+    """Return a cartoon-like stylization of an RGB image (imgaug's ``stylize_cartoon``).
 
     Median blur, mean-shift segmentation into flat colour regions, stronger saturation
-    and dark edges drawn where the blurred image has strong gradients
-    (*edge_prevalence* above 1 draws more of them).
+    and dark edges drawn where the blurred image has strong gradients.
+
+    Parameters
+    ----------
+    image : ndarray of shape (H, W, 3), dtype uint8
+        RGB.
+    blur_ksize : int
+        Median blur kernel size (rounded up to odd; 1 or less: no blur).
+    segmentation_size : float
+        Scales the mean-shift window: larger gives larger regions.
+    saturation : float
+        Saturation factor.
+    edge_prevalence : float
+        Above 1 draws more edges, below 1 fewer.
+
+    Returns
+    -------
+    ndarray of shape (H, W, 3), dtype uint8
+
+    Examples
+    --------
+    >>> img = np.random.default_rng(0).integers(0, 255, (8, 8, 3), dtype=np.uint8)
+    >>> stylize_cartoon(img, 3, 1.0, 2.0, 1.0).shape
+    (8, 8, 3)
     """
     height, width = image.shape[:2]
     ksize = int(blur_ksize)

@@ -10,18 +10,15 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-import cv2
 import numpy as np
 
+import augkit
 from augkit import ParameterError
 from augkit import parameters as iap
 from augkit.extend import ViewAugmenter, as_augmenter_list
-from augkit.meta import ChannelShuffle, Identity
 from augkit_color import functional as F
-from augkit_color._common import (
-    ColorPixelAugmenter,
-)
-from augkit_color.colorspaces import HSV, RGB, check_colorspace, convert, join_alpha, split_alpha
+from augkit_color._common import DOC_BLOCKS, ColorPixelAugmenter, colorspace_name
+from augkit_color.functional import RGB
 
 _NONE = np.nan  # marks "leave this channel unchanged" in sampled rows
 
@@ -37,7 +34,7 @@ class _HueSaturationBase(ColorPixelAugmenter):
     def _init_hs(self, both: Any, hue: Any, saturation: Any, per_channel: Any,
                  from_colorspace: Any) -> None:
         self.per_channel = iap.handle_per_channel(per_channel)
-        self.from_colorspace = check_colorspace(from_colorspace, "from_colorspace")
+        self.from_colorspace = colorspace_name(from_colorspace, "from_colorspace")
         self._both, self._hue, self._sat = both, hue, saturation
 
     def sample(self, rows, rng):
@@ -45,15 +42,14 @@ class _HueSaturationBase(ColorPixelAugmenter):
         hue = np.full(nb_rows, _NONE)
         sat = np.full(nb_rows, _NONE)
         if self._both is not None:
-            split = np.asarray(self.per_channel.draw_samples(nb_rows, random_state=rng)) > 0.5
-            drawn = np.asarray(self._both.draw_samples((nb_rows, 2), random_state=rng),
-                               dtype=np.float64)
+            split = iap.draw(self.per_channel, nb_rows, rng) > 0.5
+            drawn = iap.draw(self._both, (nb_rows, 2), rng, np.float64)
             sat = drawn[:, 0]
             hue = np.where(split, drawn[:, 1], drawn[:, 0])
         if self._hue is not None:
-            hue = np.asarray(self._hue.draw_samples(nb_rows, random_state=rng), np.float64)
+            hue = iap.draw(self._hue, nb_rows, rng, np.float64)
         if self._sat is not None:
-            sat = np.asarray(self._sat.draw_samples(nb_rows, random_state=rng), np.float64)
+            sat = iap.draw(self._sat, nb_rows, rng, np.float64)
         return np.stack([hue, sat], axis=1)
 
     def _apply_one(self, image, row):
@@ -86,11 +82,9 @@ class AddToHueAndSaturation(_HueSaturationBase):
         Added to saturation only, in ``[-255, 255]``.
     per_channel : bool or float or StochasticParameter, optional
         With *value*: True draws separate values for hue and saturation.
-    from_colorspace : str, optional
-        Colour space of the input images (default ``"RGB"``).
+    <from_colorspace>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    uint8).
+    <supported data>
 
     Images need 3 channels, or 4 (the alpha channel is kept); others raise
     :class:`augkit.InputError`.
@@ -136,11 +130,9 @@ class AddToHue(AddToHueAndSaturation):
     ----------
     value : int or tuple of (int, int) or list of int or StochasticParameter, optional
         Added to hue, in ``[-255, 255]`` (default ``(-255, 255)``; 255 = a full turn).
-    from_colorspace : str, optional
-        Colour space of the input images (default ``"RGB"``).
+    <from_colorspace>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    uint8).
+    <supported data>
 
     Examples
     --------
@@ -164,11 +156,9 @@ class AddToSaturation(AddToHueAndSaturation):
     ----------
     value : int or tuple of (int, int) or list of int or StochasticParameter, optional
         Added to saturation, in ``[-255, 255]`` (default ``(-75, 75)``).
-    from_colorspace : str, optional
-        Colour space of the input images (default ``"RGB"``).
+    <from_colorspace>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    uint8).
+    <supported data>
 
     Examples
     --------
@@ -203,11 +193,9 @@ class MultiplyHueAndSaturation(_HueSaturationBase):
         ``mul_hue=(0.5, 1.5)``, ``mul_saturation=(0.0, 1.7)`` (imgaug's defaults).
     per_channel : bool or float or StochasticParameter, optional
         With *mul*: True draws separate factors for hue and saturation.
-    from_colorspace : str, optional
-        Colour space of the input images (default ``"RGB"``).
+    <from_colorspace>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    uint8).
+    <supported data>
 
     Examples
     --------
@@ -247,11 +235,9 @@ class MultiplyHue(MultiplyHueAndSaturation):
     ----------
     mul : number or tuple of (number, number) or list or StochasticParameter, optional
         Hue factor, in ``[-10, 10]`` (default ``(-3.0, 3.0)``).
-    from_colorspace : str, optional
-        Colour space of the input images (default ``"RGB"``).
+    <from_colorspace>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    uint8).
+    <supported data>
 
     Examples
     --------
@@ -275,11 +261,9 @@ class MultiplySaturation(MultiplyHueAndSaturation):
     ----------
     mul : number or tuple of (number, number) or list or StochasticParameter, optional
         Saturation factor, in ``[0, 10]`` (default ``(0.0, 3.0)``).
-    from_colorspace : str, optional
-        Colour space of the input images (default ``"RGB"``).
+    <from_colorspace>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    uint8).
+    <supported data>
 
     Examples
     --------
@@ -304,11 +288,9 @@ class RemoveSaturation(MultiplySaturation):
     mul : number or tuple of (number, number) or list or StochasticParameter, optional
         Fraction removed, in ``[0, 1]`` (default 1): saturation is multiplied by
         ``1 - mul``.
-    from_colorspace : str, optional
-        Colour space of the input images (default ``"RGB"``).
+    <from_colorspace>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    uint8).
+    <supported data>
 
     Examples
     --------
@@ -325,10 +307,6 @@ class RemoveSaturation(MultiplySaturation):
         super().__init__(mul=1 - removed, from_colorspace=from_colorspace, **kwargs)
 
 
-def _hue_to_255(hue: np.ndarray) -> np.ndarray:
-    return np.rint(hue.astype(np.float32) * (255.0 / 180.0)).astype(np.int16)
-
-
 class WithHueAndSaturation(ViewAugmenter):
     """Run children on the hue and saturation channels of images.
 
@@ -343,8 +321,7 @@ class WithHueAndSaturation(ViewAugmenter):
     ----------
     children : Augmenter or list of Augmenter or None
         Augmenters applied to the int16 hue/saturation image.
-    from_colorspace : str, optional
-        Colour space of the input images (default ``"RGB"``).
+    <from_colorspace>
 
     Supported data: every kind its children support (image dtypes: uint8).
 
@@ -358,28 +335,20 @@ class WithHueAndSaturation(ViewAugmenter):
 
     supported_dtypes = frozenset({"uint8"})
     image_channels = (3, 4)
-
-    examples = ({"children": Identity()}, {"children": ChannelShuffle(p=1.0, channels=[0])})
+    doc_blocks = DOC_BLOCKS
+    examples = ({"children": augkit.Identity()},
+                {"children": augkit.ChannelShuffle(p=1.0, channels=[0])})
 
     def __init__(self, children: Any = None, from_colorspace: str = RGB, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.children = as_augmenter_list(children, "children")
-        self.from_colorspace = check_colorspace(from_colorspace, "from_colorspace")
-
-    def _hsv(self, image: np.ndarray) -> np.ndarray:
-        return convert(split_alpha(image)[0], HSV, self.from_colorspace)
+        self.from_colorspace = colorspace_name(from_colorspace, "from_colorspace")
 
     def image_to_view(self, image, index, view_params):
-        hue, sat, _ = cv2.split(self._hsv(image))
-        return np.dstack([_hue_to_255(hue), sat.astype(np.int16)])
+        return F.hue_saturation_int16(image, self.from_colorspace)
 
     def image_from_view(self, original, view, index, view_params):
-        view = np.asarray(view)
-        hue = np.mod(view[:, :, 0].astype(np.int32), 255)
-        hue = np.mod(np.rint(hue * (180.0 / 255.0)), 180).astype(np.uint8)
-        sat = np.clip(view[:, :, 1], 0, 255).astype(np.uint8)
-        merged = cv2.merge([hue, sat, cv2.extractChannel(self._hsv(original), 2)])
-        return join_alpha(convert(merged, self.from_colorspace, HSV), split_alpha(original)[1])
+        return F.replace_hue_saturation(original, np.asarray(view), self.from_colorspace)
 
 
 AUGMENTERS = (WithHueAndSaturation, MultiplyHueAndSaturation, MultiplyHue, MultiplySaturation,

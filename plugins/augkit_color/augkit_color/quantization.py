@@ -9,32 +9,26 @@ import numpy as np
 
 from augkit import ParameterError
 from augkit import parameters as iap
+from augkit.extend import INTERPOLATIONS, apply_lut
 from augkit_color import functional as F
-from augkit_color._common import ColorPixelAugmenter
-from augkit_color.colorspaces import (
-    RGB,
-    Lab,
-    check_colorspace,
+from augkit_color._common import (
+    ColorPixelAugmenter,
+    colorspace_name,
     colorspace_param,
-    convert,
     draw_colorspaces,
-    join_alpha,
-    split_alpha,
 )
+from augkit_color.functional import RGB, Lab, change_colorspace, join_alpha, split_alpha
 
-_INTERPOLATIONS = {"nearest": cv2.INTER_NEAREST, "linear": cv2.INTER_LINEAR,
-                   "area": cv2.INTER_AREA, "cubic": cv2.INTER_CUBIC}
+#: The interpolations of k-means' downscaled copy: augkit's names, with imgaug's
+#: "nearest" (``cv2.INTER_NEAREST``, not augkit's pixel-centred one).
+_INTERPOLATIONS = {**INTERPOLATIONS, "nearest": cv2.INTER_NEAREST}
 
 
-def _check_interpolation(value: Any) -> int:
-    if isinstance(value, str) and value in _INTERPOLATIONS:
-        return _INTERPOLATIONS[value]
-    if isinstance(value, (int, np.integer)) and not isinstance(value, bool) \
-            and int(value) in _INTERPOLATIONS.values():
-        return int(value)
-    raise ParameterError(
-        f"interpolation: expected one of {{'nearest', 'linear', 'area', 'cubic'}} or the "
-        f"matching cv2.INTER_* constant, got {value!r}")
+def _interpolation_flag(value: Any) -> int:
+    """Return the cv2 flag of an interpolation name or flag of :data:`_INTERPOLATIONS`."""
+    options = [*_INTERPOLATIONS, *sorted(set(_INTERPOLATIONS.values()))]
+    choice = iap.handle_choice_param(value, "interpolation", options, stochastic=False)
+    return _INTERPOLATIONS.get(choice, choice)
 
 
 def _check_max_size(value: Any) -> int | None:
@@ -57,11 +51,11 @@ class _Quantization(ColorPixelAugmenter):
                            interpolation: Any) -> None:
         self._count = iap.handle_discrete_param(count, self._count_name, value_range=count_range)
         self._count_range = count_range
-        self.from_colorspace = check_colorspace(from_colorspace, "from_colorspace")
+        self.from_colorspace = colorspace_name(from_colorspace, "from_colorspace")
         self.to_colorspace = None if to_colorspace is None else colorspace_param(
             to_colorspace, "to_colorspace")
         self.max_size = _check_max_size(max_size)
-        self.interpolation = _check_interpolation(interpolation)
+        self.interpolation = _interpolation_flag(interpolation)
 
     def sample(self, rows, rng):
         nb_rows = rows.nb_rows
@@ -73,7 +67,7 @@ class _Quantization(ColorPixelAugmenter):
             space = (None if self.to_colorspace is None else
                      draw_colorspaces(self.to_colorspace, 1, rng, "to_colorspace")[0])
             return [(count, space, int(rng.integers(0, 2**31 - 1)))]
-        counts = np.asarray(self._count.draw_samples(nb_rows, random_state=rng)).astype(np.int64)
+        counts = iap.draw(self._count, nb_rows, rng).astype(np.int64)
         counts = np.clip(counts, low, high if high is not None else None)
         spaces = ([None] * nb_rows if self.to_colorspace is None else
                   draw_colorspaces(self.to_colorspace, nb_rows, rng, "to_colorspace"))
@@ -86,9 +80,9 @@ class _Quantization(ColorPixelAugmenter):
             return self._quantize(image, count, seed)
         color, alpha = split_alpha(image)
         if space is not None and space != self.from_colorspace:
-            converted = convert(color, space, self.from_colorspace)
-            quantized = convert(self._quantize(converted, count, seed), self.from_colorspace,
-                                space)
+            converted = change_colorspace(color, space, self.from_colorspace)
+            quantized = change_colorspace(self._quantize(converted, count, seed),
+                                          self.from_colorspace, space)
         else:
             quantized = self._quantize(color, count, seed)
         return join_alpha(quantized, alpha)
@@ -110,8 +104,7 @@ class KMeansColorQuantization(_Quantization):
     ----------
     n_colors : int or tuple of (int, int) or list of int or StochasticParameter, optional
         Colours per image, at least 2 (default ``(2, 16)``).
-    from_colorspace : str, optional
-        Colour space of the input images (default ``"RGB"``).
+    <from_colorspace>
     to_colorspace : None or str or list of str or StochasticParameter, optional
         Colour space to cluster in (default ``["RGB", "Lab"]``, one per image).
     max_size : None or int, optional
@@ -119,8 +112,7 @@ class KMeansColorQuantization(_Quantization):
     interpolation : {'nearest', 'linear', 'area', 'cubic'} or int, optional
         How that copy is downscaled (default ``"linear"``).
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    uint8).
+    <supported data>
 
     Any number of channels (colour space conversion only for 3 or 4).
 
@@ -140,8 +132,6 @@ class KMeansColorQuantization(_Quantization):
                  to_colorspace: Any = (RGB, Lab), max_size: int | None = 128,
                  interpolation: Any = "linear", **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        if isinstance(to_colorspace, tuple):
-            to_colorspace = list(to_colorspace)
         self._init_quantization(n_colors, (2, None), from_colorspace, to_colorspace,
                                 max_size, interpolation)
         self.n_colors = self._count
@@ -168,17 +158,9 @@ class UniformColorQuantization(_Quantization):
     ----------
     n_colors : int or tuple of (int, int) or list of int or StochasticParameter, optional
         Bins per channel, in ``[2, 256]`` (default ``(2, 16)``).
-    from_colorspace : str, optional
-        Colour space of the input images (default ``"RGB"``).
-    to_colorspace : None or str or list of str or StochasticParameter, optional
-        Colour space to quantize in (default None: as given).
-    max_size : None or int, optional
-        Accepted for imgaug compatibility (default None).
-    interpolation : {'nearest', 'linear', 'area', 'cubic'} or int, optional
-        Accepted for imgaug compatibility (default ``"linear"``).
+    <uniform quantization options>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    uint8).
+    <supported data>
 
     Examples
     --------
@@ -199,7 +181,7 @@ class UniformColorQuantization(_Quantization):
         self.n_colors = self._count
 
     def _quantize(self, image, count, seed):
-        return F.apply_lut(image, F.uniform_quantization_table(count))
+        return apply_lut(image, F.uniform_quantization_table(count))
 
 
 class UniformColorQuantizationToNBits(_Quantization):
@@ -211,11 +193,9 @@ class UniformColorQuantizationToNBits(_Quantization):
     ----------
     nb_bits : int or tuple of (int, int) or list of int or StochasticParameter, optional
         Bits kept per channel, in ``[1, 8]`` (default ``(1, 8)``).
-    from_colorspace, to_colorspace, max_size, interpolation
-        As for :class:`UniformColorQuantization`.
+    <uniform quantization options>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    uint8).
+    <supported data>
 
     Examples
     --------
@@ -237,7 +217,7 @@ class UniformColorQuantizationToNBits(_Quantization):
         self.nb_bits = self._count
 
     def _quantize(self, image, count, seed):
-        return F.apply_lut(image, F.nbits_table(count))
+        return apply_lut(image, F.nbits_table(count))
 
 
 class Posterize(UniformColorQuantizationToNBits):
@@ -249,11 +229,9 @@ class Posterize(UniformColorQuantizationToNBits):
     ----------
     nb_bits : int or tuple of (int, int) or list of int or StochasticParameter, optional
         Bits kept per channel, in ``[1, 8]`` (default ``(1, 8)``).
-    from_colorspace, to_colorspace, max_size, interpolation
-        As for :class:`UniformColorQuantization`.
+    <uniform quantization options>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    uint8).
+    <supported data>
 
     Examples
     --------

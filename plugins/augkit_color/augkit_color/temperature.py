@@ -8,8 +8,8 @@ import numpy as np
 
 from augkit import parameters as iap
 from augkit_color import functional as F
-from augkit_color._common import ColorPixelAugmenter, draw_flat
-from augkit_color.colorspaces import BGR, RGB, check_colorspace, convert, join_alpha, split_alpha
+from augkit_color._common import ColorPixelAugmenter, colorspace_name
+from augkit_color.functional import BGR, RGB, change_colorspace, join_alpha, split_alpha
 
 
 class ChangeColorTemperature(ColorPixelAugmenter):
@@ -23,11 +23,9 @@ class ChangeColorTemperature(ColorPixelAugmenter):
     ----------
     kelvin : number or tuple of (number, number) or list or StochasticParameter, optional
         Temperature per image, in ``[1000, 40000]`` (default ``(1000, 11000)``).
-    from_colorspace : str, optional
-        Colour space of the input images (default ``"RGB"``).
+    <from_colorspace>
 
-    Supported data: images; every other kind passes through unchanged (image dtypes:
-    float32, uint8).
+    <supported data>
 
     Images need 3 channels, or 4 (alpha kept). uint8 is multiplied and rounded in one
     ``cv2.transform`` pass; float32 is multiplied as it is.
@@ -48,10 +46,10 @@ class ChangeColorTemperature(ColorPixelAugmenter):
                  **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.kelvin = iap.handle_continuous_param(kelvin, "kelvin", value_range=(1000, 40000))
-        self.from_colorspace = check_colorspace(from_colorspace, "from_colorspace")
+        self.from_colorspace = colorspace_name(from_colorspace, "from_colorspace")
 
     def sample(self, rows, rng):
-        kelvins = np.clip(draw_flat(self.kelvin, rows.nb_rows, rng), 1000, 40000)
+        kelvins = np.clip(iap.draw(self.kelvin, rows.nb_rows, rng, np.float64), 1000, 40000)
         return F.kelvin_to_rgb(kelvins)
 
     def _apply_one(self, image, multipliers):
@@ -60,8 +58,9 @@ class ChangeColorTemperature(ColorPixelAugmenter):
             order = multipliers if space == RGB else multipliers[::-1]
             return F.multiply_channels(image, order.astype(np.float32))
         color, alpha = split_alpha(image)
-        rgb = F.multiply_channels(convert(color, RGB, space), multipliers.astype(np.float32))
-        return join_alpha(convert(rgb, space, RGB), alpha)
+        rgb = F.multiply_channels(change_colorspace(color, RGB, space),
+                                  multipliers.astype(np.float32))
+        return join_alpha(change_colorspace(rgb, space, RGB), alpha)
 
 
 AUGMENTERS = (ChangeColorTemperature,)
