@@ -101,6 +101,13 @@ float16, bool                  through float32 (bool thresholded at 0.5)
 uint8, uint16, int16, float32 and float64 are supported (means rounded and
 saturated for integers; the optional down- and upscaling uses OpenCV). Other dtypes
 are not supported.""",
+    "max_size and interpolation": """
+max_size : None or int, optional
+    Images whose longer side exceeds this are shrunk for the segmentation and
+    grown back afterwards (default 128; None never shrinks). Shrinking makes
+    large images much faster but softens them where anything was replaced.
+interpolation : {'nearest', 'linear', 'area', 'cubic'} or int, optional
+    Interpolation for that shrinking and growing (default ``'linear'``).""",
     "pooling parameters": """
 kernel_size : int or tuple or list or StochasticParameter or pair of these, optional
     Kernel size (default ``(1, 5)``): an int, a discrete range ``(a, b)``, a list

@@ -57,12 +57,7 @@ class Superpixels(ArithmeticAugmenter):
         ``(0.5, 1.0)`` replaces 50 to 100 % of an image's superpixels.
     n_segments : int or tuple of (int, int) or list or StochasticParameter, optional
         Approximate number of superpixels per image, >= 1 (default ``(50, 120)``).
-    max_size : None or int, optional
-        Images whose longer side exceeds this are shrunk for the segmentation and
-        grown back afterwards (default 128; None never shrinks). Shrinking makes
-        large images much faster but softens them where anything was replaced.
-    interpolation : {'nearest', 'linear', 'area', 'cubic'} or int, optional
-        Interpolation for that shrinking and growing (default ``'linear'``).
+    <max_size and interpolation>
     <seed and name>
 
     <supported data>
@@ -136,11 +131,7 @@ class Voronoi(ArithmeticAugmenter):
     p_replace : number or tuple of (number, number) or list or StochasticParameter, optional
         Probability in ``[0, 1]`` that a cell is replaced by its mean colour (default
         1.0); a tuple or list is drawn once per image.
-    max_size : None or int, optional
-        Images whose longer side exceeds this are shrunk for the cell averaging and
-        grown back (default 128; None never shrinks).
-    interpolation : {'nearest', 'linear', 'area', 'cubic'} or int, optional
-        Interpolation for that shrinking and growing (default ``'linear'``).
+    <max_size and interpolation>
     <seed and name>
 
     <supported data>

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from augkit_arithmetic._common import bernoulli_indices
 from augkit_arithmetic.dropout import CoarseDropout, Cutout, Dropout, Dropout2d, TotalDropout
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -22,14 +21,6 @@ def test_dropout_drops_a_fraction_near_p(p, seed):
     dropped = (out == 0).all(axis=2).mean()
     assert abs(dropped - p) < 0.02
     assert ((out == 0) | (out == 255)).all()
-
-
-def test_bernoulli_indices_sparse_and_dense_paths():
-    rng = np.random.default_rng(0)
-    for p in (0.001, 0.05, 0.3, 0.9):
-        idx = bernoulli_indices(rng, 200_000, p)
-        assert np.all(np.diff(idx) > 0) and (idx.size == 0 or idx[-1] < 200_000)
-        assert abs(idx.size / 200_000 - p) < 0.01
 
 
 def test_dropout_per_channel_drops_channels_independently():

@@ -10,7 +10,7 @@ from functools import lru_cache
 import cv2
 import numpy as np
 
-from augkit.extend import CV2_MAX_CHANNELS, run_cv2
+from augkit.extend import CV2_MAX_CHANNELS, run_cv2, work_dtype
 
 #: The border of the linear filters (imgaug's ``reflect_101``).
 BORDER = cv2.BORDER_REFLECT_101
@@ -52,10 +52,6 @@ def _gaussian_kernel(sigma_key: int, wide: bool) -> np.ndarray:
     return kernel
 
 
-# dtype chars computed in float64 (float64 itself and the wide integers)
-_WIDE_CHARS = frozenset("dIilq")
-
-
 def gaussian_blur(image: np.ndarray, sigma: float) -> np.ndarray:
     """Blur an image with a Gaussian of standard deviation *sigma*.
 
@@ -85,7 +81,8 @@ def gaussian_blur(image: np.ndarray, sigma: float) -> np.ndarray:
     """
     if sigma <= GAUSSIAN_EPS or image.size == 0:
         return image.copy()
-    kernel = _gaussian_kernel(int(sigma * 10000 + 0.5), image.dtype.char in _WIDE_CHARS)
+    wide = work_dtype(image.dtype).char == "d"  # filtered in float64: a float64 kernel
+    kernel = _gaussian_kernel(int(sigma * 10000 + 0.5), wide)
     return run_cv2(image, lambda a: cv2.sepFilter2D(a, -1, kernel, kernel, borderType=BORDER))
 
 

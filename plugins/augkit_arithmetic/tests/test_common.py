@@ -1,0 +1,88 @@
+"""What the family's augmenters share: parameter parsing, random draws, docstring blocks."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from augkit_arithmetic import _common
+from augkit_arithmetic._common import (
+    bernoulli_indices,
+    bernoulli_mask,
+    check_positive_int_or_none,
+    elementwise_shapes,
+    is_pair,
+    kernel_size_param,
+    random_bytes,
+)
+from augkit_arithmetic.edges import Canny
+
+from augkit import ParameterError, ParameterTypeError, registry
+from augkit import parameters as iap
+
+
+def test_bernoulli_indices_sparse_and_dense_paths():
+    rng = np.random.default_rng(0)
+    for p in (0.001, 0.05, 0.3, 0.9):
+        idx = bernoulli_indices(rng, 200_000, p)
+        assert np.all(np.diff(idx) > 0) and (idx.size == 0 or idx[-1] < 200_000)
+        assert abs(idx.size / 200_000 - p) < 0.01
+
+
+def test_bernoulli_mask_and_random_bytes_follow_the_generator():
+    a = bernoulli_mask(np.random.default_rng(5), (64, 64), 0.25)
+    b = bernoulli_mask(np.random.default_rng(5), (64, 64), 0.25)
+    assert np.array_equal(a, b) and abs(a.mean() - 0.25) < 0.03
+    assert not bernoulli_mask(np.random.default_rng(0), (3,), 0.0).any()
+    assert np.array_equal(random_bytes(np.random.default_rng(1), 9),
+                          random_bytes(np.random.default_rng(1), 9))
+
+
+def test_elementwise_shapes_keep_channels_only_where_per_channel_says_so():
+    shapes = [(4, 5, 3), (2, 2, 1)]
+    rng = np.random.default_rng(0)
+    assert elementwise_shapes(iap.Deterministic(1), shapes, rng) == [(4, 5, 3), (2, 2, 1)]
+    assert elementwise_shapes(iap.Deterministic(0), shapes, rng) == [(4, 5, 1), (2, 2, 1)]
+
+
+@pytest.mark.parametrize("value, pair", [
+    (3, False), ((1, 7), False), ([3, 5], False), (((1, 7), 5), True),
+    (([3, 5], (1, 3)), True), ((iap.Deterministic(3), 5), True), ((True, 2), True),
+])
+def test_is_pair_tells_one_shorthand_from_two(value, pair):
+    assert is_pair(value) is pair
+
+
+def test_kernel_size_draws_square_or_per_axis_sizes():
+    rng = np.random.default_rng(0)
+    square = kernel_size_param((1, 7), "k").draw(50, rng)
+    assert np.array_equal(square[0], square[1])
+    heights, widths = kernel_size_param(((1, 3), 9), "k").draw(50, rng)
+    assert heights.max() <= 3 and (widths == 9).all()
+    assert kernel_size_param(5, "k").draw_pairs(2, rng) == [(5, 5), (5, 5)]
+
+
+def test_canny_thresholds_take_the_same_pair_shorthand_as_kernel_sizes():
+    low, high = Canny(hysteresis_thresholds=((50, 60), 200)).hysteresis_thresholds
+    assert isinstance(high, iap.Deterministic) and high.value == 200
+
+
+def test_optional_sizes_are_none_or_positive_integers():
+    assert check_positive_int_or_none(None, "max_size") is None
+    assert check_positive_int_or_none(np.int64(3), "max_size") == 3
+    with pytest.raises(ParameterError, match="max_size"):
+        check_positive_int_or_none(0, "max_size")
+    with pytest.raises(ParameterTypeError, match="max_size"):
+        check_positive_int_or_none(2.5, "max_size")
+
+
+FAMILY = [entry.cls for entry in registry.entries()
+          if entry.cls.__module__.startswith("augkit_arithmetic.")]
+
+
+def test_every_augmenter_of_the_family_shares_the_doc_blocks():
+    assert len(FAMILY) >= 40
+    for cls in FAMILY:
+        assert cls.doc_blocks is _common.DOC_BLOCKS, cls.__name__
+        assert "<" not in "".join(line for line in cls.__doc__.splitlines()
+                                  if line.strip().startswith("<")), cls.__name__
+        assert "seed : None or int" in cls.__doc__, cls.__name__
