@@ -7,10 +7,11 @@ from typing import Any
 import cv2
 import numpy as np
 
-from augkit import ParameterError
+from augkit import ALL, ParameterError
 from augkit import parameters as iap
-from augkit_geometric._cv2compat import BORDER_MODES
-from augkit_geometric._matrix import MatrixAugmenter, WarpParams, choice_param, fit_to_canvas
+from augkit_geometric import functional as F
+from augkit_geometric._bases import MatrixAugmenter, WarpParams
+from augkit_geometric._common import check_flag, cv2_constant, handle_cval
 
 
 def _axis_params(value: Any, name: str, default: float, convert) -> tuple[Any, Any]:
@@ -26,13 +27,9 @@ def _axis_params(value: Any, name: str, default: float, convert) -> tuple[Any, A
     return convert(value, name), None
 
 
-def _draw(param: Any, n: int, rng: np.random.Generator) -> np.ndarray:
-    return np.asarray(param.draw_samples(n, random_state=rng), dtype=np.float64).reshape(n)
-
-
 def _draw_axes(params: tuple[Any, Any], n: int, rng: np.random.Generator):
-    x = _draw(params[0], n, rng)
-    return x, (x if params[1] is None else _draw(params[1], n, rng))
+    x = iap.draw(params[0], n, rng, np.float64)
+    return x, (x if params[1] is None else iap.draw(params[1], n, rng, np.float64))
 
 
 class Affine(MatrixAugmenter):
@@ -65,9 +62,7 @@ class Affine(MatrixAugmenter):
         Interpolation: 0 nearest, 1 linear (default), 3 cubic; 2, 4, 5 are
         scikit-image splines (with ``backend='cv2'``: cubic, Lanczos-4, Lanczos-4).
         ``augkit.ALL`` is ``[0, 1, 3, 4, 5]`` (``[0, 1, 3]`` with ``backend='cv2'``).
-    cval : number or tuple or list or augkit.ALL or StochasticParameter, optional
-        Fill value of ``mode='constant'``, drawn per image and channel (a tuple gives
-        random colours); ``augkit.ALL`` is ``(0, 255)``. Default 0.
+    <warp cval>
     mode : {'constant', 'edge', 'symmetric', 'reflect', 'wrap'} or list or augkit.ALL or \
 StochasticParameter, optional
         How pixels from outside the image are filled (default ``'constant'``). Maps
@@ -77,23 +72,13 @@ StochasticParameter, optional
         is then absorbed). Changes the image shape.
     backend : {'auto', 'cv2', 'skimage'}, optional
         ``'auto'`` uses OpenCV for orders 0, 1, 3 and scikit-image otherwise.
-    seed, name, deterministic, random_state
-        See :class:`augkit.Augmenter`.
+    <seed and name>
 
-    Supported data: images, heatmaps, segmentation_maps, keypoints, bounding_boxes,
-    polygons, line_strings (image dtypes: every numeric dtype).
+    <supported data>
 
-    ==========================  ==============================================
-    image dtype                 how it is warped
-    ==========================  ==============================================
-    uint8, uint16, int16,       natively by OpenCV (cv2 backend)
-    float32, float64            (float64 cubic: two float32 passes, ~1e-15)
-    bool                        as uint8 0/255, then ``>= 128`` (order > 0)
-    int8, float16               as int16 / float32, exact
-    uint32, int32               as float64, exact; order 0 copies raw bytes
-    int64                       as float64: order > 0 loses values beyond
-                                2**53; order 0 is exact
-    ==========================  ==============================================
+    <warp dtypes>
+    scikit-image's spline orders (2, 4, 5 with ``backend='auto'``) resample every
+    dtype in float64.
 
     Examples
     --------
@@ -129,10 +114,8 @@ StochasticParameter, optional
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
-        if backend not in ("auto", "cv2", "skimage"):
-            raise ParameterError(
-                f"backend: expected one of 'auto', 'cv2', 'skimage', got {backend!r}")
-        self.backend = backend
+        self.backend = iap.handle_choice_param(backend, "backend", ("auto", "cv2", "skimage"),
+                                               stochastic=False)
         self.scale = _axis_params(scale, "scale", 1.0, lambda v, n: iap.handle_continuous_param(
             v, n, value_range=(1e-4, None)))
         if translate_percent is not None and translate_px is not None:
@@ -155,25 +138,17 @@ StochasticParameter, optional
         else:
             self.shear = (iap.handle_continuous_param(shear, "shear"), iap.Deterministic(0.0))
         self.order = self._order_param(order)
-        self.cval = self._cval_param(cval)
+        self.cval = handle_cval(cval)
         self.mode = self._mode_param(mode)
-        if not isinstance(fit_output, (bool, np.bool_)):
-            raise ParameterError(f"fit_output: expected True or False, got {fit_output!r}")
-        self.fit_output = bool(fit_output)
+        self.fit_output = check_flag(fit_output, "fit_output")
 
     # ------------------------------------------------------------------ arguments
     def _order_param(self, order: Any) -> iap.StochasticParameter:
         all_orders = self._cv2_all_orders if self.backend == "cv2" else self._all_orders
-        return choice_param(order, "order", (0, 1, 2, 3, 4, 5), all_options=all_orders)
+        return iap.handle_choice_param(order, "order", F.ORDERS, all_options=all_orders)
 
     def _mode_param(self, mode: Any) -> iap.StochasticParameter:
-        return choice_param(mode, "mode", BORDER_MODES)
-
-    @staticmethod
-    def _cval_param(cval: Any) -> iap.StochasticParameter:
-        if isinstance(cval, str) and cval == "ALL":
-            return iap.Uniform(0, 255)
-        return iap.handle_continuous_param(cval, "cval")
+        return iap.handle_choice_param(mode, "mode", F.BORDER_MODES)
 
     # ------------------------------------------------------------------ sampling
     #: fit_output=True changes the image shape (False keeps it)
@@ -190,50 +165,26 @@ StochasticParameter, optional
         shapes = rows.shapes
         sx, sy = _draw_axes(self.scale, n, rng)
         tx, ty = _draw_axes(self.translate, n, rng)
-        rotate = np.deg2rad(_draw(self.rotate, n, rng))
-        shear_x = np.deg2rad(_draw(self.shear[0], n, rng))
-        shear_y = np.deg2rad(_draw(self.shear[1], n, rng))
-        orders = self._orders(
-            np.asarray(self.order.draw_samples(n, random_state=rng)).reshape(n).tolist())
-        modes = self._modes(
-            np.asarray(self.mode.draw_samples(n, random_state=rng)).reshape(n).tolist())
+        rotate = np.deg2rad(iap.draw(self.rotate, n, rng, np.float64))
+        shear_x = np.deg2rad(iap.draw(self.shear[0], n, rng, np.float64))
+        shear_y = np.deg2rad(iap.draw(self.shear[1], n, rng, np.float64))
+        orders = self._orders(iap.draw(self.order, n, rng).tolist())
+        modes = self._modes(iap.draw(self.mode, n, rng).tolist())
         channels = max((s[2] if len(s) > 2 else 1 for s in shapes), default=1)
-        cvals = np.asarray(self.cval.draw_samples((n, channels), random_state=rng),
-                           dtype=np.float64).reshape(n, channels)
+        cvals = iap.draw(self.cval, (n, channels), rng, np.float64)
         heights = np.array([s[0] for s in shapes], dtype=np.float64)
         widths = np.array([s[1] for s in shapes], dtype=np.float64)
         if self.translate_unit == "percent":
             tx, ty = tx * widths, ty * heights
-        matrices = affine_matrices(heights, widths, sx, sy, tx, ty, rotate, shear_x, shear_y)
+        matrices = F.affine_matrices(heights, widths, sx, sy, tx, ty, rotate, shear_x, shear_y)
         sizes = [(int(s[0]), int(s[1])) for s in shapes]
         if self.fit_output:
             for i, (h, w) in enumerate(sizes):
                 if h and w:
-                    matrices[i], oh, ow = fit_to_canvas(matrices[i], h, w)
+                    matrices[i], oh, ow = F.fit_to_canvas(matrices[i], h, w)
                     sizes[i] = (oh, ow)
         row_cvals = [cvals[i, :(s[2] if len(s) > 2 else 1)] for i, s in enumerate(shapes)]
         return WarpParams(matrices, sizes, orders, modes, row_cvals, self.backend)
-
-
-def affine_matrices(heights, widths, sx, sy, tx, ty, rotate, shear_x, shear_y) -> np.ndarray:
-    """Return ``(N, 3, 3)`` matrices: rotate, scale, shear about the centre, then translate.
-
-    Angles are in radians; all arguments are arrays of length N.
-    """
-    cos, sin = np.cos(rotate), np.sin(rotate)
-    a, b = -np.tan(shear_x), np.tan(shear_y)
-    # shear @ scale @ rotation, written out elementwise (cheaper than stacking 2x2s)
-    m00 = sx * cos + a * sy * sin
-    m01 = a * sy * cos - sx * sin
-    m10 = b * sx * cos + sy * sin
-    m11 = sy * cos - b * sx * sin
-    cx, cy = widths / 2, heights / 2
-    out = np.zeros((len(heights), 3, 3))
-    out[:, 0, 0], out[:, 0, 1], out[:, 1, 0], out[:, 1, 1] = m00, m01, m10, m11
-    out[:, 0, 2] = cx + tx - (m00 * cx + m01 * cy)
-    out[:, 1, 2] = cy + ty - (m10 * cx + m11 * cy)
-    out[:, 2, 2] = 1.0
-    return out
 
 
 class ScaleX(Affine):
@@ -243,11 +194,9 @@ class ScaleX(Affine):
     ----------
     scale : number or tuple or list or StochasticParameter, optional
         Zoom factor along x, > 0 (default ``(0.5, 1.5)``).
-    order, cval, mode, fit_output, backend, seed, name, deterministic, random_state
-        See :class:`Affine`.
+    <affine options>
 
-    Supported data: images, heatmaps, segmentation_maps, keypoints, bounding_boxes,
-    polygons, line_strings (image dtypes: every numeric dtype).
+    <supported data>
 
     Examples
     --------
@@ -272,11 +221,9 @@ class ScaleY(Affine):
     ----------
     scale : number or tuple or list or StochasticParameter, optional
         Zoom factor along y, > 0 (default ``(0.5, 1.5)``).
-    order, cval, mode, fit_output, backend, seed, name, deterministic, random_state
-        See :class:`Affine`.
+    <affine options>
 
-    Supported data: images, heatmaps, segmentation_maps, keypoints, bounding_boxes,
-    polygons, line_strings (image dtypes: every numeric dtype).
+    <supported data>
 
     Examples
     --------
@@ -323,11 +270,9 @@ class TranslateX(_TranslateAxis):
         Fraction of the width; default ``(-0.25, 0.25)`` when `px` is not given.
     px : int or tuple or list or StochasticParameter, optional
         Pixels. Give at most one of `percent` and `px`.
-    order, cval, mode, fit_output, backend, seed, name, deterministic, random_state
-        See :class:`Affine`.
+    <affine options>
 
-    Supported data: images, heatmaps, segmentation_maps, keypoints, bounding_boxes,
-    polygons, line_strings (image dtypes: every numeric dtype).
+    <supported data>
 
     Examples
     --------
@@ -349,11 +294,9 @@ class TranslateY(_TranslateAxis):
         Fraction of the height; default ``(-0.25, 0.25)`` when `px` is not given.
     px : int or tuple or list or StochasticParameter, optional
         Pixels. Give at most one of `percent` and `px`.
-    order, cval, mode, fit_output, backend, seed, name, deterministic, random_state
-        See :class:`Affine`.
+    <affine options>
 
-    Supported data: images, heatmaps, segmentation_maps, keypoints, bounding_boxes,
-    polygons, line_strings (image dtypes: every numeric dtype).
+    <supported data>
 
     Examples
     --------
@@ -373,11 +316,9 @@ class Rotate(Affine):
     ----------
     rotate : number or tuple or list or StochasticParameter, optional
         Degrees, clockwise on screen (default ``(-30, 30)``).
-    order, cval, mode, fit_output, backend, seed, name, deterministic, random_state
-        See :class:`Affine`.
+    <affine options>
 
-    Supported data: images, heatmaps, segmentation_maps, keypoints, bounding_boxes,
-    polygons, line_strings (image dtypes: every numeric dtype).
+    <supported data>
 
     Examples
     --------
@@ -403,11 +344,9 @@ class ShearX(Affine):
     ----------
     shear : number or tuple or list or StochasticParameter, optional
         Degrees (default ``(-30, 30)``).
-    order, cval, mode, fit_output, backend, seed, name, deterministic, random_state
-        See :class:`Affine`.
+    <affine options>
 
-    Supported data: images, heatmaps, segmentation_maps, keypoints, bounding_boxes,
-    polygons, line_strings (image dtypes: every numeric dtype).
+    <supported data>
 
     Examples
     --------
@@ -432,11 +371,9 @@ class ShearY(Affine):
     ----------
     shear : number or tuple or list or StochasticParameter, optional
         Degrees (default ``(-30, 30)``).
-    order, cval, mode, fit_output, backend, seed, name, deterministic, random_state
-        See :class:`Affine`.
+    <affine options>
 
-    Supported data: images, heatmaps, segmentation_maps, keypoints, bounding_boxes,
-    polygons, line_strings (image dtypes: every numeric dtype).
+    <supported data>
 
     Examples
     --------
@@ -486,11 +423,9 @@ class AffineCv2(Affine):
         ``cv2.BORDER_WRAP``, ``cv2.BORDER_CONSTANT`` (default) or ``'replicate'``,
         ``'reflect'``, ``'reflect_101'``, ``'wrap'``, ``'constant'``. Note that
         OpenCV's ``'reflect'`` is imgaug's ``'symmetric'``.
-    seed, name, deterministic, random_state
-        See :class:`augkit.Augmenter`.
+    <seed and name>
 
-    Supported data: images, heatmaps, segmentation_maps, keypoints, bounding_boxes,
-    polygons, line_strings (image dtypes: every numeric dtype).
+    <supported data>
 
     Examples
     --------
@@ -509,9 +444,8 @@ class AffineCv2(Affine):
                  translate_px: Any = None, rotate: Any = 0.0, shear: Any = 0.0,
                  order: Any = cv2.INTER_LINEAR, cval: Any = 0, mode: Any = cv2.BORDER_CONSTANT,
                  **kwargs: Any) -> None:
-        if isinstance(cval, str) and cval == "ALL":
-            cval = (0, 255)
-        elif not isinstance(cval, iap.StochasticParameter):
+        if not (isinstance(cval, iap.StochasticParameter)
+                or (isinstance(cval, str) and cval == ALL)):
             iap.handle_continuous_param(cval, "cval", value_range=(0, 255))
         super().__init__(scale=scale, translate_percent=translate_percent,
                          translate_px=translate_px, rotate=rotate, shear=shear, order=order,
@@ -519,28 +453,19 @@ class AffineCv2(Affine):
 
     def _order_param(self, order: Any) -> iap.StochasticParameter:
         options = (*_CV2_ORDER_TO_ORDER, *_CV2_ORDERS)
-        return choice_param(order, "order", options, all_options=tuple(_CV2_ORDER_TO_ORDER))
+        return iap.handle_choice_param(order, "order", options,
+                                       all_options=tuple(_CV2_ORDER_TO_ORDER))
 
     def _mode_param(self, mode: Any) -> iap.StochasticParameter:
         options = (*_CV2_MODES.values(), *_CV2_MODES)
-        return choice_param(mode, "mode", options, all_options=tuple(_CV2_MODES.values()))
+        return iap.handle_choice_param(mode, "mode", options,
+                                       all_options=tuple(_CV2_MODES.values()))
 
     def _orders(self, drawn: list[Any]) -> list[int]:
-        return [_CV2_ORDER_TO_ORDER[_cv2_code(o, _CV2_ORDERS, "order")] for o in drawn]
+        return [_CV2_ORDER_TO_ORDER[cv2_constant(o, _CV2_ORDERS, "order")] for o in drawn]
 
     def _modes(self, drawn: list[Any]) -> list[Any]:
-        return [_cv2_code(m, _CV2_MODES, "mode") for m in drawn]
-
-
-def _cv2_code(value: Any, names: dict[str, int], what: str) -> int:
-    """Turn a drawn cv2 constant or name (numpy may have made it a str) into the int."""
-    if isinstance(value, str):
-        if value in names:
-            return names[value]
-        if value.lstrip("-").isdigit():
-            return int(value)
-        raise ParameterError(f"{what}: drew {value!r}, expected one of {sorted(names)}")
-    return int(value)
+        return [cv2_constant(m, _CV2_MODES, "mode") for m in drawn]
 
 
 AUGMENTERS = (Affine, ScaleX, ScaleY, TranslateX, TranslateY, Rotate, ShearX, ShearY, AffineCv2)

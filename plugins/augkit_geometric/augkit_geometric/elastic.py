@@ -7,13 +7,16 @@ from typing import Any
 
 import numpy as np
 
-from augkit import GeometricAugmenter
 from augkit import parameters as iap
-from augkit_geometric import _fields
+from augkit_geometric import functional as F
+from augkit_geometric._common import (
+    GeometricFamilyAugmenter,
+    handle_cval,
+    handle_polygon_recoverer,
+)
 
 #: imgaug's (scipy's) mode names and the border they mean.
 _MODES = {"constant": "constant", "nearest": "edge", "reflect": "symmetric", "wrap": "wrap"}
-_ORDERS = (0, 1, 2, 3, 4, 5)
 
 
 @dataclass
@@ -30,7 +33,7 @@ class ElasticParams:
     cvals: np.ndarray
 
 
-class ElasticTransformation(GeometricAugmenter):
+class ElasticTransformation(GeometricFamilyAugmenter):
     """Move pixels locally around, as if the image were a sheet of rubber.
 
     For each image, two fields of uniform noise in ``[-1, 1]`` (one for x, one for y)
@@ -49,21 +52,16 @@ class ElasticTransformation(GeometricAugmenter):
     sigma : number or tuple of (number, number) or list or StochasticParameter, optional
         Smoothness of the field: the Gaussian's standard deviation in pixels
         (default ``(4, 8)``).
-    order : int or list of int or augkit.ALL or StochasticParameter, optional
-        Interpolation of image pixels: 0 nearest (default, imgaug's default), 1 linear,
-        3 cubic; 2 is done as cubic and 4, 5 as Lanczos-4 (OpenCV has no higher-order
-        splines). Heatmaps are always linear, segmentation maps nearest.
-    cval : number or tuple of (number, number) or list or augkit.ALL or StochasticParameter
-        Fill value for pixels read from outside the image when ``mode="constant"``
-        (default 0); ``augkit.ALL`` draws from ``[0, 255]``.
-    mode : {'constant', 'nearest', 'reflect', 'wrap'} or list or augkit.ALL or StochasticParameter
+    <field order>
+    <field cval>
+    mode : {'constant', 'nearest', 'reflect', 'wrap'} or list or augkit.ALL or \
+StochasticParameter, optional
         How pixels outside the image are read (scipy's names, as in imgaug):
         ``constant`` fills with *cval*, ``nearest`` repeats the edge pixel, ``reflect``
         mirrors at the edge (``dcba|abcd|dcba``), ``wrap`` takes the opposite side.
         Maps use the same mode, filling with their kind's fill value.
-    polygon_recoverer : {'auto'} or None, optional
-        Accepted for imgaug compatibility; augkit's polygons kind repairs polygons that
-        a transform makes invalid, always.
+    <polygon_recoverer>
+    <seed and name>
 
     Notes
     -----
@@ -75,18 +73,9 @@ class ElasticTransformation(GeometricAugmenter):
     ``keypoint_tolerance = 1.0``. Very strong fields (``alpha`` far above ``sigma``
     squared) fold the image onto itself; points then follow one of the folds.
 
-    Supported data: images, heatmaps, segmentation_maps, keypoints, bounding_boxes,
-    polygons, line_strings (image dtypes: every numeric dtype).
+    <supported data>
 
-    ============================  ==================================================
-    dtype                         handling
-    ============================  ==================================================
-    uint8, uint16, int16,         resampled natively by OpenCV
-    float32, float64
-    bool, int8, float16           resampled in a wider type, converted back
-    uint32, int32, int64          nearest: exact; other orders through float64
-                                  (int64 above 2**53 loses low bits)
-    ============================  ==================================================
+    <warp dtypes>
 
     Examples
     --------
@@ -119,32 +108,32 @@ class ElasticTransformation(GeometricAugmenter):
         super().__init__(**kwargs)
         self.alpha = iap.handle_continuous_param(alpha, "alpha", value_range=(0, None))
         self.sigma = iap.handle_continuous_param(sigma, "sigma", value_range=(0, None))
-        self.order = _fields.handle_order(order, _ORDERS)
-        self.cval = _fields.handle_cval(cval)
-        self.mode = _fields.handle_mode(mode, tuple(_MODES))
-        self.polygon_recoverer = _fields.handle_polygon_recoverer(polygon_recoverer)
+        self.order = iap.handle_choice_param(order, "order", F.ORDERS)
+        self.cval = handle_cval(cval)
+        self.mode = iap.handle_choice_param(mode, "mode", tuple(_MODES))
+        self.polygon_recoverer = handle_polygon_recoverer(polygon_recoverer)
 
     def sample(self, rows, rng):
         n = rows.nb_rows
-        alphas = _fields.draw(self.alpha, n, rng).astype(np.float64)
-        sigmas = np.maximum(_fields.draw(self.sigma, n, rng).astype(np.float64), 0.0)
-        orders = _fields.draw(self.order, n, rng).astype(np.intp)
-        cvals = _fields.draw(self.cval, n, rng).astype(np.float64)
-        modes = [_MODES[str(m)] for m in _fields.draw(self.mode, n, rng).tolist()]
+        alphas = iap.draw(self.alpha, n, rng, np.float64)
+        sigmas = np.maximum(iap.draw(self.sigma, n, rng, np.float64), 0.0)
+        orders = iap.draw(self.order, n, rng).astype(np.intp)
+        cvals = iap.draw(self.cval, n, rng, np.float64)
+        modes = [_MODES[str(m)] for m in iap.draw(self.mode, n, rng).tolist()]
         fields: list[np.ndarray | None] = []
         for shape, alpha, sigma in zip(rows.shapes, alphas.tolist(), sigmas.tolist()):
             height, width = shape[:2]
             if alpha == 0 or height == 0 or width == 0:
                 fields.append(None)
                 continue
-            h, w, factor = _fields.elastic_noise_shape(height, width, sigma)
+            h, w, factor = F.elastic_noise_shape(height, width, sigma)
             noise = rng.random((2, h, w), dtype=np.float32)
-            fields.append(_fields.elastic_field(noise, height, width, alpha, sigma, factor))
+            fields.append(F.elastic_field(noise, height, width, alpha, sigma, factor))
         return ElasticParams(fields, orders, modes, cvals)
 
     def apply_to_images(self, images, params):
         return [
-            _fields.remap_field(image, field, order=int(order), mode=mode, cval=cval)
+            F.remap_field(image, field, order=int(order), mode=mode, cval=cval)
             for image, field, order, mode, cval in zip(
                 images, params.fields, params.orders, params.modes, params.cvals.tolist())
         ]
@@ -154,12 +143,12 @@ class ElasticTransformation(GeometricAugmenter):
         out = []
         for arr, field, mode in zip(arrays, params.fields, params.modes):
             if field is not None:
-                field = _fields.resize_field(field, arr.shape[0], arr.shape[1])
-            out.append(_fields.remap_field(arr, field, order=order, mode=mode, cval=kind.cval))
+                field = F.resize_field(field, arr.shape[0], arr.shape[1])
+            out.append(F.remap_field(arr, field, order=order, mode=mode, cval=kind.cval))
         return out
 
     def apply_to_keypoints(self, xys, params, *, shapes):
-        return [_fields.invert_field(field, xy) for xy, field in zip(xys, params.fields)]
+        return [F.invert_field(field, xy) for xy, field in zip(xys, params.fields)]
 
 
 AUGMENTERS = (ElasticTransformation,)

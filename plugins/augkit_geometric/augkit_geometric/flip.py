@@ -1,35 +1,15 @@
-"""Horizontal and vertical flips of images, maps and coordinates."""
+"""Horizontal and vertical flips of images, maps and coordinates: Fliplr, Flipud."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, ClassVar
 
-import cv2
 import numpy as np
 
 from augkit import parameters as iap
-from augkit_geometric._matrix import MatrixAugmenter
-
-
-def flip_image(image: np.ndarray, axis: int) -> np.ndarray:
-    """Return a C-contiguous copy of *image* flipped along *axis* (1: left-right, 0: up-down).
-
-    Examples
-    --------
-    >>> flip_image(np.array([[1, 2, 3]]), axis=1).tolist()
-    [[3, 2, 1]]
-    """
-    if image.dtype in _CV2_DTYPES:
-        return cv2.flip(image, 1 if axis == 1 else 0).reshape(image.shape)
-    flipped = image[:, ::-1] if axis == 1 else image[::-1]
-    return np.ascontiguousarray(flipped)
-
-
-# dtypes cv2.flip handles (far faster than a numpy copy of a negative-stride view)
-# (a set of dtype objects: ``dtype.name`` is a slow Python property)
-_CV2_DTYPES = frozenset(np.dtype(name) for name in (
-    "uint8", "int8", "uint16", "int16", "int32", "float16", "float32", "float64"))
-
+from augkit_geometric import functional as F
+from augkit_geometric._bases import MatrixAugmenter
 
 # One-image params (immutable, shared between calls): flip or keep.
 _FLIP = (True,)
@@ -40,11 +20,12 @@ class _Flip(MatrixAugmenter, abstract=True):
     """Flip a fraction *p* of the images along one axis, with everything on them.
 
     A plane transform like the others (:meth:`matrices` gives each row's mirror
-    matrix, which also moves the coordinates); images and maps take the fast
-    ``cv2.flip`` path instead of a general warp.
+    matrix, which also moves the coordinates); images and maps take the exact
+    :func:`~augkit_geometric.functional.fliplr` / ``flipud`` path instead of a warp.
     """
 
-    _axis: int  # 1 flips left-right (x), 0 flips up-down (y)
+    _axis: ClassVar[int]  # 1 flips left-right (x), 0 flips up-down (y)
+    _flip: ClassVar[Callable[[np.ndarray], np.ndarray]]
     examples = ({"p": 1.0}, {"p": 0.5})
 
     def __init__(self, p: Any = 1.0, **kwargs: Any) -> None:
@@ -54,33 +35,21 @@ class _Flip(MatrixAugmenter, abstract=True):
     def sample(self, rows, rng):
         if len(rows.shapes) == 1:
             return _FLIP if self.p.draw_sample(rng) > 0.5 else _KEEP
-        return np.asarray(self.p.draw_samples(rows.nb_rows, random_state=rng)) > 0.5
+        return iap.draw(self.p, rows.nb_rows, rng) > 0.5
 
     def apply_to_images(self, images, params):
-        if len(images) == 1:
-            image = images[0]
-            if not params[0]:
-                return [image.copy()]
-            if image.dtype in _CV2_DTYPES and image.shape[2] > 1:
-                return [cv2.flip(image, self._axis)]  # the per-call fast path
-            return [flip_image(image, self._axis)]
-        return [flip_image(image, self._axis) if flip else image.copy()
-                for image, flip in zip(images, params)]
+        flip = type(self)._flip
+        if len(images) == 1:  # the per-call path
+            return [flip(images[0]) if params[0] else images[0].copy()]
+        return [flip(image) if flipped else image.copy()
+                for image, flipped in zip(images, params)]
 
     def apply_to_maps(self, arrays, params, *, shapes, kind):
         return self.apply_to_images(arrays, params)
 
     def matrices(self, params, shapes):
-        # Pixel i covers [i, i + 1), so mirroring maps x to width - x.
-        out = []
-        for flip, shape in zip(params, shapes):
-            matrix = np.eye(3)
-            if flip:
-                axis = 0 if self._axis == 1 else 1
-                matrix[axis, axis] = -1.0
-                matrix[axis, 2] = shape[self._axis]
-            out.append(matrix)
-        return out
+        return [F.flip_matrix(self._axis, shape[0], shape[1]) if flipped else np.eye(3)
+                for flipped, shape in zip(params, shapes)]
 
     def output_shapes(self, params, shapes):
         return shapes
@@ -93,9 +62,9 @@ class Fliplr(_Flip):
     ----------
     p : float or StochasticParameter, optional
         Probability, per image, of flipping (default 1.0).
+    <seed and name>
 
-    Supported data: images, heatmaps, segmentation_maps, keypoints, bounding_boxes,
-    polygons, line_strings (image dtypes: every numeric dtype).
+    <supported data>
 
     Examples
     --------
@@ -105,6 +74,7 @@ class Fliplr(_Flip):
     """
 
     _axis = 1
+    _flip = staticmethod(F.fliplr)
     aliases = ("HorizontalFlip",)
 
 
@@ -115,9 +85,9 @@ class Flipud(_Flip):
     ----------
     p : float or StochasticParameter, optional
         Probability, per image, of flipping (default 1.0).
+    <seed and name>
 
-    Supported data: images, heatmaps, segmentation_maps, keypoints, bounding_boxes,
-    polygons, line_strings (image dtypes: every numeric dtype).
+    <supported data>
 
     Examples
     --------
@@ -127,6 +97,7 @@ class Flipud(_Flip):
     """
 
     _axis = 0
+    _flip = staticmethod(F.flipud)
     aliases = ("VerticalFlip",)
 
 

@@ -1,4 +1,4 @@
-"""Random four-point perspective transforms."""
+"""Random four-point perspective transforms: PerspectiveTransform."""
 
 from __future__ import annotations
 
@@ -7,51 +7,17 @@ from typing import Any
 import cv2
 import numpy as np
 
-from augkit import ParameterError
 from augkit import parameters as iap
-from augkit_geometric._matrix import (
-    MatrixAugmenter,
-    WarpParams,
-    choice_param,
-    fit_to_canvas,
-    scale_matrix,
+from augkit_geometric import functional as F
+from augkit_geometric._bases import MatrixAugmenter, WarpParams
+from augkit_geometric._common import (
+    check_flag,
+    cv2_constant,
+    handle_cval,
+    handle_polygon_recoverer,
 )
 
 _MODES = {"replicate": cv2.BORDER_REPLICATE, "constant": cv2.BORDER_CONSTANT}
-
-
-_SIDE_ENDS = np.array([2, 1, 1, 0])
-_SIDE_STARTS = np.array([3, 0, 2, 3])
-
-
-def four_point_matrix(jitter: np.ndarray, height: int, width: int) -> tuple[np.ndarray, int, int]:
-    """Return the homography that maps a jittered quadrilateral onto an upright rectangle.
-
-    Parameters
-    ----------
-    jitter : ndarray of shape (4, 2)
-        How far each corner (top-left, top-right, bottom-right, bottom-left) moves
-        inwards, as fractions of the width (column 0) and height (column 1).
-    height, width : int
-        The image size.
-
-    Returns
-    -------
-    matrix : ndarray of shape (3, 3)
-        Maps the quadrilateral (augkit coordinates) onto ``[0, w] x [0, h]``.
-    h, w : int
-        The rectangle's size: the quadrilateral's longer opposite sides.
-    """
-    jx, jy = jitter[:, 0] * width, jitter[:, 1] * height
-    src = np.array([[jx[0], jy[0]], [width - jx[1], jy[1]],
-                    [width - jx[2], height - jy[2]], [jx[3], height - jy[3]]])
-    # the four side lengths in one np.hypot call: bottom, top (width), right, left (height)
-    sides = src[_SIDE_ENDS] - src[_SIDE_STARTS]
-    bottom, top, right, left = np.hypot(sides[:, 0], sides[:, 1]).tolist()
-    out_w, out_h = max(int(round(max(bottom, top))), 2), max(int(round(max(right, left))), 2)
-    dst = np.array([[0, 0], [out_w, 0], [out_w, out_h], [0, out_h]], dtype=np.float32)
-    matrix = cv2.getPerspectiveTransform(src.astype(np.float32), dst)
-    return matrix.astype(np.float64), out_h, out_w
 
 
 class PerspectiveTransform(MatrixAugmenter):
@@ -66,9 +32,7 @@ class PerspectiveTransform(MatrixAugmenter):
     scale : number or tuple of (number, number) or list or StochasticParameter, optional
         Standard deviation of the corner jitter, as a fraction of the image size,
         drawn per image (default ``(0, 0.06)``). Jitter is capped at 0.45.
-    cval : number or tuple or list or augkit.ALL or StochasticParameter, optional
-        Fill value of ``mode='constant'``, per image and channel (default 0);
-        ``augkit.ALL`` is ``(0, 255)``.
+    <warp cval>
     mode : {'replicate', 'constant'} or cv2.BORDER_REPLICATE or cv2.BORDER_CONSTANT or \
 list or augkit.ALL or StochasticParameter, optional
         How pixels from outside the image are filled (default ``'constant'``).
@@ -78,17 +42,14 @@ list or augkit.ALL or StochasticParameter, optional
     fit_output : bool, optional
         Enlarge the canvas so the whole transformed image stays visible (nothing is
         cut off), instead of zooming in on the quadrilateral.
-    polygon_recoverer : 'auto' or None, optional
-        Accepted for imgaug compatibility; augkit's polygon kind repairs invalid
-        polygons itself (with Shapely).
-    seed, name, deterministic, random_state
-        See :class:`augkit.Augmenter`.
+    <polygon_recoverer>
+    <seed and name>
 
-    Supported data: images, heatmaps, segmentation_maps, keypoints, bounding_boxes,
-    polygons, line_strings (image dtypes: every numeric dtype).
+    <supported data>
 
-    Images are warped with linear interpolation; dtypes are handled as in
-    :class:`Affine` (see its dtype table).
+    Images are warped with linear interpolation:
+
+    <warp dtypes>
 
     Examples
     --------
@@ -112,34 +73,21 @@ list or augkit.ALL or StochasticParameter, optional
                  polygon_recoverer: Any = "auto", **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.scale = iap.handle_continuous_param(scale, "scale", value_range=(0, None))
-        if isinstance(cval, str) and cval == "ALL":
-            self.cval = iap.Uniform(0, 255)
-        else:
-            self.cval = iap.handle_continuous_param(cval, "cval")
-        self.mode = choice_param(mode, "mode", (*_MODES, *_MODES.values()),
-                                 all_options=tuple(_MODES.values()))
-        for name, value in (("keep_size", keep_size), ("fit_output", fit_output)):
-            if not isinstance(value, (bool, np.bool_)):
-                raise ParameterError(f"{name}: expected True or False, got {value!r}")
-        self.keep_size = bool(keep_size)
-        self.fit_output = bool(fit_output)
-        if polygon_recoverer not in ("auto", None):
-            raise ParameterError(
-                f"polygon_recoverer: expected 'auto' or None, got {polygon_recoverer!r}")
-        self.polygon_recoverer = polygon_recoverer
+        self.cval = handle_cval(cval)
+        self.mode = iap.handle_choice_param(mode, "mode", (*_MODES, *_MODES.values()),
+                                            all_options=tuple(_MODES.values()))
+        self.keep_size = check_flag(keep_size, "keep_size")
+        self.fit_output = check_flag(fit_output, "fit_output")
+        self.polygon_recoverer = handle_polygon_recoverer(polygon_recoverer)
 
     def sample(self, rows, rng):
         n = rows.nb_rows
-        sigma = np.asarray(self.scale.draw_samples(n, random_state=rng), np.float64).reshape(n)
+        sigma = iap.draw(self.scale, n, rng, np.float64)
         jitter = np.abs(rng.standard_normal((n, 4, 2)) * sigma[:, None, None])
         np.minimum(jitter, 0.45, out=jitter)
-        modes = [m if not isinstance(m, str) or not m.lstrip("-").isdigit() else int(m)
-                 for m in np.asarray(self.mode.draw_samples(n, random_state=rng))
-                 .reshape(n).tolist()]
-        modes = [_MODES.get(m, m) if isinstance(m, str) else int(m) for m in modes]
+        modes = [cv2_constant(m, _MODES, "mode") for m in iap.draw(self.mode, n, rng).tolist()]
         channels = max((s[2] if len(s) > 2 else 1 for s in rows.shapes), default=1)
-        cvals = np.asarray(self.cval.draw_samples((n, channels), random_state=rng),
-                           dtype=np.float64).reshape(n, channels)
+        cvals = iap.draw(self.cval, (n, channels), rng, np.float64)
         matrices = np.empty((n, 3, 3))
         sizes = []
         for i, shape in enumerate(rows.shapes):
@@ -148,11 +96,11 @@ list or augkit.ALL or StochasticParameter, optional
                 matrices[i] = np.eye(3)
                 sizes.append((h, w))
                 continue
-            matrix, out_h, out_w = four_point_matrix(jitter[i], h, w)
+            matrix, out_h, out_w = F.four_point_matrix(jitter[i], h, w)
             if self.fit_output:
-                matrix, out_h, out_w = fit_to_canvas(matrix, h, w)
+                matrix, out_h, out_w = F.fit_to_canvas(matrix, h, w)
             if self.keep_size:
-                matrix = scale_matrix(w / out_w, h / out_h) @ matrix
+                matrix = F.scale_matrix(w / out_w, h / out_h) @ matrix
                 out_h, out_w = h, w
             matrices[i] = matrix
             sizes.append((out_h, out_w))

@@ -7,11 +7,14 @@ from typing import Any
 
 import numpy as np
 
-from augkit import GeometricAugmenter
 from augkit import parameters as iap
-from augkit.errors import ParameterTypeError, describe
-from augkit_geometric import _fields
-from augkit_geometric._cv2compat import BORDER_MODES, ORDERS
+from augkit_geometric import functional as F
+from augkit_geometric._common import (
+    GeometricFamilyAugmenter,
+    check_flag,
+    handle_cval,
+    handle_polygon_recoverer,
+)
 
 
 @dataclass
@@ -28,7 +31,7 @@ class PiecewiseAffineParams:
     cvals: np.ndarray
 
 
-class PiecewiseAffine(GeometricAugmenter):
+class PiecewiseAffine(GeometricFamilyAugmenter):
     """Warp images locally: jitter a regular grid of points, move each triangle affinely.
 
     A grid of ``nb_rows x nb_cols`` points spans the image (corners and edges
@@ -49,20 +52,16 @@ class PiecewiseAffine(GeometricAugmenter):
         to 2.
     nb_cols : int or tuple of (int, int) or list or StochasticParameter, optional
         Columns of grid points, as *nb_rows* (default ``(2, 4)``).
-    order : int or list of int or augkit.ALL or StochasticParameter, optional
-        Interpolation of image pixels (default 1): 0 nearest, 1 linear, 3 cubic; 2 is
-        done as cubic and 4, 5 as Lanczos-4. Heatmaps are linear, segmentation maps
-        nearest.
-    cval : number or tuple of (number, number) or list or augkit.ALL or StochasticParameter
-        Fill value for ``mode="constant"`` (default 0).
+    <field order>
+    <field cval>
     mode : {'constant', 'edge', 'symmetric', 'reflect', 'wrap'} or list or augkit.ALL or \
-StochasticParameter
+StochasticParameter, optional
         How pixels outside the image are read (scikit-image's names; default
         ``constant``). Maps use the same mode with their kind's fill value.
     absolute_scale : bool, optional
         If True, *scale* is in pixels instead of a fraction of the image size.
-    polygon_recoverer : {'auto'} or None, optional
-        Accepted for imgaug compatibility; the polygons kind repairs invalid polygons.
+    <polygon_recoverer>
+    <seed and name>
 
     Notes
     -----
@@ -73,18 +72,9 @@ StochasticParameter
     default 1.0 pixel. Where the jitter is so strong that triangles fold over,
     the map is not invertible and points follow the first triangle that holds them.
 
-    Supported data: images, heatmaps, segmentation_maps, keypoints, bounding_boxes,
-    polygons, line_strings (image dtypes: every numeric dtype).
+    <supported data>
 
-    ============================  ==================================================
-    dtype                         handling
-    ============================  ==================================================
-    uint8, uint16, int16,         resampled natively by OpenCV
-    float32, float64
-    bool, int8, float16           resampled in a wider type, converted back
-    uint32, int32, int64          nearest: exact; other orders through float64
-                                  (int64 above 2**53 loses low bits)
-    ============================  ==================================================
+    <warp dtypes>
 
     Examples
     --------
@@ -118,23 +108,20 @@ StochasticParameter
         self.scale = iap.handle_continuous_param(scale, "scale", value_range=(0, None))
         self.nb_rows = iap.handle_discrete_param(nb_rows, "nb_rows", value_range=(2, None))
         self.nb_cols = iap.handle_discrete_param(nb_cols, "nb_cols", value_range=(2, None))
-        self.order = _fields.handle_order(order, ORDERS)
-        self.cval = _fields.handle_cval(cval)
-        self.mode = _fields.handle_mode(mode, BORDER_MODES)
-        if not isinstance(absolute_scale, (bool, np.bool_)):
-            raise ParameterTypeError(
-                f"absolute_scale: expected True or False, got {describe(absolute_scale)}")
-        self.absolute_scale = bool(absolute_scale)
-        self.polygon_recoverer = _fields.handle_polygon_recoverer(polygon_recoverer)
+        self.order = iap.handle_choice_param(order, "order", F.ORDERS)
+        self.cval = handle_cval(cval)
+        self.mode = iap.handle_choice_param(mode, "mode", F.BORDER_MODES)
+        self.absolute_scale = check_flag(absolute_scale, "absolute_scale")
+        self.polygon_recoverer = handle_polygon_recoverer(polygon_recoverer)
 
     def sample(self, rows, rng):
         n = rows.nb_rows
-        scales = np.abs(_fields.draw(self.scale, n, rng).astype(np.float64))
-        nb_rows = np.maximum(_fields.draw(self.nb_rows, n, rng).astype(np.intp), 2)
-        nb_cols = np.maximum(_fields.draw(self.nb_cols, n, rng).astype(np.intp), 2)
-        orders = _fields.draw(self.order, n, rng).astype(np.intp)
-        cvals = _fields.draw(self.cval, n, rng).astype(np.float64)
-        modes = [str(m) for m in _fields.draw(self.mode, n, rng).tolist()]
+        scales = np.abs(iap.draw(self.scale, n, rng, np.float64))
+        nb_rows = np.maximum(iap.draw(self.nb_rows, n, rng).astype(np.intp), 2)
+        nb_cols = np.maximum(iap.draw(self.nb_cols, n, rng).astype(np.intp), 2)
+        orders = iap.draw(self.order, n, rng).astype(np.intp)
+        cvals = iap.draw(self.cval, n, rng, np.float64)
+        modes = [str(m) for m in iap.draw(self.mode, n, rng).tolist()]
         jitters: list[np.ndarray | None] = []
         for shape, scale, rows_i, cols_i in zip(rows.shapes, scales.tolist(), nb_rows.tolist(),
                                                 nb_cols.tolist()):
@@ -154,11 +141,11 @@ StochasticParameter
         height, width = target
         if (height, width) != tuple(shape[:2]):
             jitter = jitter * (width / shape[1], height / shape[0])
-        return _fields.piecewise_field(jitter, height, width)
+        return F.piecewise_field(jitter, height, width)
 
     def apply_to_images(self, images, params):
         return [
-            _fields.remap_field(image, self._field(jitter, image.shape, image.shape[:2]),
+            F.remap_field(image, self._field(jitter, image.shape, image.shape[:2]),
                                 order=int(order), mode=mode, cval=cval)
             for image, jitter, order, mode, cval in zip(
                 images, params.jitters, params.orders, params.modes, params.cvals.tolist())
@@ -167,7 +154,7 @@ StochasticParameter
     def apply_to_maps(self, arrays, params, *, shapes, kind):
         order = 0 if kind.interpolation == "nearest" else 1
         return [
-            _fields.remap_field(arr, self._field(jitter, shape, arr.shape[:2]), order=order,
+            F.remap_field(arr, self._field(jitter, shape, arr.shape[:2]), order=order,
                                 mode=mode, cval=kind.cval)
             for arr, jitter, shape, mode in zip(arrays, params.jitters, shapes, params.modes)
         ]
@@ -175,7 +162,7 @@ StochasticParameter
     def apply_to_keypoints(self, xys, params, *, shapes):
         return [
             np.array(xy, dtype=np.float32, copy=True) if jitter is None
-            else _fields.piecewise_points(xy, jitter, shape[0], shape[1])
+            else F.piecewise_points(xy, jitter, shape[0], shape[1])
             for xy, jitter, shape in zip(xys, params.jitters, shapes)
         ]
 

@@ -9,17 +9,19 @@ import augkit
 def augkit_augmenters() -> list[type]:
     from augkit_geometric import (
         affine,
+        crop_pad,
         elastic,
         flip,
         jigsaw,
         perspective,
         piecewise,
         polar,
+        resize,
         rot90,
-        size,
+        to_size,
     )
 
     return [*flip.AUGMENTERS, *affine.AUGMENTERS, *rot90.AUGMENTERS,
             *perspective.AUGMENTERS, *elastic.AUGMENTERS,
             *piecewise.AUGMENTERS, *jigsaw.AUGMENTERS, *polar.AUGMENTERS,
-            *size.AUGMENTERS]
+            *resize.AUGMENTERS, *crop_pad.AUGMENTERS, *to_size.AUGMENTERS]

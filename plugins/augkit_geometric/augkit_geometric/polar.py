@@ -2,100 +2,16 @@
 
 from __future__ import annotations
 
-import math
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
 
-from augkit import UnsupportedKindError
-from augkit.augmentables import KeypointsKind, KeypointsOnImage
-from augkit.extend import ViewAugmenter, as_augmenter_list
-from augkit_geometric._cv2compat import remap
+from augkit import KeypointsOnImage, UnsupportedKindError
+from augkit.extend import KeypointsKind, ViewAugmenter, as_augmenter_list
+from augkit_geometric import functional as F
 
 #: points sampled along each box edge, so a box survives the curved round trip
 _BOX_EDGE_POINTS = 8
-
-
-# ---------------------------------------------------------------------- geometry
-
-
-def polar_shape(height: int, width: int) -> tuple[int, int]:
-    """Return the ``(height, width)`` of the polar view of a ``height x width`` array.
-
-    Width is the largest radius (centre to corner), height that radius times pi
-    (OpenCV's ``warpPolar`` default): rows are angles, columns radii.
-    """
-    radius = math.hypot(height / 2.0, width / 2.0)
-    return max(1, round(radius * math.pi)), max(1, round(radius))
-
-
-def to_polar_points(xy: np.ndarray, shape: tuple[int, int],
-                    polar: tuple[int, int]) -> np.ndarray:
-    """Map continuous cartesian points ``(N, 2)`` of an image of *shape* to polar ones."""
-    height, width = shape
-    ph, pw = polar
-    radius = math.hypot(height / 2.0, width / 2.0) or 1.0
-    d = np.asarray(xy, dtype=np.float64) - (width / 2.0, height / 2.0)
-    rho = np.hypot(d[:, 0], d[:, 1])
-    phi = np.mod(np.arctan2(d[:, 1], d[:, 0]), 2 * np.pi)
-    return np.stack([rho * (pw / radius), phi * (ph / (2 * np.pi))], axis=1).astype(np.float32)
-
-
-def from_polar_points(uv: np.ndarray, shape: tuple[int, int],
-                      polar: tuple[int, int]) -> np.ndarray:
-    """Inverse of :func:`to_polar_points` (polar view of size *polar*)."""
-    height, width = shape
-    ph, pw = polar
-    radius = math.hypot(height / 2.0, width / 2.0) or 1.0
-    uv = np.asarray(uv, dtype=np.float64)
-    rho = uv[:, 0] * (radius / pw)
-    phi = uv[:, 1] * (2 * np.pi / ph)
-    x = width / 2.0 + rho * np.cos(phi)
-    y = height / 2.0 + rho * np.sin(phi)
-    return np.stack([x, y], axis=1).astype(np.float32)
-
-
-def _pixel_centres(height: int, width: int) -> np.ndarray:
-    ys, xs = np.mgrid[0:height, 0:width]
-    return np.stack([xs.ravel() + 0.5, ys.ravel() + 0.5], axis=1)
-
-
-@lru_cache(maxsize=16)
-def _to_polar_maps(height: int, width: int) -> tuple[np.ndarray, np.ndarray]:
-    """Remap maps (pixel indices into the cartesian array) for the polar view."""
-    polar = polar_shape(height, width)
-    xy = from_polar_points(_pixel_centres(*polar), (height, width), polar) - 0.5
-    return _frozen(xy, polar)
-
-
-@lru_cache(maxsize=16)
-def _from_polar_maps(height: int, width: int, ph: int, pw: int) -> tuple[np.ndarray, np.ndarray]:
-    """Remap maps (pixel indices into a ``ph x pw`` polar view) back to cartesian."""
-    uv = to_polar_points(_pixel_centres(height, width), (height, width), (ph, pw)) - 0.5
-    return _frozen(uv, (height, width))
-
-
-def _frozen(coords: np.ndarray, hw: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
-    mx = np.ascontiguousarray(coords[:, 0].reshape(hw), dtype=np.float32)
-    my = np.ascontiguousarray(coords[:, 1].reshape(hw), dtype=np.float32)
-    mx.flags.writeable = False
-    my.flags.writeable = False
-    return mx, my
-
-
-def to_polar(arr: np.ndarray, *, order: int, cval: float = 0) -> np.ndarray:
-    """Return the polar view ``(ph, pw, C)`` of *arr* ``(H, W, C)``; outside fills *cval*."""
-    mx, my = _to_polar_maps(arr.shape[0], arr.shape[1])
-    return remap(arr, mx, my, order=order, mode="constant", cval=cval)
-
-
-def from_polar(arr: np.ndarray, height: int, width: int, *, order: int) -> np.ndarray:
-    """Return the cartesian ``(height, width, C)`` array of the polar view *arr*."""
-    mx, my = _from_polar_maps(height, width, arr.shape[0], arr.shape[1])
-    # every cartesian pixel lies within the polar view; "edge" only smooths the seam
-    # at angle 0 and the centre
-    return remap(arr, mx, my, order=order, mode="edge", cval=0)
 
 
 def _box_outline(corners: np.ndarray) -> np.ndarray:
@@ -200,15 +116,15 @@ class WithPolarWarping(ViewAugmenter):
 
     def to_view(self, rows, view_params):
         shapes = [tuple(s) for s in rows.shapes]
-        polar_shapes = [polar_shape(s[0], s[1]) + tuple(s[2:]) for s in shapes]
+        polar_shapes = [F.polar_shape(s[0], s[1]) + tuple(s[2:]) for s in shapes]
         data: dict = {}
         for kind, items in rows.data.items():
             if kind.category == "image":
-                data[kind] = [to_polar(image, order=1) for image in items]
+                data[kind] = [F.to_polar(image, order=1) for image in items]
             elif kind.category == "map":
                 order = 0 if kind.interpolation == "nearest" else 1
                 data[kind] = [
-                    kind.with_arr(item, to_polar(kind.get_arr(item), order=order,
+                    kind.with_arr(item, F.to_polar(kind.get_arr(item), order=order,
                                                  cval=kind.cval), pshape)
                     for item, pshape in zip(items, polar_shapes)]
         point_kinds = self._point_kinds(rows)
@@ -221,14 +137,14 @@ class WithPolarWarping(ViewAugmenter):
         out: dict = {}
         for kind, items in rows.data.items():
             if kind.category == "image":
-                out[kind] = [from_polar(image, s[0], s[1], order=1)
+                out[kind] = [F.from_polar(image, s[0], s[1], order=1)
                              for image, s in zip(view.data[kind], shapes)]
             elif kind.category == "map":
                 order = 0 if kind.interpolation == "nearest" else 1
                 arrays = []
                 for original, item in zip(items, view.data[kind]):
                     h, w = kind.get_arr(original).shape[:2]
-                    arrays.append(from_polar(kind.get_arr(item), h, w, order=order))
+                    arrays.append(F.from_polar(kind.get_arr(item), h, w, order=order))
                 out[kind] = [kind.with_arr(item, arr, s)
                              for item, arr, s in zip(items, arrays, shapes)]
         point_kinds = self._point_kinds(rows)
@@ -245,7 +161,7 @@ class WithPolarWarping(ViewAugmenter):
         for i, (shape, pshape) in enumerate(zip(shapes, polar_shapes)):
             parts = _row_points(rows, point_kinds, i)
             xy = np.concatenate(parts) if parts else np.zeros((0, 2), np.float32)
-            polar_xy = to_polar_points(xy, shape[:2], pshape[:2])
+            polar_xy = F.to_polar_points(xy, shape[:2], pshape[:2])
             merged.append(KeypointsOnImage.from_xy_array(polar_xy, shape=pshape))
         data[KeypointsKind] = merged
 
@@ -256,7 +172,7 @@ class WithPolarWarping(ViewAugmenter):
         for i, shape in enumerate(shapes):
             item = polar_rows.data[KeypointsKind][i]
             pshape = polar_rows.shapes[i]
-            xy = from_polar_points(KeypointsKind.to_xy(item), shape[:2], pshape[:2])
+            xy = F.from_polar_points(KeypointsKind.to_xy(item), shape[:2], pshape[:2])
             splits = np.cumsum([len(p) for p in _row_points(rows, point_kinds, i)])[:-1]
             for kind, part in zip(point_kinds, np.split(xy, splits)):
                 if kind.name == "bounding_boxes":

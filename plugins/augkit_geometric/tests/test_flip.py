@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from augkit_geometric import _cv2compat
-from augkit_geometric._matrix import to_cv2
+from augkit_geometric import functional as F
 from augkit_geometric.flip import Fliplr, Flipud
 
 DTYPES = ["bool", "uint8", "int8", "uint16", "int16", "uint32", "int32", "int64", "float16",
@@ -44,5 +43,23 @@ def test_flip_matrix_matches_the_image_flip():
     (matrix,) = aug.matrices(params, [image.shape])
     np.testing.assert_allclose(matrix, [[-1, 0, 9], [0, 1, 0], [0, 0, 1]])
     # the generic warp of that matrix gives exactly the fast path's pixels
-    warped = _cv2compat.warp(image, to_cv2(matrix), (9, 6), order=0)
+    warped = F.warp(image, F.to_cv2_matrix(matrix), (9, 6), order=0)
     np.testing.assert_array_equal(warped, aug(image=image))
+
+
+@pytest.mark.parametrize("dtype", ["uint8", "float32", "bool"])
+def test_flips_of_more_channels_than_opencv_takes_equal_numpy(dtype):
+    # OpenCV takes at most CV2_MAX_CHANNELS (128) channels per call
+    image = (np.arange(3 * 4 * 200).reshape(3, 4, 200) % 7).astype(dtype)
+    lr = Fliplr(1.0)(image=image)
+    ud = Flipud(1.0)(image=image)
+    np.testing.assert_array_equal(lr, image[:, ::-1])
+    np.testing.assert_array_equal(ud, image[::-1])
+    np.testing.assert_array_equal(F.fliplr(image), image[:, ::-1])
+    assert lr.flags.c_contiguous and lr.dtype == image.dtype
+
+
+def test_flip_kernels_take_two_dimensional_arrays():
+    image = np.arange(6, dtype=np.int16).reshape(2, 3)
+    np.testing.assert_array_equal(F.fliplr(image), image[:, ::-1])
+    np.testing.assert_array_equal(F.flipud(image), image[::-1])

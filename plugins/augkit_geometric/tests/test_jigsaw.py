@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from augkit_geometric.jigsaw import Jigsaw, apply_jigsaw, jigsaw_destinations
+from augkit_geometric.functional import apply_jigsaw, jigsaw_destinations
+from augkit_geometric.jigsaw import Jigsaw
 
 from augkit import InputError, ParameterError, UnsupportedKindError
 from augkit.augmentables import (

@@ -5,11 +5,12 @@ from __future__ import annotations
 import cv2
 import numpy as np
 import pytest
-from augkit_geometric.perspective import PerspectiveTransform, four_point_matrix
+from augkit_geometric.functional import four_point_matrix
+from augkit_geometric.perspective import PerspectiveTransform
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from augkit import ParameterError
+from augkit import ParameterError, ParameterTypeError
 from augkit.augmentables import SegmentationMapsOnImage
 
 FAST = settings(max_examples=20, deadline=None, database=None)
@@ -94,7 +95,7 @@ def test_parameter_errors():
         PerspectiveTransform(scale=-1)
     with pytest.raises(ParameterError, match="mode"):
         PerspectiveTransform(mode="wrap")
-    with pytest.raises(ParameterError, match="keep_size"):
+    with pytest.raises(ParameterTypeError, match="keep_size"):
         PerspectiveTransform(keep_size=None)
     with pytest.raises(ParameterError, match="polygon_recoverer"):
         PerspectiveTransform(polygon_recoverer="magic")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from augkit_geometric import _fields
+from augkit_geometric import functional as F
+from augkit_geometric.functional._fields import _triangles
 from augkit_geometric.piecewise import PiecewiseAffine
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,8 +17,8 @@ from augkit.augmentables import HeatmapsOnImage, KeypointsOnImage, SegmentationM
 def _brute_force_field(jitter, height, width):
     """Barycentric interpolation of the jitter, one pixel at a time."""
     nb_rows, nb_cols = jitter.shape[:2]
-    regular = _fields.grid_points(nb_rows, nb_cols, height, width).reshape(-1, 2)
-    tri = _fields._triangles(nb_rows, nb_cols)
+    regular = F.grid_points(nb_rows, nb_cols, height, width).reshape(-1, 2)
+    tri = _triangles(nb_rows, nb_cols)
     values = jitter.reshape(-1, 2)
     a, b, c = regular[tri[:, 0]], regular[tri[:, 1]], regular[tri[:, 2]]
     e1, e2 = b - a, c - a
@@ -59,19 +60,19 @@ def test_scale_zero_is_the_identity():
                                                                (3, 7, 16, 40)])
 def test_field_is_the_triangle_wise_interpolation(rows, cols, height, width):
     jitter = np.random.default_rng(rows * cols).normal(0, 2, (rows, cols, 2))
-    fast = _fields.piecewise_field(jitter, height, width)
+    fast = F.piecewise_field(jitter, height, width)
     assert np.allclose(fast, _brute_force_field(jitter, height, width), atol=1e-4)
 
 
 def test_points_follow_the_exact_inverse_of_the_field():
     rng = np.random.default_rng(5)
     jitter = rng.normal(0, 1.5, (4, 4, 2))
-    field = _fields.piecewise_field(jitter, 64, 64)
+    field = F.piecewise_field(jitter, 64, 64)
     # move the centres of 200 random output pixels forward, then invert
     j, i = rng.integers(0, 64, 200), rng.integers(0, 64, 200)
     q = np.stack([j + 0.5, i + 0.5], axis=1)
     p = q + field[:, i, j].T
-    back = _fields.piecewise_points(p, jitter, 64, 64)
+    back = F.piecewise_points(p, jitter, 64, 64)
     assert np.abs(back - q).max() < 1e-3
 
 

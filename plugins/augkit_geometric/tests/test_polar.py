@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from augkit_geometric import polar
+from augkit_geometric import functional as F
 from augkit_geometric.polar import WithPolarWarping
 
 import augkit
@@ -27,8 +27,8 @@ def _smooth_image(height=48, width=64, channels=3):
 
 def test_points_round_trip_exactly():
     xy = np.random.default_rng(0).uniform(0, 40, (100, 2))
-    shape, pshape = (40, 50), polar.polar_shape(40, 50)
-    back = polar.from_polar_points(polar.to_polar_points(xy, shape, pshape), shape, pshape)
+    shape, pshape = (40, 50), F.polar_shape(40, 50)
+    back = F.from_polar_points(F.to_polar_points(xy, shape, pshape), shape, pshape)
     assert np.abs(back - xy).max() < 1e-3
 
 

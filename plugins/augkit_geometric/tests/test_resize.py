@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from augkit_geometric import size
+from augkit_geometric.crop_pad import Crop
+from augkit_geometric.resize import KeepSizeByResize, Resize
 
 from augkit import ALL, ParameterError
 from augkit import parameters as iap
@@ -32,34 +33,34 @@ IMG = np.zeros((10, 20, 3), np.uint8)
     (iap.Deterministic(3), (3, 3)),
 ])
 def test_size_forms(value, shape):
-    assert size.Resize(value)(image=IMG).shape == (*shape, 3)
+    assert Resize(value)(image=IMG).shape == (*shape, 3)
 
 
 def test_shorter_side_follows_the_shorter_axis():
     tall = np.zeros((30, 10), np.uint8)
-    aug = size.Resize({"shorter-side": 5, "longer-side": "keep-aspect-ratio"})
+    aug = Resize({"shorter-side": 5, "longer-side": "keep-aspect-ratio"})
     assert aug(image=tall).shape == (15, 5)
 
 
 def test_ranges_and_lists_draw_per_image():
-    outs = size.Resize((4, 12), seed=1)(images=[IMG] * 30)
+    outs = Resize((4, 12), seed=1)(images=[IMG] * 30)
     sides = {o.shape[0] for o in outs}
     assert len(sides) > 4 and min(sides) >= 4 and max(sides) <= 12
     assert all(o.shape[0] == o.shape[1] for o in outs)
-    outs = size.Resize([0.5, 2.0], seed=2)(images=[IMG] * 20)
+    outs = Resize([0.5, 2.0], seed=2)(images=[IMG] * 20)
     assert {o.shape[:2] for o in outs} == {(5, 10), (20, 40)}
 
 
 def test_interpolation_forms():
     img = (np.arange(16, dtype=np.uint8).reshape(4, 4) * 16)
-    nearest = size.Resize(2, interpolation="nearest")(image=img)
+    nearest = Resize(2, interpolation="nearest")(image=img)
     assert set(np.unique(nearest)) <= set(np.unique(img))
     import cv2
 
-    size.Resize(2, interpolation=cv2.INTER_LINEAR)(image=img)
-    _, params = size.Resize(2, interpolation=ALL, seed=3)(images=[img] * 40, return_params=True)
+    Resize(2, interpolation=cv2.INTER_LINEAR)(image=img)
+    _, params = Resize(2, interpolation=ALL, seed=3)(images=[img] * 40, return_params=True)
     assert len(set(params.flags)) == 4
-    _, params = size.Resize(2, interpolation=["linear", "area"], seed=3)(
+    _, params = Resize(2, interpolation=["linear", "area"], seed=3)(
         images=[img] * 40, return_params=True)
     assert len(set(params.flags)) == 2
 
@@ -67,7 +68,7 @@ def test_interpolation_forms():
 def test_keypoints_scale_exactly():
     kps = KeypointsOnImage.from_xy_array(np.array([[10.0, 5.0], [20.0, 10.0]], np.float32),
                                          shape=IMG.shape)
-    img_aug, kps_aug = size.Resize({"height": 20, "width": 10})(image=IMG, keypoints=kps)
+    img_aug, kps_aug = Resize({"height": 20, "width": 10})(image=IMG, keypoints=kps)
     np.testing.assert_allclose(kps_aug.to_xy_array(), [[5.0, 10.0], [10.0, 20.0]])
     assert kps_aug.shape[:2] == img_aug.shape[:2]
 
@@ -76,14 +77,14 @@ def test_maps_keep_their_relative_resolution():
     heatmaps = HeatmapsOnImage(np.ones((5, 10), np.float32), shape=IMG.shape)
     segmaps = SegmentationMapsOnImage((np.arange(50).reshape(5, 10) % 4).astype(np.int32),
                                       shape=IMG.shape)
-    _, hm, seg = size.Resize(2.0)(image=IMG, heatmaps=heatmaps, segmentation_maps=segmaps)
+    _, hm, seg = Resize(2.0)(image=IMG, heatmaps=heatmaps, segmentation_maps=segmaps)
     assert np.squeeze(hm.get_arr()).shape == (10, 20)
     seg_arr = np.squeeze(seg.get_arr())
     assert seg_arr.shape == (10, 20) and set(np.unique(seg_arr)) <= {0, 1, 2, 3}
 
 
 def test_scale_alias():
-    assert "Scale" in size.Resize.aliases
+    assert "Scale" in Resize.aliases
 
 
 @pytest.mark.parametrize(("value", "match"), [
@@ -93,12 +94,12 @@ def test_scale_alias():
 ])
 def test_bad_sizes(value, match):
     with pytest.raises((ParameterError, ParameterTypeError), match=match):
-        size.Resize(value)
+        Resize(value)
 
 
 def test_bad_interpolation():
     with pytest.raises(ParameterError, match="interpolation"):
-        size.Resize(2, interpolation="bilinear")
+        Resize(2, interpolation="bilinear")
 
 
 # --------------------------------------------------------------------------- KeepSizeByResize
@@ -110,7 +111,7 @@ def test_keep_size_by_resize_restores_every_kind():
     ids = np.zeros((12, 16), np.int32)
     ids[4:8, 4:8] = 3
     segmaps = SegmentationMapsOnImage(ids, shape=img.shape)
-    aug = size.KeepSizeByResize(size.Crop(px=(2, 0, 0, 4), keep_size=False))
+    aug = KeepSizeByResize(Crop(px=(2, 0, 0, 4), keep_size=False))
     img_aug, kps_aug, hm_aug, seg_aug = aug(image=img, keypoints=kps, heatmaps=heatmaps,
                                             segmentation_maps=segmaps)
     assert img_aug.shape == img.shape
@@ -125,18 +126,18 @@ def test_keep_size_by_resize_restores_every_kind():
 
 def test_keep_size_by_resize_no_resize_and_replay():
     img = np.zeros((12, 16, 3), np.uint8)
-    aug = size.KeepSizeByResize(size.Crop(px=(0, 3), keep_size=False),
+    aug = KeepSizeByResize(Crop(px=(0, 3), keep_size=False),
                                 interpolation="NO_RESIZE", seed=4)
     out, params = aug(image=img, return_params=True)
     assert out.shape != img.shape or True
     assert np.array_equal(aug.replay(params, image=img), out)
-    aug = size.KeepSizeByResize([size.Crop(px=(0, 3), keep_size=False)],
+    aug = KeepSizeByResize([Crop(px=(0, 3), keep_size=False)],
                                 interpolation=["linear", "nearest"], seed=5)
     assert aug(image=img).shape == img.shape
 
 
 def test_keep_size_by_resize_errors():
     with pytest.raises(ParameterError, match="interpolation_segmaps"):
-        size.KeepSizeByResize([], interpolation_segmaps="linear")
+        KeepSizeByResize([], interpolation_segmaps="linear")
     with pytest.raises(ParameterTypeError, match="children"):
-        size.KeepSizeByResize([1])
+        KeepSizeByResize([1])

@@ -1,4 +1,4 @@
-"""Dense displacement fields shared by the warping augmenters.
+"""Dense displacement fields: elastic distortions and piecewise-affine grids.
 
 A *field* is a planar float32 array of shape ``(2, H, W)``: for every output pixel
 ``(i, j)`` the displacement ``(dx, dy) = field[:, i, j]`` to the input position it
@@ -10,107 +10,18 @@ Images are resampled with :func:`remap_field`; maps with a field resized to thei
 resolution (:func:`resize_field`); coordinates move by the inverse of the field
 (:func:`invert_field`) or, for piecewise-affine grids, by the exact triangle-wise
 inverse (:func:`piecewise_points`).
-
-Also here: the shorthand handlers for ``order``, ``mode`` and ``cval`` that the
-warping augmenters share.
-
-Examples
---------
->>> field = np.zeros((2, 4, 5), np.float32)
->>> field[0] = 1.0                           # every pixel reads one pixel to its right
->>> img = np.arange(20, dtype=np.uint8).reshape(4, 5, 1)
->>> remap_field(img, field, order=0, mode="constant", cval=0)[0, :, 0].tolist()
-[1, 2, 3, 4, 0]
->>> invert_field(field, np.array([[2.5, 1.5]], np.float32)).tolist()
-[[1.5, 1.5]]
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
 import cv2
 import numpy as np
 
-from augkit import ALL, ParameterError
-from augkit import parameters as iap
-from augkit.errors import ParameterTypeError, describe
-from augkit_geometric._cv2compat import remap
-
-# ---------------------------------------------------------------------- shorthand
-
-
-def handle_order(value: Any, allowed: Sequence[int],
-                 name: str = "order") -> iap.StochasticParameter:
-    """Turn an ``order`` (int, list of int, ``augkit.ALL`` or parameter) into a parameter."""
-    if isinstance(value, iap.StochasticParameter):
-        return value
-    listed = ", ".join(str(o) for o in allowed)
-    message = (f"{name}: expected an int in {{{listed}}}, a list of them, augkit.ALL or a "
-               f"StochasticParameter, got {describe(value)}")
-    if isinstance(value, str):
-        if value == ALL:
-            return iap.Choice(list(allowed))
-        raise ParameterError(message)
-    if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
-        if int(value) not in allowed:
-            raise ParameterError(message)
-        return iap.Deterministic(int(value))
-    if isinstance(value, (list, tuple)):
-        if not value or not all(isinstance(v, (int, np.integer)) and not isinstance(v, bool)
-                                and int(v) in allowed for v in value):
-            raise ParameterError(message)
-        return iap.Choice([int(v) for v in value])
-    raise ParameterTypeError(message)
-
-
-def handle_mode(value: Any, allowed: Sequence[str],
-                name: str = "mode") -> iap.StochasticParameter:
-    """Turn a ``mode`` argument (str, list of str, ``augkit.ALL`` or parameter) into a parameter."""
-    if isinstance(value, iap.StochasticParameter):
-        return value
-    listed = ", ".join(repr(m) for m in allowed)
-    message = (f"{name}: expected one of {{{listed}}}, a list of them, augkit.ALL or a "
-               f"StochasticParameter, got {describe(value)}")
-    if value == ALL:
-        return iap.Choice(list(allowed))
-    if isinstance(value, str):
-        if value not in allowed:
-            raise ParameterError(message)
-        return iap.Deterministic(value)
-    if isinstance(value, (list, tuple)):
-        if not value or not all(isinstance(v, str) and v in allowed for v in value):
-            raise ParameterError(message)
-        return iap.Choice(list(value))
-    raise ParameterTypeError(message)
-
-
-def handle_cval(value: Any, name: str = "cval") -> iap.StochasticParameter:
-    """Turn a ``cval`` argument into a parameter; ``augkit.ALL`` means uniform in [0, 255]."""
-    if isinstance(value, str) and value == ALL:
-        return iap.Uniform(0, 255)
-    return iap.handle_continuous_param(value, name)
-
-
-def handle_polygon_recoverer(value: Any) -> Any:
-    """Accept imgaug's ``polygon_recoverer`` values ("auto" or None)."""
-    if value is None or (isinstance(value, str) and value == "auto"):
-        return value
-    raise ParameterError(
-        f"polygon_recoverer: expected 'auto' or None, got {describe(value)} (augkit repairs "
-        "invalid polygons in the polygons kind itself)"
-    )
-
-
-def draw(param: iap.StochasticParameter, n: int, rng: np.random.Generator) -> np.ndarray:
-    """Draw *n* samples of *param* as an array."""
-    return np.asarray(param.draw_samples(n, random_state=rng))
-
-
-# ---------------------------------------------------------------------- grids
+from augkit_geometric.functional._warp import remap
 
 
 @lru_cache(maxsize=32)
@@ -122,10 +33,29 @@ def _axis(length: int) -> np.ndarray:
 
 def remap_field(image: np.ndarray, field: np.ndarray | None, *, order: int, mode: str,
                 cval: Any) -> np.ndarray:
-    """Resample *image* ``(H, W, C)`` so that output pixel ``p`` reads input ``p + field[:, p]``.
+    """Resample *image* so that output pixel ``p`` reads the input at ``p + field[:, p]``.
 
-    *field* is planar, ``(2, H, W)`` float32 (x then y displacement). A None field means
-    the identity: a copy is returned. Any dtype and channel count.
+    Parameters
+    ----------
+    image : ndarray of shape (H, W, C)
+        Any channel count, any numeric dtype.
+    field : ndarray of shape (2, H, W), float32, or None
+        x then y displacement of each output pixel; None is the identity.
+    order, mode, cval
+        As for :func:`warp_affine`.
+
+    Returns
+    -------
+    ndarray of shape (H, W, C)
+        A new C-contiguous array of the input dtype.
+
+    Examples
+    --------
+    >>> field = np.zeros((2, 4, 5), np.float32)
+    >>> field[0] = 1.0                           # every pixel reads one pixel to its right
+    >>> img = np.arange(20, dtype=np.uint8).reshape(4, 5, 1)
+    >>> remap_field(img, field, order=0, mode="constant", cval=0)[0, :, 0].tolist()
+    [1, 2, 3, 4, 0]
     """
     if field is None:
         return np.array(image, order="C", copy=True)
@@ -136,7 +66,24 @@ def remap_field(image: np.ndarray, field: np.ndarray | None, *, order: int, mode
 
 
 def resize_field(field: np.ndarray, height: int, width: int) -> np.ndarray:
-    """Return *field* ``(2, h, w)`` resampled to ``(height, width)``, displacements scaled."""
+    """Resample a field to another resolution, scaling its displacements with it.
+
+    Parameters
+    ----------
+    field : ndarray of shape (2, h, w), float32
+    height, width : int
+        The new resolution.
+
+    Returns
+    -------
+    ndarray of shape (2, height, width), float32
+        *field* itself when the resolution is already right.
+
+    Examples
+    --------
+    >>> resize_field(np.ones((2, 4, 4), np.float32), 2, 8)[:, 0, 0].tolist()
+    [2.0, 0.5]
+    """
     src_h, src_w = field.shape[1:]
     if (src_h, src_w) == (height, width):
         return field
@@ -148,9 +95,24 @@ def resize_field(field: np.ndarray, height: int, width: int) -> np.ndarray:
 
 
 def sample_field(field: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Bilinearly sample *field* ``(2, H, W)`` at pixel indices ``(x, y)``; returns ``(N, 2)``.
+    """Bilinearly sample a field at pixel indices ``(x, y)``.
 
-    Positions outside the field take the value at the nearest edge.
+    Parameters
+    ----------
+    field : ndarray of shape (2, H, W)
+    x, y : ndarray of shape (N,)
+        Pixel indices (OpenCV convention); outside positions take the nearest edge.
+
+    Returns
+    -------
+    ndarray of shape (N, 2), float64
+        The ``(dx, dy)`` at each position.
+
+    Examples
+    --------
+    >>> field = np.zeros((2, 1, 2)); field[0, 0, 1] = 2.0
+    >>> sample_field(field, np.array([0.5]), np.array([0.0])).tolist()
+    [[1.0, 0.0]]
     """
     height, width = field.shape[1:]
     x = np.clip(np.asarray(x, dtype=np.float64), 0.0, width - 1.0)
@@ -167,11 +129,30 @@ def sample_field(field: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
 
 
 def invert_field(field: np.ndarray | None, xy: np.ndarray, iterations: int = 4) -> np.ndarray:
-    """Move continuous points *xy* ``(N, 2)`` the way :func:`remap_field` moves pixels.
+    """Move continuous points the way :func:`remap_field` moves pixels.
 
     An input point ``p`` ends at the output point ``q`` with ``q + d(q) = p``; solved
     by the fixed-point iteration ``q <- p - d(q)``, which converges while the field's
     gradient stays below 1 (smooth fields do).
+
+    Parameters
+    ----------
+    field : ndarray of shape (2, H, W), or None
+        None is the identity.
+    xy : array_like of shape (N, 2)
+        ``(x, y)`` in augkit coordinates.
+    iterations : int, optional
+        Fixed-point iterations.
+
+    Returns
+    -------
+    ndarray of shape (N, 2), float32
+
+    Examples
+    --------
+    >>> field = np.ones((2, 4, 5), np.float32)   # every pixel reads one pixel down-right
+    >>> invert_field(field, np.array([[2.5, 1.5]])).tolist()
+    [[1.5, 0.5]]
     """
     if field is None or len(xy) == 0:
         return np.array(xy, dtype=np.float32, copy=True)
@@ -191,6 +172,11 @@ def elastic_noise_shape(height: int, width: int, sigma: float) -> tuple[int, int
     Large sigmas are smoothed at a lower resolution (factor ``floor(sigma / 2)``, so
     the smoothing sigma there is about 2) and upscaled, which keeps the cost nearly
     independent of sigma; the amplitude is corrected so the field keeps its strength.
+
+    Examples
+    --------
+    >>> elastic_noise_shape(100, 60, sigma=8.0)
+    (25, 15, 4)
     """
     factor = max(1, int(sigma // 2.0))
     return max(1, math.ceil(height / factor)), max(1, math.ceil(width / factor)), factor
@@ -198,11 +184,34 @@ def elastic_noise_shape(height: int, width: int, sigma: float) -> tuple[int, int
 
 def elastic_field(noise: np.ndarray, height: int, width: int, alpha: float, sigma: float,
                   factor: int) -> np.ndarray | None:
-    """Turn uniform [0, 1) *noise* ``(2, h, w)`` into a smoothed displacement field.
+    """Turn uniform noise into a smoothed displacement field (ElasticTransformation's).
 
     The noise is read as uniform in [-1, 1], smoothed with a Gaussian of *sigma* (in
     full-resolution pixels), scaled by *alpha* and upscaled to ``(height, width)``.
-    Returns a planar ``(2, height, width)`` float32 field, or None when alpha is 0.
+
+    Parameters
+    ----------
+    noise : ndarray of shape (2, h, w), float32
+        Uniform in [0, 1), at the resolution of :func:`elastic_noise_shape`.
+    height, width : int
+        The field's resolution.
+    alpha, sigma : float
+        Strength (pixels) and smoothness (Gaussian standard deviation, pixels).
+    factor : int
+        The noise's downscaling factor (from :func:`elastic_noise_shape`).
+
+    Returns
+    -------
+    ndarray of shape (2, height, width), float32, or None
+        None when alpha is 0.
+
+    Examples
+    --------
+    >>> h, w, factor = elastic_noise_shape(8, 8, sigma=1.0)
+    >>> noise = np.random.default_rng(0).random((2, h, w), dtype=np.float32)
+    >>> field = elastic_field(noise, 8, 8, alpha=3.0, sigma=1.0, factor=factor)
+    >>> field.shape, bool(np.abs(field).max() <= 3.0)
+    ((2, 8, 8), True)
     """
     if alpha == 0:
         return None
@@ -238,14 +247,30 @@ def _cells(length: int, nb: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def piecewise_field(jitter: np.ndarray, height: int, width: int) -> np.ndarray:
-    """Return the planar ``(2, H, W)`` field of a jittered regular grid, triangle-wise affine.
+    """Return the field of a jittered regular grid, affine inside each triangle.
 
-    *jitter* ``(R, C, 2)`` holds each grid point's displacement (pixels at this
-    resolution); grid points sit at ``x = k * W / (C - 1)``, ``y = r * H / (R - 1)``.
-    Each cell is split along its top-left/bottom-right diagonal, and the displacement
-    is interpolated linearly inside each triangle: that is bilinear interpolation plus
+    Grid points sit at ``x = k * W / (C - 1)``, ``y = r * H / (R - 1)``. Each cell is
+    split along its top-left/bottom-right diagonal, and the displacement is
+    interpolated linearly inside each triangle: that is bilinear interpolation plus
     ``e * min(u, v) * (1 - max(u, v))`` with ``e`` the cell's twist
     (``tl - tr - bl + br``) and ``(u, v)`` the position in the cell.
+
+    Parameters
+    ----------
+    jitter : ndarray of shape (R, C, 2)
+        Each grid point's displacement ``(dx, dy)``, in pixels at this resolution.
+    height, width : int
+        The field's resolution.
+
+    Returns
+    -------
+    ndarray of shape (2, height, width), float32
+
+    Examples
+    --------
+    >>> jitter = np.full((2, 2, 2), 1.5)          # every grid point moves by (1.5, 1.5)
+    >>> piecewise_field(jitter, 3, 4)[:, 1, 2].tolist()
+    [1.5, 1.5]
     """
     nb_rows, nb_cols = jitter.shape[:2]
     col, u = _cells(width, nb_cols)
@@ -270,7 +295,18 @@ def piecewise_field(jitter: np.ndarray, height: int, width: int) -> np.ndarray:
 
 
 def grid_points(nb_rows: int, nb_cols: int, height: float, width: float) -> np.ndarray:
-    """Return the ``(R, C, 2)`` regular grid (continuous coordinates) spanning the image."""
+    """Return the regular grid of points spanning a ``height x width`` image.
+
+    Returns
+    -------
+    ndarray of shape (nb_rows, nb_cols, 2), float64
+        ``(x, y)`` of each grid point, corners and edges included.
+
+    Examples
+    --------
+    >>> grid_points(2, 3, 4.0, 8.0)[1].tolist()
+    [[0.0, 4.0], [4.0, 4.0], [8.0, 4.0]]
+    """
     xs = np.linspace(0.0, width, nb_cols)
     ys = np.linspace(0.0, height, nb_rows)
     grid = np.empty((nb_rows, nb_cols, 2))
@@ -294,6 +330,24 @@ def piecewise_points(xy: np.ndarray, jitter: np.ndarray, height: int, width: int
     the jittered triangle that contains it and carried to the same barycentric
     position in the regular triangle. Points outside every triangle use the nearest
     triangle's affine map (extrapolation).
+
+    Parameters
+    ----------
+    xy : array_like of shape (N, 2)
+        ``(x, y)`` in augkit coordinates.
+    jitter : ndarray of shape (R, C, 2)
+        As for :func:`piecewise_field`.
+    height, width : int
+        The image size.
+
+    Returns
+    -------
+    ndarray of shape (N, 2), float32
+
+    Examples
+    --------
+    >>> piecewise_points(np.array([[2.0, 2.0]]), np.full((2, 2, 2), 1.0), 4, 4).tolist()
+    [[1.0, 1.0]]
     """
     if len(xy) == 0:
         return np.array(xy, dtype=np.float32, copy=True)

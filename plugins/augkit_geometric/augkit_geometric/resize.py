@@ -5,14 +5,20 @@ from __future__ import annotations
 import numbers
 from typing import Any
 
+import cv2
 import numpy as np
 
-from augkit import ALL, ParameterError
+from augkit import ParameterError, ParameterTypeError
 from augkit import parameters as iap
-from augkit.errors import ParameterTypeError, describe
-from augkit.extend import ViewAugmenter, as_augmenter_list
-from augkit.imgutils import INTERPOLATIONS, interpolation_flag, resize_to
-from augkit_geometric._crop_pad import _MAP_FLAGS, CropPadAugmenter, fixed_param, make_params
+from augkit.extend import (
+    INTERPOLATIONS,
+    ViewAugmenter,
+    as_augmenter_list,
+    describe,
+    interpolation_flag,
+    resize_to,
+)
+from augkit_geometric._bases import CropPadAugmenter, fixed_param, make_params
 
 _KEEP = "keep"
 _KAR = "keep-aspect-ratio"
@@ -83,27 +89,19 @@ def _handle_size(size: Any) -> tuple[str, Any, Any]:
     return "both", _size_entry(size, "size"), None
 
 
-def handle_interpolation(value: Any, name: str = "interpolation") -> iap.StochasticParameter:
-    """``interpolation`` (name, cv2 flag, list, ``augkit.ALL``, parameter) → parameter."""
-    if isinstance(value, iap.StochasticParameter):
-        return value
-    if isinstance(value, str) and value == ALL:
-        return iap.Choice(["nearest", "linear", "area", "cubic"])
-    if isinstance(value, list):
-        if not value:
-            raise ParameterError(f"{name}: the list is empty")
-        for item in value:
-            interpolation_flag(item, argument=name)
-        return iap.Choice(list(value))
-    interpolation_flag(value, argument=name)
-    return iap.Deterministic(value)
+#: What an ``interpolation`` argument takes: a name or an OpenCV flag.
+_INTERPOLATION_OPTIONS = (*INTERPOLATIONS, cv2.INTER_NEAREST, cv2.INTER_NEAREST_EXACT,
+                          cv2.INTER_LINEAR, cv2.INTER_AREA, cv2.INTER_CUBIC, cv2.INTER_LANCZOS4)
+
+
+def _handle_interpolation(value: Any, name: str) -> iap.StochasticParameter:
+    return iap.handle_choice_param(value, name, _INTERPOLATION_OPTIONS,
+                                   all_options=tuple(INTERPOLATIONS))
 
 
 def _draw_flags(param: iap.StochasticParameter, n: int, rng: np.random.Generator,
                 name: str) -> list[int]:
-    drawn = param.draw_samples(n, random_state=rng)
-    return [interpolation_flag(v.item() if hasattr(v, "item") else v, argument=name)
-            for v in drawn]
+    return [interpolation_flag(v, argument=name) for v in iap.draw(param, n, rng).tolist()]
 
 
 def _resolve(values: np.ndarray, base: np.ndarray) -> np.ndarray:
@@ -133,13 +131,14 @@ augkit.ALL or StochasticParameter, optional
         Image interpolation (names or ``cv2.INTER_*`` flags), drawn per image.
         Heatmaps always use linear, segmentation maps nearest interpolation.
 
-    Supported data: images, heatmaps, segmentation_maps, keypoints, bounding_boxes,
-    polygons, line_strings (image dtypes: every numeric dtype).
+    <seed and name>
+
+    <supported data>
 
     Notes
     -----
     Sizes are at least 1 pixel. Maps smaller than their image keep their relative
-    resolution. For the dtype table see :func:`augkit.imgutils.imresize_single_image`
+    resolution. For the dtype table see :func:`augkit.imresize_single_image`
     (integers are clipped, never wrapped; non-native dtypes go through a wider one).
 
     Examples
@@ -166,12 +165,12 @@ augkit.ALL or StochasticParameter, optional
         super().__init__(**kwargs)
         self._order, self._first, self._second = _handle_size(size)
         self.size = size
-        self.interpolation = handle_interpolation(interpolation)
+        self.interpolation = _handle_interpolation(interpolation, "interpolation")
 
     def _draw_axis(self, entry: Any, n: int, rng: np.random.Generator) -> Any:
         if isinstance(entry, str):
             return entry
-        return entry.draw_samples(n, random_state=rng)
+        return iap.draw(entry, n, rng)
 
     def _sampling_is_fixed(self) -> bool:
         return (fixed_param(self._first) and fixed_param(self._second)
@@ -255,7 +254,8 @@ augkit.ALL or StochasticParameter or 'NO_RESIZE', optional
                                                    "interpolation_heatmaps", same_ok=True)
         if interpolation_segmaps not in ("nearest", self.NO_RESIZE) and not (
                 isinstance(interpolation_segmaps, int)
-                and interpolation_flag(interpolation_segmaps) in (_MAP_FLAGS["nearest"], 0)):
+                and interpolation_flag(interpolation_segmaps) in (INTERPOLATIONS["nearest"],
+                                                                   cv2.INTER_NEAREST)):
             raise ParameterError(
                 f"interpolation_segmaps: expected 'nearest' or 'NO_RESIZE' (class ids are "
                 f"never interpolated), got {describe(interpolation_segmaps)}"
@@ -267,7 +267,7 @@ augkit.ALL or StochasticParameter or 'NO_RESIZE', optional
             return value
         if same_ok and isinstance(value, str) and value == self.SAME_AS_IMAGES:
             return value
-        return handle_interpolation(value, name)
+        return _handle_interpolation(value, name)
 
     children_keep_size = False
 
@@ -318,7 +318,7 @@ augkit.ALL or StochasticParameter or 'NO_RESIZE', optional
                 for i, (item, old) in enumerate(zip(items, old_items)):
                     arr, old_arr = kind.get_arr(item), kind.get_arr(old)
                     if arr.shape[:2] != old_arr.shape[:2]:
-                        flag = _MAP_FLAGS["nearest"] if segmap else heatmap_flags[i]
+                        flag = INTERPOLATIONS["nearest"] if segmap else heatmap_flags[i]
                         arr = resize_to(arr, tuple(old_arr.shape[:2]), flag)
                         if not segmap and arr.dtype.kind == "f":
                             np.clip(arr, 0.0, 1.0, out=arr)
@@ -343,3 +343,6 @@ augkit.ALL or StochasticParameter or 'NO_RESIZE', optional
             shapes = [tuple(s_in[:2]) + tuple(s_out[2:])
                       for s_in, s_out in zip(shapes_in, after.shapes)]
         return after.replace(data, shapes)
+
+
+AUGMENTERS = (Resize, KeepSizeByResize)

@@ -1,58 +1,15 @@
-"""OpenCV adapter for the geometric family: border modes, interpolation orders and
-warps that accept every channel count and every numeric dtype.
+"""OpenCV warps on any dtype and channel count, with imgaug's mode and order names.
 
-OpenCV's warps (``cv2.warpAffine``, ``cv2.warpPerspective``, ``cv2.remap``) take
-``uint8``, ``uint16``, ``int16``, ``float32`` and ``float64`` images, at most four
-channels for cubic and Lanczos interpolation (and a four-component border value), and
-drop the channel axis of one-channel images. The functions here hide all of that: they
-take ``(H, W, C)`` arrays of any channel count and any numeric dtype and return new
+OpenCV's warps (``cv2.warpAffine``, ``cv2.warpPerspective``, ``cv2.remap``) take at
+most four channels for cubic and Lanczos interpolation (and a four-component border
+value) and drop the channel axis of one-channel images. The functions here take
+``(H, W, C)`` arrays of any channel count and any numeric dtype and return new
 C-contiguous ``(H', W', C)`` arrays of the input dtype.
 
-Names follow imgaug/scikit-image:
-
-=============  ==========================  ==========================================
-mode           OpenCV border               fills outside pixels with
-=============  ==========================  ==========================================
-constant       ``BORDER_CONSTANT``         *cval*
-edge           ``BORDER_REPLICATE``        the nearest edge pixel (``aaa|abcd|ddd``)
-symmetric      ``BORDER_REFLECT``          a mirror that repeats the edge (``cba|abcd|dcb``)
-reflect        ``BORDER_REFLECT_101``      a mirror about the edge pixel (``dcb|abcd|cba``)
-wrap           ``BORDER_WRAP``             the opposite side (``bcd|abcd|abc``)
-=============  ==========================  ==========================================
-
-=====  ======================  ====================================================
-order  OpenCV interpolation    note
-=====  ======================  ====================================================
-0      ``INTER_NEAREST``       nearest neighbour
-1      ``INTER_LINEAR``        bilinear
-2      ``INTER_CUBIC``         OpenCV has no quadratic spline; cubic is closest
-3      ``INTER_CUBIC``         bicubic (Keys, a=-0.75; not skimage's cubic spline)
-4, 5   ``INTER_LANCZOS4``      OpenCV has no 4th/5th-order spline; use
-                               :func:`warp_skimage` for true spline orders
-=====  ======================  ====================================================
-
-dtype handling (the work dtype holds every input value exactly unless noted):
-
-=========================  ===========  ==============================================
-input dtype                work dtype   back to the input dtype
-=========================  ===========  ==============================================
-uint8, uint16, int16,      itself       cv2 rounds and saturates
-float32, float64           (float64 cubic: as two float32 warps, see below)
-bool                       uint8 0/255  ``>= 128`` (a pixel is True when at least half
-                                        of its interpolated source is True)
-int8                       int16        round, clip
-float16                    float32      cast
-uint32, int32              float64      round, clip
-int64, uint64              float64      round, clip; values beyond 2**53 lose low bits
-=========================  ===========  ==============================================
-
-Examples
---------
->>> import numpy as np
->>> img = np.arange(6, dtype=np.uint8).reshape(2, 3, 1)
->>> shift = np.array([[1.0, 0.0, 1.0], [0.0, 1.0, 0.0]])  # one pixel to the right
->>> warp_affine(img, shift, (3, 2), order=0, mode="constant", cval=9)[:, :, 0].tolist()
-[[9, 0, 1], [9, 3, 4]]
+dtypes go through :data:`augkit.extend.CV2_WORK_DTYPES` (one table for every
+family), with two exceptions: nearest-neighbour warps copy the raw bytes of every
+dtype (exact, int64 included), and float64 cubic warps run as two float32 warps
+(OpenCV 5's float64 cubic warps are wrong; the sum keeps about 48 bits).
 """
 
 from __future__ import annotations
@@ -65,29 +22,19 @@ import cv2
 import numpy as np
 
 from augkit.extend import (
+    CV2_MAX_CHANNELS,
     CV2_NATIVE_DTYPES,
     InputError,
     ParameterError,
+    channel_groups,
     from_work,
     to_work,
     to_work_value,
 )
 
-__all__ = [
-    "BORDER_MODES",
-    "ORDERS",
-    "cv2_border",
-    "cv2_interpolation",
-    "remap",
-    "warp",
-    "warp_affine",
-    "warp_perspective",
-    "warp_skimage",
-]
-
-#: imgaug/scikit-image border mode names this module understands.
+#: imgaug/scikit-image border mode names the warps understand.
 BORDER_MODES = ("constant", "edge", "symmetric", "reflect", "wrap")
-#: interpolation orders this module understands.
+#: Interpolation orders the warps understand.
 ORDERS = (0, 1, 2, 3, 4, 5)
 
 _BORDERS = {
@@ -111,22 +58,45 @@ _INTERPOLATIONS = {
     4: cv2.INTER_LANCZOS4,
     5: cv2.INTER_LANCZOS4,
 }
-# interpolations for which cv2 warps give the same result for any channel count (other
-# interpolations take <= 4 channels; linear accepts more but through a coarser path)
-_MANY_CHANNEL_FLAGS = frozenset({cv2.INTER_NEAREST})
+# OpenCV's largest channel group for cubic and Lanczos warps and border values
+_WARP_CHANNELS = 4
 
 # dtype objects OpenCV takes as they are (``dtype.name`` is a slow Python property)
 _NATIVE = frozenset(np.dtype(n) for n in CV2_NATIVE_DTYPES)
+# Nearest-neighbour warps only move values: they run on a native view of the raw
+# bytes (an 8-byte value as two int32 "channels"), exactly, whatever the dtype.
+_BYTE_VIEWS = {1: np.dtype(np.uint8), 2: np.dtype(np.uint16), 4: np.dtype(np.int32),
+               8: np.dtype(np.int32)}
 
 
 def cv2_border(mode: str | int) -> int:
     """Return OpenCV's border flag for an imgaug/scikit-image *mode*.
+
+    ==========  ===========================  ==========================================
+    mode        OpenCV border                fills outside pixels with
+    ==========  ===========================  ==========================================
+    constant    ``BORDER_CONSTANT``          *cval*
+    edge        ``BORDER_REPLICATE``         the nearest edge pixel (``aaa|abcd|ddd``)
+    symmetric   ``BORDER_REFLECT``           a mirror that repeats the edge (``cba|abcd``)
+    reflect     ``BORDER_REFLECT_101``       a mirror about the edge pixel (``dcb|abcd``)
+    wrap        ``BORDER_WRAP``              the opposite side (``bcd|abcd|abc``)
+    ==========  ===========================  ==========================================
 
     Parameters
     ----------
     mode : {'constant', 'edge', 'symmetric', 'reflect', 'wrap'} or int
         Also accepted: OpenCV's names ``'replicate'``, ``'reflect_101'`` and a
         ``cv2.BORDER_*`` constant (returned as is).
+
+    Returns
+    -------
+    int
+        A ``cv2.BORDER_*`` flag.
+
+    Raises
+    ------
+    augkit.ParameterError
+        For any other value.
 
     Examples
     --------
@@ -147,7 +117,30 @@ def cv2_border(mode: str | int) -> int:
 def cv2_interpolation(order: int) -> int:
     """Return OpenCV's interpolation flag for a spline *order* in 0..5.
 
-    0 nearest, 1 linear, 2 and 3 cubic, 4 and 5 Lanczos-4 (see the module table).
+    =====  ======================  ================================================
+    order  OpenCV interpolation    note
+    =====  ======================  ================================================
+    0      ``INTER_NEAREST``       nearest neighbour
+    1      ``INTER_LINEAR``        bilinear
+    2      ``INTER_CUBIC``         OpenCV has no quadratic spline; cubic is closest
+    3      ``INTER_CUBIC``         bicubic (Keys, a=-0.75; not skimage's spline)
+    4, 5   ``INTER_LANCZOS4``      no 4th/5th-order spline in OpenCV; use
+                                   :func:`warp_skimage` for true spline orders
+    =====  ======================  ================================================
+
+    Parameters
+    ----------
+    order : int in 0..5
+
+    Returns
+    -------
+    int
+        A ``cv2.INTER_*`` flag.
+
+    Raises
+    ------
+    augkit.ParameterError
+        For anything else.
 
     Examples
     --------
@@ -185,6 +178,13 @@ def _border_value(values: np.ndarray) -> tuple[float, ...]:
     return tuple(out + [0.0] * (4 - len(out)))
 
 
+def _empty_result(height: int, width: int, channels: int, fill: Any,
+                  dtype: np.dtype) -> np.ndarray:
+    out = np.empty((max(height, 0), max(width, 0), channels), dtype=np.float64)
+    out[...] = fill
+    return from_work(out, dtype) if dtype.kind != "f" else out.astype(dtype)
+
+
 def _run(
     image: np.ndarray,
     out_hw: tuple[int, int],
@@ -193,7 +193,7 @@ def _run(
     cval: Any,
     call: Callable[[np.ndarray, int, int, tuple[float, ...]], np.ndarray],
 ) -> np.ndarray:
-    """Run *call* on *image* in chunks OpenCV accepts, in a dtype it accepts."""
+    """Run *call* on *image* in channel groups OpenCV accepts, in a dtype it accepts."""
     if image.ndim == 2:
         image = image[:, :, None]
     if image.ndim != 3:
@@ -204,34 +204,41 @@ def _run(
     values = _channel_values(cval, channels) if channels else np.zeros(0)
     if height <= 0 or width <= 0 or channels == 0 or image.shape[0] == 0 or image.shape[1] == 0:
         fill = values if border == cv2.BORDER_CONSTANT or channels == 0 else values * 0
-        out = np.empty((max(height, 0), max(width, 0), channels), dtype=np.float64)
-        out[...] = fill
-        return from_work(out, dtype) if dtype.kind != "f" else out.astype(dtype)
+        return _empty_result(height, width, channels, fill, dtype)
     if flags == cv2.INTER_NEAREST and dtype not in _NATIVE:
         return _run_nearest_view(image, height, width, border, values, call)
     work, values = _to_work(image, values)
     if flags == cv2.INTER_CUBIC and work.dtype == np.float64:
         call = _split_float64(call)
-    if channels <= 4 or (flags in _MANY_CHANNEL_FLAGS and channels < 512
-                         and bool(np.all(values == values[0]))):
+    return from_work(_call_in_groups(work, height, width, flags, border, values, call), dtype)
+
+
+def _call_in_groups(work: np.ndarray, height: int, width: int, flags: int, border: int,
+                    values: np.ndarray, call: Callable) -> np.ndarray:
+    """One call when OpenCV takes every channel with one border value, else groups of 4.
+
+    Nearest-neighbour warps give the same result for any channel count (other
+    interpolations take at most 4 channels, linear more but through a coarser path).
+    """
+    channels = work.shape[2]
+    if channels <= _WARP_CHANNELS or (flags == cv2.INTER_NEAREST
+                                      and channels <= CV2_MAX_CHANNELS
+                                      and bool(np.all(values == values[0]))):
         out = call(np.ascontiguousarray(work), flags, border, _border_value(values))
-        out = out.reshape(height, width, channels)
-    else:
-        out = np.empty((height, width, channels), dtype=work.dtype)
-        for start in range(0, channels, 4):
-            stop = min(start + 4, channels)
-            chunk = np.ascontiguousarray(work[:, :, start:stop])
-            res = call(chunk, flags, border, _border_value(values[start:stop]))
-            out[:, :, start:stop] = res.reshape(height, width, stop - start)
-    return from_work(out, dtype)
+        return out.reshape(height, width, channels)
+    out = np.empty((height, width, channels), dtype=work.dtype)
+    for start, stop in channel_groups(channels, _WARP_CHANNELS):
+        res = call(np.ascontiguousarray(work[:, :, start:stop]), flags, border,
+                   _border_value(values[start:stop]))
+        out[:, :, start:stop] = res.reshape(height, width, stop - start)
+    return out
 
 
-def _split_float64(call):
-    """Wrap *call* to run float64 cubic warps as two float32 ones (hi + lo parts).
+def _split_float64(call: Callable) -> Callable:
+    """Wrap *call* to run a float64 cubic warp as two float32 ones (hi + lo parts).
 
-    OpenCV 5's cubic warps of float64 images are wrong (they return near-zero
-    values); cubic interpolation is linear in the pixel values, so warping the float32
-    part and the float32 residual separately and adding keeps about 48 bits.
+    Cubic interpolation is linear in the pixel values, so warping the float32 part
+    and the float32 residual separately and adding keeps about 48 bits.
     """
 
     def split(src, flags, border, value):
@@ -246,28 +253,20 @@ def _split_float64(call):
     return split
 
 
-_VIEW_DTYPES = {1: np.dtype(np.uint8), 2: np.dtype(np.uint16), 4: np.dtype(np.int32),
-               8: np.dtype(np.int32)}
-
-
 def _run_nearest_view(image, height, width, border, values, call):
-    """Nearest-neighbour warps only copy pixels: warp the raw bytes, exactly."""
+    """Nearest-neighbour warp of the raw bytes (see ``_BYTE_VIEWS``): exact."""
     dtype = image.dtype
-    view = _VIEW_DTYPES[dtype.itemsize]
+    view = _BYTE_VIEWS[dtype.itemsize]
     channels = image.shape[2]
     src = np.ascontiguousarray(image).view(view)
     fill = values.astype(dtype) if dtype.kind != "b" else values >= 0.5
     fill = np.ascontiguousarray(fill).view(view).astype(np.float64)
     wide = src.shape[2]
     out = np.empty((height, width, wide), dtype=view)
-    if wide <= 4:
-        out[...] = call(src, cv2.INTER_NEAREST, border, _border_value(fill)).reshape(out.shape)
-    else:
-        for start in range(0, wide, 4):
-            stop = min(start + 4, wide)
-            res = call(np.ascontiguousarray(src[:, :, start:stop]), cv2.INTER_NEAREST, border,
-                       _border_value(fill[start:stop]))
-            out[:, :, start:stop] = res.reshape(height, width, stop - start)
+    for start, stop in channel_groups(wide, _WARP_CHANNELS):
+        part = src if stop - start == wide else np.ascontiguousarray(src[:, :, start:stop])
+        res = call(part, cv2.INTER_NEAREST, border, _border_value(fill[start:stop]))
+        out[:, :, start:stop] = res.reshape(height, width, stop - start)
     return out.view(dtype).reshape(height, width, channels)
 
 
@@ -295,16 +294,17 @@ def warp_affine(
     Parameters
     ----------
     image : ndarray of shape (H, W, C) or (H, W)
-        Any channel count, any numeric dtype (see the module's dtype table).
+        Any channel count, any numeric dtype.
     matrix : array_like of shape (2, 3) or (3, 3)
         Maps input to output coordinates, with pixel centres at integer positions
-        (OpenCV's convention; augkit's coordinates are this plus 0.5).
+        (OpenCV's convention; augkit's coordinates are this plus 0.5, see
+        :func:`to_cv2_matrix`).
     dsize : tuple of (int, int)
         Output ``(width, height)``, as OpenCV takes it.
     order : int in 0..5
         Interpolation, see :func:`cv2_interpolation`.
-    mode : {'constant', 'edge', 'symmetric', 'reflect', 'wrap'}
-        How to fill pixels that map outside the input.
+    mode : {'constant', 'edge', 'symmetric', 'reflect', 'wrap'} or int
+        How to fill pixels that map outside the input, see :func:`cv2_border`.
     cval : number or sequence of numbers
         Fill value for ``mode='constant'``, one for all channels or one per channel.
 
@@ -312,12 +312,19 @@ def warp_affine(
     -------
     ndarray of shape (height, width, C)
         A new C-contiguous array of the input dtype.
+
+    Examples
+    --------
+    >>> img = np.arange(6, dtype=np.uint8).reshape(2, 3, 1)
+    >>> shift = np.array([[1.0, 0.0, 1.0], [0.0, 1.0, 0.0]])  # one pixel to the right
+    >>> warp_affine(img, shift, (3, 2), order=0, cval=9)[:, :, 0].tolist()
+    [[9, 0, 1], [9, 3, 4]]
     """
     m = _as_matrix(matrix, 2, "matrix")
+    size = (int(dsize[0]), int(dsize[1]))
 
     def call(src, flags, border, value):
-        return cv2.warpAffine(src, m, (int(dsize[0]), int(dsize[1])), flags=flags,
-                              borderMode=border, borderValue=value)
+        return cv2.warpAffine(src, m, size, flags=flags, borderMode=border, borderValue=value)
 
     return _run(image, (dsize[1], dsize[0]), cv2_interpolation(order), cv2_border(mode),
                 cval, call)
@@ -334,13 +341,34 @@ def warp_perspective(
 ) -> np.ndarray:
     """Warp *image* with a forward 3x3 homography in OpenCV's pixel convention.
 
-    Parameters are those of :func:`warp_affine`, with *matrix* of shape (3, 3).
+    Parameters
+    ----------
+    image : ndarray of shape (H, W, C) or (H, W)
+        Any channel count, any numeric dtype.
+    matrix : array_like of shape (3, 3)
+        Maps input to output coordinates (pixel centres at integers).
+    dsize : tuple of (int, int)
+        Output ``(width, height)``.
+    order, mode, cval
+        As for :func:`warp_affine`.
+
+    Returns
+    -------
+    ndarray of shape (height, width, C)
+        A new C-contiguous array of the input dtype.
+
+    Examples
+    --------
+    >>> img = np.arange(4, dtype=np.float32).reshape(2, 2, 1)
+    >>> warp_perspective(img, np.eye(3), (2, 2), order=0)[:, :, 0].tolist()
+    [[0.0, 1.0], [2.0, 3.0]]
     """
     m = _as_matrix(matrix, 3, "matrix")
+    size = (int(dsize[0]), int(dsize[1]))
 
     def call(src, flags, border, value):
-        return cv2.warpPerspective(src, m, (int(dsize[0]), int(dsize[1])), flags=flags,
-                                   borderMode=border, borderValue=value)
+        return cv2.warpPerspective(src, m, size, flags=flags, borderMode=border,
+                                   borderValue=value)
 
     return _run(image, (dsize[1], dsize[0]), cv2_interpolation(order), cv2_border(mode),
                 cval, call)
@@ -370,6 +398,13 @@ def remap(
     -------
     ndarray of shape (H', W', C)
         A new C-contiguous array of the input dtype.
+
+    Examples
+    --------
+    >>> img = np.array([[10, 20, 30]], dtype=np.uint8)
+    >>> xs = np.array([[2.0, 1.0, 0.0]])  # read the row backwards
+    >>> remap(img, xs, np.zeros((1, 3)), order=0)[:, :, 0].tolist()
+    [[30, 20, 10]]
     """
     mx = np.ascontiguousarray(map_x, dtype=np.float32)
     my = np.ascontiguousarray(map_y, dtype=np.float32)
@@ -377,6 +412,7 @@ def remap(
         raise InputError(
             f"map_x, map_y: expected two 2D arrays of one shape, got {mx.shape} and {my.shape}"
         )
+
     def call(src, flags, border, value):
         return cv2.remap(src, mx, my, interpolation=flags, borderMode=border,
                          borderValue=value)
@@ -385,7 +421,6 @@ def remap(
                 call)
 
 
-# ---------------------------------------------------------------------- skimage backend
 def warp_skimage(
     image: np.ndarray,
     matrix: Any,
@@ -395,10 +430,36 @@ def warp_skimage(
     mode: str = "constant",
     cval: Any = 0,
 ) -> np.ndarray:
-    """Like :func:`warp_perspective` but with scikit-image's true spline orders 0..5.
+    """Like :func:`warp_perspective`, with scikit-image's true spline orders 0..5.
 
-    Slower than OpenCV; used for ``order`` 2, 4 and 5 and for ``backend='skimage'``.
-    *mode* must be one of the five imgaug names.
+    Slower than OpenCV; :func:`warp` uses it for ``order`` 2, 4 and 5 and for
+    ``backend='skimage'``. Every dtype is warped in float64.
+
+    Parameters
+    ----------
+    image : ndarray of shape (H, W, C) or (H, W)
+        Any channel count, any numeric dtype.
+    matrix : array_like of shape (3, 3)
+        Maps input to output coordinates (pixel centres at integers).
+    dsize : tuple of (int, int)
+        Output ``(width, height)``.
+    order : int in 0..5
+        Spline order.
+    mode : {'constant', 'edge', 'symmetric', 'reflect', 'wrap'}
+        scikit-image's border names (no OpenCV constants).
+    cval : number or sequence of numbers
+        As for :func:`warp_affine`.
+
+    Returns
+    -------
+    ndarray of shape (height, width, C)
+        A new array of the input dtype.
+
+    Examples
+    --------
+    >>> img = np.arange(4, dtype=np.float64).reshape(2, 2)
+    >>> warp_skimage(img, np.eye(3), (2, 2), order=5)[:, :, 0].round(6).tolist()
+    [[0.0, 1.0], [2.0, 3.0]]
     """
     from skimage.transform import warp as sk_warp
 
@@ -413,12 +474,12 @@ def warp_skimage(
     channels = image.shape[2]
     dtype = image.dtype
     values = _channel_values(cval, channels) if channels else np.zeros(0)
-    out = np.empty((max(height, 0), max(width, 0), channels), dtype=np.float64)
-    if out.size == 0:
-        return from_work(out, dtype) if dtype.kind != "f" else out.astype(dtype)
+    if height <= 0 or width <= 0 or channels == 0:
+        return _empty_result(height, width, channels, 0, dtype)
     if image.shape[0] == 0 or image.shape[1] == 0:
-        out[...] = values if mode == "constant" else 0
-        return from_work(out, dtype) if dtype.kind != "f" else out.astype(dtype)
+        return _empty_result(height, width, channels, values if mode == "constant" else 0,
+                             dtype)
+    out = np.empty((height, width, channels), dtype=np.float64)
     inverse = np.linalg.inv(m)
     work = image.astype(np.float64)
     if dtype.kind == "b":
@@ -452,10 +513,33 @@ def warp(
 ) -> np.ndarray:
     """Warp *image* with a 3x3 matrix (OpenCV pixel convention), choosing the backend.
 
-    ``backend='auto'`` uses OpenCV (affine matrices through ``warpAffine``) for orders
-    0, 1 and 3 and scikit-image for the spline orders 2, 4 and 5; ``'cv2'`` always
-    OpenCV (orders 2, 4, 5 approximated, see :func:`cv2_interpolation`); ``'skimage'``
-    always scikit-image.
+    Parameters
+    ----------
+    image : ndarray of shape (H, W, C) or (H, W)
+        Any channel count, any numeric dtype.
+    matrix : array_like of shape (3, 3)
+        Maps input to output coordinates (pixel centres at integers).
+    dsize : tuple of (int, int)
+        Output ``(width, height)``.
+    order, mode, cval
+        As for :func:`warp_affine`.
+    backend : {'auto', 'cv2', 'skimage'}
+        ``'auto'`` uses OpenCV (affine matrices through ``warpAffine``) for orders
+        0, 1 and 3 and scikit-image for the spline orders 2, 4 and 5; ``'cv2'``
+        always OpenCV (orders 2, 4, 5 approximated, see :func:`cv2_interpolation`);
+        ``'skimage'`` always scikit-image.
+
+    Returns
+    -------
+    ndarray of shape (height, width, C)
+        A new array of the input dtype.
+
+    Examples
+    --------
+    >>> img = np.arange(6, dtype=np.int64).reshape(2, 3)
+    >>> flip = np.array([[-1.0, 0.0, 2.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]])
+    >>> warp(img, flip, (3, 2), order=0)[:, :, 0].tolist()
+    [[2, 1, 0], [5, 4, 3]]
     """
     m = np.asarray(matrix, dtype=np.float64)
     use_skimage = backend == "skimage" or (backend == "auto" and int(order) in (2, 4, 5))

@@ -1,0 +1,368 @@
+"""The two bases most of the family's augmenters build on.
+
+:class:`MatrixAugmenter` (plane transforms)
+    Each row's transform is one 3x3 matrix in augkit's continuous coordinates,
+    mapping input points to output points. The base applies it to images (through
+    :func:`~augkit_geometric.functional.warp`, after converting it to OpenCV's
+    pixel-centre convention), to maps (conjugated to the map's own resolution, with
+    the map kind's interpolation and fill value) and to keypoints (and so boxes,
+    polygons, line strings), so that every kind stays consistent by construction.
+:class:`CropPadAugmenter` (size augmenters)
+    Each row is cropped and padded by some pixels per side ``(top, right, bottom,
+    left)`` and optionally resized (:class:`CropPadParams`). Maps smaller than their
+    image take the amounts scaled to their resolution, padded with their kind's fill
+    value and resized with its interpolation; coordinates are shifted by
+    ``pad - crop`` and scaled by the resize. Crops never leave less than 1 pixel.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+import cv2
+import numpy as np
+
+from augkit import parameters as iap
+from augkit.extend import INTERPOLATIONS, pad_unchecked
+from augkit_geometric import functional as F
+from augkit_geometric._common import GeometricFamilyAugmenter
+
+_EYE = np.eye(3)
+
+
+# ---------------------------------------------------------------------- plane transforms
+@dataclass
+class WarpParams:
+    """What a plane transform sampled for a call: one matrix and warp setting per row.
+
+    Attributes
+    ----------
+    matrices : ndarray of shape (N, 3, 3)
+        Input-to-output matrices in augkit's coordinates.
+    sizes : list of (int, int)
+        Output ``(height, width)`` per row.
+    orders : list of int
+        Interpolation order per row (0..5).
+    modes : list of str or int
+        Border mode per row (imgaug name or ``cv2.BORDER_*`` constant).
+    cvals : list of ndarray
+        Fill value per row: one value, or one per channel.
+    backend : {'auto', 'cv2', 'skimage'}
+    extra : Any
+        Whatever else the augmenter needs (e.g. Rot90's k).
+    """
+
+    matrices: np.ndarray
+    sizes: list[tuple[int, int]]
+    orders: list[int]
+    modes: list[Any]
+    cvals: list[np.ndarray]
+    backend: str = "auto"
+    extra: Any = field(default=None)
+
+
+class MatrixAugmenter(GeometricFamilyAugmenter, abstract=True):
+    """Base of plane transforms: each row is a 3x3 matrix applied to every kind.
+
+    Subclasses implement ``sample`` returning a :class:`WarpParams` (or override
+    :meth:`matrices`, :meth:`output_shapes` and the apply methods they speed up).
+    :meth:`matrices` is public, so that a later ``Sequential`` can fuse consecutive
+    plane transforms.
+    """
+
+    def matrices(self, params: Any, shapes: list[tuple[int, ...]]) -> list[np.ndarray]:
+        """Return one 3x3 input-to-output matrix per row, in augkit coordinates.
+
+        Parameters
+        ----------
+        params : Any
+            What :meth:`sample` returned.
+        shapes : list of tuple
+            The input image shape of each row.
+        """
+        return list(params.matrices)
+
+    def output_shapes(self, params: Any, shapes: list[tuple[int, ...]]) -> list[tuple[int, ...]]:
+        """Return each row's image shape after the transform."""
+        return [(int(h), int(w), *shape[2:]) for (h, w), shape in zip(params.sizes, shapes)]
+
+    def apply_to_images(self, images: list[np.ndarray], params: Any) -> list[np.ndarray]:
+        shapes = [image.shape for image in images]
+        matrices = self.matrices(params, shapes)
+        out_shapes = self.output_shapes(params, shapes)
+        return [
+            self._warp_image(image, matrix, out_shape[:2], params, i)
+            for i, (image, matrix, out_shape) in enumerate(zip(images, matrices, out_shapes))
+        ]
+
+    def _warp_image(self, image: np.ndarray, matrix: np.ndarray, size: tuple[int, int],
+                    params: WarpParams, i: int) -> np.ndarray:
+        if size == image.shape[:2] and np.array_equal(matrix, _EYE):
+            return image.copy()
+        return F.warp(image, F.to_cv2_matrix(matrix), (size[1], size[0]),
+                      order=int(params.orders[i]), mode=params.modes[i], cval=params.cvals[i],
+                      backend=params.backend)
+
+    def apply_to_maps(self, arrays: list[np.ndarray], params: Any, *,
+                      shapes: list[tuple[int, ...]], kind: Any) -> list[np.ndarray]:
+        matrices = self.matrices(params, shapes)
+        out_shapes = self.output_shapes(params, shapes)
+        order = 0 if kind.interpolation == "nearest" else 1
+        out = []
+        for i, (arr, matrix, shape, out_shape) in enumerate(
+                zip(arrays, matrices, shapes, out_shapes)):
+            map_matrix, size = F.matrix_for_map(matrix, arr.shape[:2], shape[:2],
+                                                out_shape[:2])
+            out.append(self._warp_map(arr, map_matrix, size, order, kind, params, i))
+        return out
+
+    def _warp_map(self, arr: np.ndarray, matrix: np.ndarray, size: tuple[int, int],
+                  order: int, kind: Any, params: Any, i: int) -> np.ndarray:
+        if size == arr.shape[:2] and np.array_equal(matrix, _EYE):
+            return arr.copy()
+        # the image's border mode, so that maps stay aligned with it
+        modes = getattr(params, "modes", None)
+        mode = "constant" if modes is None else modes[i]
+        return F.warp(arr, F.to_cv2_matrix(matrix), (size[1], size[0]), order=order,
+                      mode=mode, cval=kind.cval, backend="cv2")
+
+    def apply_to_keypoints(self, xys: list[np.ndarray], params: Any, *,
+                           shapes: list[tuple[int, ...]]) -> list[np.ndarray]:
+        matrices = self.matrices(params, shapes)
+        return [xy.copy() if np.array_equal(m, _EYE) else F.transform_points(xy, m)
+                for xy, m in zip(xys, matrices)]
+
+
+# ---------------------------------------------------------------------- size augmenters
+@dataclass
+class CropPadParams:
+    """What a size augmenter sampled for one call (one entry per row).
+
+    Attributes
+    ----------
+    crops, pads : ndarray of shape (N, 4), int64
+        Pixels removed / added on each side ``(top, right, bottom, left)``; crops
+        are already clamped so that at least 1 pixel remains.
+    modes : list of str
+        Pad mode of each row (see :func:`augkit.pad`).
+    cvals : ndarray of shape (N,)
+        Pad fill value of each row.
+    sizes : ndarray of shape (N, 2) or None
+        ``(height, width)`` to resize each row to after cropping and padding; None
+        for no resize.
+    flags : list of int or None
+        OpenCV interpolation flag of each row's image resize (None: cubic).
+    """
+
+    crops: np.ndarray
+    pads: np.ndarray
+    modes: list[str]
+    cvals: np.ndarray
+    sizes: np.ndarray | None = None
+    flags: list[int] | None = None
+
+    def mid_shape(self, i: int, shape: Sequence[int]) -> tuple[int, int]:
+        """Height and width of row *i* after cropping and padding (before resizing)."""
+        t, r, b, lft = self.crops[i]
+        pt, pr, pb, pl = self.pads[i]
+        return (int(shape[0] - t - b + pt + pb), int(shape[1] - lft - r + pl + pr))
+
+    def out_shape(self, i: int, shape: Sequence[int]) -> tuple[int, ...]:
+        """Image shape of row *i* after the whole transform."""
+        if self.sizes is not None:
+            height, width = int(self.sizes[i, 0]), int(self.sizes[i, 1])
+        else:
+            height, width = self.mid_shape(i, shape)
+        return (height, width, *shape[2:])
+
+    def matrix(self, i: int, shape: Sequence[int]) -> np.ndarray:
+        """The row's transform as a 3x3 matrix on continuous coordinates."""
+        dx = float(self.pads[i, 3] - self.crops[i, 3])
+        dy = float(self.pads[i, 0] - self.crops[i, 0])
+        sx = sy = 1.0
+        if self.sizes is not None:
+            mid_h, mid_w = self.mid_shape(i, shape)
+            sy, sx = self.sizes[i, 0] / mid_h, self.sizes[i, 1] / mid_w
+        return np.array([[sx, 0.0, sx * dx], [0.0, sy, sy * dy], [0.0, 0.0, 1.0]])
+
+
+_ZERO_CVAL = np.zeros(1)
+_ZERO_CVAL.flags.writeable = False  # shared by every single-row params with cval 0
+
+
+def make_params_one(crop: list[int], pad: list[int], shape: Sequence[int],
+                    mode: str = "constant", cval: float = 0.0,
+                    size: Sequence[int] | None = None) -> CropPadParams:
+    """:func:`make_params` for one row of Python ints (the per-call fast path)."""
+    both = np.array([F.clamp_crop(crop, int(shape[0]), int(shape[1])), pad], dtype=np.int64)
+    cvals = _ZERO_CVAL if cval == 0.0 else np.array([cval], dtype=np.float64)
+    return CropPadParams(both[:1], both[1:], [mode], cvals,
+                         None if size is None else np.array([size], dtype=np.int64))
+
+
+def make_params(crops: np.ndarray, pads: np.ndarray, shapes: Sequence[Sequence[int]],
+                modes: Any = None, cvals: Any = None, sizes: np.ndarray | None = None,
+                flags: list[int] | None = None) -> CropPadParams:
+    """Build :class:`CropPadParams`, clamping the crops to the row shapes."""
+    n = len(shapes)
+    if crops.any():
+        F.clamp_crops(crops, shapes)
+    modes_list = ["constant"] * n if modes is None else modes.tolist() \
+        if isinstance(modes, np.ndarray) else [str(m) for m in modes]
+    cval_arr = np.zeros(n) if cvals is None else np.asarray(cvals, dtype=np.float64)
+    return CropPadParams(crops, pads, modes_list, cval_arr, sizes, flags)
+
+
+def fixed_param(param: Any) -> bool:
+    """True for None, a string or a Deterministic parameter (nothing to draw)."""
+    return param is None or isinstance(param, (str, iap.Deterministic))
+
+
+class CropPadAugmenter(GeometricFamilyAugmenter, abstract=True):
+    """Base of the size augmenters: ``sample`` returns :class:`CropPadParams`.
+
+    Subclasses implement ``_sample`` (and ``_sampling_is_fixed`` when their draws can
+    be constant); the base applies the crops, pads and resizes to images, maps and
+    coordinates, and gives each row's transform as a 3x3 matrix (:meth:`matrices`).
+    """
+
+    changes_shape: ClassVar[bool] = True
+
+    def sample(self, rows, rng):
+        # A single row whose amounts cannot vary (every parameter fixed): the params
+        # depend on the shape alone, so they are computed once per shape and shared
+        # as read-only arrays (each call still gets its own CropPadParams object).
+        if len(rows.shapes) == 1:
+            fixed = self.__dict__.get("_fixed_sampling")
+            if fixed is None:
+                fixed = self._fixed_sampling = self._sampling_is_fixed()
+            if fixed:
+                shape = rows.shapes[0]
+                cache = self.__dict__.get("_params_cache")
+                if cache is None:
+                    cache = self._params_cache = {}
+                hit = cache.get(shape)
+                if hit is None:
+                    if len(cache) >= 32:
+                        cache.clear()
+                    hit = cache[shape] = _frozen(self._sample(rows, rng))
+                return CropPadParams(hit.crops, hit.pads, list(hit.modes), hit.cvals,
+                                     hit.sizes, None if hit.flags is None else list(hit.flags))
+        return self._sample(rows, rng)
+
+    def _sample(self, rows, rng) -> CropPadParams:
+        """Draw the params of a call (what ``sample`` does without its cache)."""
+        raise NotImplementedError
+
+    def _sampling_is_fixed(self) -> bool:
+        """True when ``_sample`` draws nothing (its result depends on the shapes only)."""
+        return False
+
+    def apply_to_images(self, images, params):
+        if len(images) == 1 and params.sizes is None:
+            return [_crop_pad_one(images[0], params)]
+        flags = params.flags
+        sizes = None if params.sizes is None else params.sizes.tolist()
+        crops, pads = params.crops.tolist(), params.pads.tolist()
+        cvals, modes = params.cvals.tolist(), params.modes
+        return [
+            F.crop_pad_image(image, crops[i], pads[i], modes[i], cvals[i],
+                             None if sizes is None else sizes[i],
+                             cv2.INTER_CUBIC if flags is None else flags[i])
+            for i, image in enumerate(images)
+        ]
+
+    def apply_to_maps(self, arrays, params, *, shapes, kind):
+        return [_crop_pad_map(arr, params, i, shapes[i], kind) for i, arr in enumerate(arrays)]
+
+    def apply_to_keypoints(self, xys, params, *, shapes):
+        return [_crop_pad_points(xy, params, i, shapes[i]) for i, xy in enumerate(xys)]
+
+    def output_shapes(self, params, shapes):
+        return [params.out_shape(i, shape) for i, shape in enumerate(shapes)]
+
+    def matrices(self, params: CropPadParams, shapes: list[tuple[int, ...]]) -> list[np.ndarray]:
+        """Each row's transform as a 3x3 matrix mapping input to output coordinates."""
+        return [params.matrix(i, shape) for i, shape in enumerate(shapes)]
+
+
+def _frozen(params: CropPadParams) -> CropPadParams:
+    for arr in (params.crops, params.pads, params.cvals, params.sizes):
+        if arr is not None:
+            arr.flags.writeable = False
+    return params
+
+
+def _crop_pad_one(image: np.ndarray, params: CropPadParams) -> np.ndarray:
+    """:func:`~augkit_geometric.functional.crop_pad_image` for the one-image call without
+    resize: the per-call path, kept free of helper calls (uint8 constant padding goes
+    straight to OpenCV, with the fill value clipped as ``augkit.extend.pad`` clips it)."""
+    (top, right, bottom, left), = params.crops.tolist()
+    (pad_top, pad_right, pad_bottom, pad_left), = params.pads.tolist()
+    shape = image.shape
+    if top or right or bottom or left:
+        image = image[top:shape[0] - bottom, left:shape[1] - right]
+    if not (pad_top or pad_right or pad_bottom or pad_left):
+        return F.copy_image(image)
+    cval = params.cvals.item(0)
+    if (image.dtype.char == "B" and len(shape) == 3 and 1 < shape[2] <= 4
+            and params.modes[0] == "constant" and cval == cval):
+        value = min(max(round(cval), 0), 255) if -1e9 < cval < 1e9 else (255 if cval > 0 else 0)
+        return cv2.copyMakeBorder(image, pad_top, pad_bottom, pad_left, pad_right,
+                                  cv2.BORDER_CONSTANT, value=(value,) * 4)
+    return pad_unchecked(image, pad_top, pad_right, pad_bottom, pad_left, params.modes[0], cval)
+
+
+def _scaled(amounts: Sequence[int], sy: float, sx: float) -> tuple[int, int, int, int]:
+    top, right, bottom, left = amounts
+    return (int(round(top * sy)), int(round(right * sx)), int(round(bottom * sy)),
+            int(round(left * sx)))
+
+
+def _crop_pad_map(arr: np.ndarray, params: CropPadParams, i: int, shape: Sequence[int],
+                  kind: Any) -> np.ndarray:
+    """Apply row *i* of *params* to a map array of its own resolution.
+
+    *shape* is the row's image shape; the amounts are scaled from image to map
+    resolution (exact when they match) and the map is padded with ``kind.cval`` and
+    resized with ``kind.interpolation``.
+    """
+    height, width = shape[:2]
+    map_h, map_w = arr.shape[:2]
+    crop, pad = params.crops[i], params.pads[i]
+    same = map_h == height and map_w == width
+    if not same:
+        sy, sx = map_h / height, map_w / width
+        crop = F.clamp_crop(list(_scaled(crop, sy, sx)), map_h, map_w)
+        pad = _scaled(pad, sy, sx)
+    size = None
+    if params.sizes is not None:
+        out_h, out_w = int(params.sizes[i, 0]), int(params.sizes[i, 1])
+        size = (out_h, out_w) if same else (max(1, int(round(out_h * map_h / height))),
+                                            max(1, int(round(out_w * map_w / width))))
+    flag = INTERPOLATIONS.get(getattr(kind, "interpolation", "linear"), cv2.INTER_LINEAR)
+    out = F.crop_pad_image(arr, crop, pad, "constant", getattr(kind, "cval", 0), size, flag)
+    if flag == cv2.INTER_CUBIC and out.dtype.kind == "f":
+        np.clip(out, 0.0, 1.0, out=out)
+    return out
+
+
+def _crop_pad_points(xy: np.ndarray, params: CropPadParams, i: int,
+                     shape: Sequence[int]) -> np.ndarray:
+    """Move an ``(N, 2)`` array of ``(x, y)`` like row *i*'s image (float32 copy)."""
+    out = np.array(xy, dtype=np.float32, copy=True)
+    if len(out) == 0:
+        return out
+    dx = float(params.pads[i, 3] - params.crops[i, 3])
+    dy = float(params.pads[i, 0] - params.crops[i, 0])
+    if params.sizes is not None:
+        mid_h, mid_w = params.mid_shape(i, shape)
+        sy, sx = params.sizes[i, 0] / mid_h, params.sizes[i, 1] / mid_w
+        out[:, 0] = (out[:, 0] + dx) * sx
+        out[:, 1] = (out[:, 1] + dy) * sy
+    else:
+        out[:, 0] += dx
+        out[:, 1] += dy
+    return out
