@@ -129,23 +129,29 @@ def draw_colorspaces(param: iap.StochasticParameter, nb_rows: int, rng: np.rando
     return spaces
 
 
-def draw_columns_per_channel(params: Sequence[iap.StochasticParameter], per_channel: Any,
-                             shapes: Sequence[Sequence[int]],
-                             rng: np.random.Generator) -> list[np.ndarray]:
+def draw_params_per_channel(params: Sequence[iap.StochasticParameter], per_channel: Any,
+                            shapes: Sequence[Sequence[int]],
+                            rng: np.random.Generator) -> list[tuple[np.ndarray, ...]]:
     """Draw each of *params* once per image, or once per channel where *per_channel* says so.
 
-    The first parameter goes through :func:`augkit.extend.draw_per_channel`; the
-    others are drawn as many times after it.
+    The first parameter goes through :func:`augkit.extend.draw_per_channel` (which
+    draws *per_channel* too); the others are drawn as many times after it.
 
     Returns
     -------
-    list of ndarray
-        Per row, float64 values of shape ``(1 or C, len(params))``.
+    list of tuple of ndarray
+        Per row, one float64 array of shape ``(1,)`` or ``(C,)`` per parameter.
     """
     first = draw_per_channel(params[0], per_channel, shapes, rng)
     if len(params) == 1:
-        return [values[:, None] for values in first]
-    counts = [len(values) for values in first]
-    total = sum(counts)
-    columns = [np.concatenate(first), *(iap.draw(p, total, rng, np.float64) for p in params[1:])]
-    return np.split(np.stack(columns, axis=1), np.cumsum(counts)[:-1])
+        return [(values,) for values in first]
+    total = sum(map(len, first))
+    others = [iap.draw(param, total, rng, np.float64) for param in params[1:]]
+    if len(first) == 1:
+        return [(first[0], *others)]
+    rows, start = [], 0
+    for values in first:
+        stop = start + len(values)
+        rows.append((values, *(column[start:stop] for column in others)))
+        start = stop
+    return rows

@@ -6,7 +6,7 @@ function; uint8 images go through a 256-entry lookup table per image (or per cha
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
 import numpy as np
@@ -19,7 +19,7 @@ from augkit_color._common import (
     colorspace_name,
     colorspace_param,
     draw_colorspaces,
-    draw_columns_per_channel,
+    draw_params_per_channel,
 )
 from augkit_color.functional import HLS, HSV, RGB, YUV, Lab, YCrCb
 
@@ -38,10 +38,10 @@ class _ContrastCurve(ColorPixelAugmenter):
         self.per_channel = iap.handle_per_channel(per_channel)
 
     def sample(self, rows, rng):
-        return draw_columns_per_channel(self._params, self.per_channel, rows.shapes, rng)
+        return draw_params_per_channel(self._params, self.per_channel, rows.shapes, rng)
 
     def _apply_one(self, image, values):
-        return F.apply_transfer(image, type(self)._transfer, values)
+        return F.apply_transfer(image, type(self)._transfer, *values)
 
 
 class GammaContrast(_ContrastCurve):
@@ -221,12 +221,12 @@ class _ClaheParams:
         height, width = self.tile_grid_size_px
         return [self.clip_limit, height] if width is None else [self.clip_limit, height, width]
 
-    def _clahe_rows(self, drawn: np.ndarray) -> np.ndarray:
-        """Turn ``(k, 2 or 3)`` draws of :meth:`_clahe_params` into ``(k, 3)`` rows of
-        clip limit, grid height and grid width, grids at least the minimum."""
+    def _clahe_rows(self, drawn: Sequence[np.ndarray]) -> np.ndarray:
+        """Turn the ``(k,)`` draws of :meth:`_clahe_params` into ``(k, 3)`` rows of clip
+        limit, grid height and grid width, grids at least the minimum."""
         low = self.tile_grid_size_px_min
-        grid_h, grid_w = drawn[:, 1], drawn[:, -1]  # the last column is the height if alone
-        return np.stack([drawn[:, 0], np.maximum(grid_h, low), np.maximum(grid_w, low)], axis=1)
+        grid_h, grid_w = drawn[1], drawn[-1]  # the last draw is the height if alone
+        return np.stack([drawn[0], np.maximum(grid_h, low), np.maximum(grid_w, low)], axis=1)
 
 
 class AllChannelsCLAHE(_ClaheParams, ColorPixelAugmenter):
@@ -262,8 +262,8 @@ class AllChannelsCLAHE(_ClaheParams, ColorPixelAugmenter):
         self.per_channel = iap.handle_per_channel(per_channel)
 
     def sample(self, rows, rng):
-        drawn = draw_columns_per_channel(self._clahe_params(), self.per_channel, rows.shapes,
-                                         rng)
+        drawn = draw_params_per_channel(self._clahe_params(), self.per_channel, rows.shapes,
+                                        rng)
         return [self._clahe_rows(values) for values in drawn]
 
     def _apply_one(self, image, values):
@@ -321,8 +321,7 @@ class CLAHE(_ClaheParams, _IntensityAugmenter):
 
     def sample(self, rows, rng):
         spaces = self._draw_spaces(rows, rng)
-        drawn = np.stack([iap.draw(p, rows.nb_rows, rng, np.float64)
-                          for p in self._clahe_params()], axis=1)
+        drawn = [iap.draw(p, rows.nb_rows, rng, np.float64) for p in self._clahe_params()]
         return list(zip(spaces, self._clahe_rows(drawn)))
 
     def _apply_one(self, image, row):

@@ -311,15 +311,15 @@ def linear_transfer(x: np.ndarray, alpha: np.ndarray) -> np.ndarray:
     return 0.5 + alpha * (x - 0.5)
 
 
-def uint8_tables(transfer: Callable[..., np.ndarray], values: np.ndarray) -> np.ndarray:
+def uint8_tables(transfer: Callable[..., np.ndarray], *params: np.ndarray) -> np.ndarray:
     """Return the uint8 lookup tables of a contrast *transfer* function.
 
     Parameters
     ----------
     transfer : callable
         One of the ``*_transfer`` functions (values in ``[0, 1]`` in and out).
-    values : ndarray of shape (k, nparams), dtype float64
-        The transfer's parameters, one row per table.
+    *params : ndarray of shape (k,), dtype float64
+        The transfer's parameters after ``x`` (all of one length), one value per table.
 
     Returns
     -------
@@ -328,15 +328,14 @@ def uint8_tables(transfer: Callable[..., np.ndarray], values: np.ndarray) -> np.
 
     Examples
     --------
-    >>> uint8_tables(gamma_transfer, np.array([[2.0]]))[0, [0, 64, 255]].tolist()
+    >>> uint8_tables(gamma_transfer, np.array([2.0]))[0, [0, 64, 255]].tolist()
     [0, 16, 255]
     """
-    if values.shape[0] == 1:
+    if len(params[0]) == 1:
         # one table: scalar arguments (the same elementwise arithmetic, fewer broadcasts)
-        mapped = (transfer(_UNIT, *values[0].tolist()) * 255.0).reshape(1, 256)
+        mapped = (transfer(_UNIT, *[float(p[0]) for p in params]) * 255.0).reshape(1, 256)
     else:
-        columns = [values[:, i:i + 1] for i in range(values.shape[1])]
-        mapped = transfer(_UNIT[None, :], *columns) * 255.0
+        mapped = transfer(_UNIT[None, :], *[p.reshape(-1, 1) for p in params]) * 255.0
     mapped += 0.5
     # Round half up and clip; NaN and -inf read as 0, +inf as 255 (fmax/fmin skip NaN:
     # the same as nan_to_num + clip, at a fifth of the cost)
@@ -346,8 +345,8 @@ def uint8_tables(transfer: Callable[..., np.ndarray], values: np.ndarray) -> np.
 
 
 def apply_transfer(image: np.ndarray, transfer: Callable[..., np.ndarray],
-                   values: np.ndarray) -> np.ndarray:
-    """Apply a contrast *transfer* to an image, with one parameter row per image or channel.
+                   *params: np.ndarray) -> np.ndarray:
+    """Apply a contrast *transfer* to an image, with parameters per image or per channel.
 
     Parameters
     ----------
@@ -357,8 +356,9 @@ def apply_transfer(image: np.ndarray, transfer: Callable[..., np.ndarray],
         ``[0, 1]``, not clipped).
     transfer : callable
         One of the ``*_transfer`` functions.
-    values : ndarray of shape (1, nparams) or (C, nparams), dtype float64
-        The transfer's parameters for the whole image, or per channel.
+    *params : ndarray of shape (1,) or (C,), dtype float64
+        The transfer's parameters after ``x``, all of one length: for the whole image
+        or per channel.
 
     Returns
     -------
@@ -368,12 +368,15 @@ def apply_transfer(image: np.ndarray, transfer: Callable[..., np.ndarray],
     Examples
     --------
     >>> img = np.array([[[0, 64, 255]]], dtype=np.uint8)
-    >>> apply_transfer(img, gamma_transfer, np.array([[2.0]])).tolist()
+    >>> apply_transfer(img, gamma_transfer, np.array([2.0])).tolist()
     [[[0, 16, 255]]]
+    >>> apply_transfer(img[:, :, :2], linear_transfer, np.array([2.0, 0.5])).tolist()
+    [[[0, 96]]]
     """
     if image.dtype.char == "B":
-        return apply_lut(image, uint8_tables(transfer, values))
-    columns = [values[:, i].reshape(1, 1, -1) for i in range(values.shape[1])]
+        tables = uint8_tables(transfer, *params)
+        return apply_lut(image, tables[0] if len(tables) == 1 else tables)
+    columns = [p.reshape(1, 1, -1) for p in params]
     if image.dtype.kind == "u":
         top = float(np.iinfo(image.dtype).max)
         mapped = transfer(image.astype(np.float64) / top, *columns) * top
