@@ -60,3 +60,41 @@ def augkit_kinds() -> list[type]:
     list of type
         The kind classes.
     """
+
+
+@hookspec
+def augkit_dataset_formats() -> list[type]:
+    """Return the dataset formats this plugin adds to ``augkit augment``.
+
+    Called by the ``augkit`` application (never by the engine) each time it needs the
+    formats: to build ``--format``'s choices and ``augkit augment --help``, and to open
+    a dataset. Each entry is a subclass of ``augkit.app.datasets.DatasetFormat`` (the
+    protocol is described in ``augkit.app.datasets.base``) with a unique ``name``, the
+    ``--format`` value, and a one-line ``description``; its ``detect`` class method
+    takes part in ``--format auto``, plugins' formats being asked before the built-in
+    ones. augkit's own COCO, YOLO, Pascal VOC and ``none`` formats are registered
+    through this hook too.
+
+    Returns
+    -------
+    list of type
+        The format classes, in the order ``--format auto`` asks them.
+    """
+
+
+@hookspec
+def augkit_presets() -> dict[str, object]:
+    """Return the named pipelines this plugin adds (``augkit augment --pipeline NAME``).
+
+    Called by the ``augkit`` application each time it resolves or lists a preset name
+    (``--pipeline`` of ``augkit augment`` and ``augkit preview``, their ``--help``).
+    A name registered by two plugins is an error that names both. augkit's own
+    ``light``, ``medium`` and ``heavy`` are registered through this hook too.
+
+    Returns
+    -------
+    dict of str to path or callable
+        Preset name -> a YAML/JSON pipeline file written by ``augkit.save`` (a ``str``
+        or ``os.PathLike``), or a callable with no arguments that returns an
+        :class:`augkit.Augmenter`.
+    """

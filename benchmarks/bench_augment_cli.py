@@ -43,7 +43,7 @@ def make_dataset(folder: Path, count: int, seed: int = 0) -> Path:
     """Write *count* photo-like 512x512 JPEGs with ~10 boxes each, and their COCO file."""
     import cv2
 
-    from augkit.datasets.images_io import write_image
+    from augkit.app.datasets.images_io import write_image
 
     rng = np.random.default_rng(seed)
     folder.mkdir(parents=True, exist_ok=True)
@@ -75,7 +75,7 @@ def make_dataset(folder: Path, count: int, seed: int = 0) -> Path:
 
 
 def run_augkit(data: Path, out: Path, workers: int) -> None:
-    from augkit.augment_job import JobConfig, run_job
+    from augkit.app.job import JobConfig, run_job
 
     summary = run_job(JobConfig(pipeline="medium", input=data, output=out, n=1, seed=0,
                                 workers=workers, progress=False), log=lambda *a: None)
@@ -106,7 +106,7 @@ def run_albumentations(data: Path, out: Path) -> None:
     """The same job as a plain loop: read, augment, write JPEG, write COCO at the end."""
     import cv2
 
-    from augkit.datasets.images_io import write_bytes_atomic
+    from augkit.app.datasets.images_io import write_bytes_atomic
 
     pipeline = albumentations_pipeline()
     doc = json.loads((data / "annotations.json").read_text())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from augkit.cli import main
+from augkit.app.cli import main
 
 
 def test_list_shows_each_augmenter_with_plugin_and_summary(capsys):

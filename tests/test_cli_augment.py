@@ -15,10 +15,11 @@ import numpy as np
 import pytest
 
 import augkit
-from augkit.augment_job import JobConfig, JobError, PipelineError, run_job
-from augkit.cli import main
-from augkit.datasets.coco import rle_decode, rle_encode, rle_to_string
-from augkit.datasets.images_io import TEMP_MARK, read_image, write_image
+from augkit.app.cli import main
+from augkit.app.datasets.coco import rle_decode, rle_encode, rle_to_string
+from augkit.app.datasets.images_io import TEMP_MARK, read_image, write_image
+from augkit.app.job import JobConfig, JobError, Summary, run_job
+from augkit.app.pipeline import PipelineError
 
 W, H = 40, 30
 
@@ -43,7 +44,7 @@ IDENTITY = {"augmenter": "Identity"}
 FLIP = {"augmenter": "Fliplr", "args": {"p": 1.0}}
 
 
-def _run(tmp_path, pipeline, inp, out, **kw) -> augkit.augment_job.Summary:
+def _run(tmp_path, pipeline, inp, out, **kw) -> Summary:
     kw.setdefault("n", 2)
     kw.setdefault("workers", 1)
     kw.setdefault("seed", 3)
@@ -303,7 +304,7 @@ def test_sigint_stops_a_multiworker_run_cleanly_and_resume_finishes_it(tmp_path)
     slow = _pipeline(tmp_path, "slow", {"augmenter": "Sequential", "args": {"children": [
         {"augmenter": "MeanShiftBlur"}, {"augmenter": "Fliplr", "args": {"p": 0.5}}]}})
     out = tmp_path / "out"
-    cmd = [sys.executable, "-m", "augkit.cli", "augment", "-p", str(slow), "-i", str(inp),
+    cmd = [sys.executable, "-m", "augkit.app.cli", "augment", "-p", str(slow), "-i", str(inp),
            "-o", str(out), "-n", "3", "--workers", "2", "--seed", "5", "-q"]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     journal = out / ".augkit/journal.jsonl"
@@ -445,7 +446,7 @@ def test_no_temp_or_partial_files_after_a_normal_run(tmp_path):
 def test_workers_start_before_the_dataset_is_read(tmp_path, monkeypatch):
     import multiprocessing
 
-    import augkit.augment_job as job
+    import augkit.app.job.runner as job
 
     ann_path = _make_coco(tmp_path / "in")
     seen = []

@@ -1,4 +1,4 @@
-"""augkit.datasets.coco: RLE codec and reading problems."""
+"""augkit.app.datasets.coco: RLE codec and reading problems."""
 
 from __future__ import annotations
 
@@ -10,15 +10,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from augkit.datasets import open_dataset
-from augkit.datasets.coco import (
+from augkit.app.datasets import open_dataset
+from augkit.app.datasets.coco import (
     mask_box,
     rle_decode,
     rle_encode,
     rle_from_string,
     rle_to_string,
 )
-from augkit.datasets.images_io import write_image
+from augkit.app.datasets.images_io import write_image
 from augkit.errors import InputError
 
 
@@ -124,7 +124,7 @@ def _coco_folder(tmp_path, header_first=True):
 
 @pytest.mark.parametrize("chunk", [1, 2, 3, 7, 64, 1 << 20])
 def test_streamed_reading_gives_what_json_loads_gives_at_any_buffer_size(tmp_path, chunk):
-    from augkit.datasets.coco import _stream_coco
+    from augkit.app.datasets.coco import _stream_coco
 
     doc = _coco_folder(tmp_path, header_first=chunk % 2 == 1)
     got: dict = {"images": [], "annotations": []}

@@ -1,4 +1,4 @@
-"""augkit.datasets.images_io: formats, bit depths, EXIF orientation, atomic writes."""
+"""augkit.app.datasets.images_io: formats, bit depths, EXIF orientation, atomic writes."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import io
 import numpy as np
 import pytest
 
-from augkit.datasets.images_io import (
+from augkit.app.datasets.images_io import (
     TEMP_MARK,
     ImageReadError,
     list_images,

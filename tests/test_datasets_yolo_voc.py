@@ -1,4 +1,4 @@
-"""augkit.datasets.yolo and .voc: where labels are found, and reading errors."""
+"""augkit.app.datasets.yolo and .voc: where labels are found, and reading errors."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from augkit.datasets import open_dataset
-from augkit.datasets.images_io import write_image
-from augkit.datasets.voc import xml_path_for
-from augkit.datasets.yolo import label_path_for
+from augkit.app.datasets import open_dataset
+from augkit.app.datasets.images_io import write_image
+from augkit.app.datasets.voc import xml_path_for
+from augkit.app.datasets.yolo import label_path_for
 from augkit.errors import InputError
 
 

@@ -12,7 +12,8 @@ HOOKS = [name for name, obj in vars(hookspecs).items()
 
 
 def test_there_are_hooks():
-    assert HOOKS == ["augkit_augmenters", "augkit_kinds"]
+    assert HOOKS == ["augkit_augmenters", "augkit_kinds", "augkit_dataset_formats",
+                     "augkit_presets"]
 
 
 def test_every_hook_has_a_docstring_with_returns():

@@ -99,7 +99,7 @@ def test_plugin_that_raises_on_import_leaves_augkit_working(installed):
 
 
 def test_augkit_plugins_command_reports_the_failure(installed):
-    out = subprocess.run([sys.executable, "-m", "augkit.cli", "plugins"], capture_output=True,
+    out = subprocess.run([sys.executable, "-m", "augkit.app.cli", "plugins"], capture_output=True,
                          text=True, check=True).stdout
     assert "augkit_broken" in out and "FAILED" in out
     assert "augkit_throwaway  [augkit-throwaway 1.2.3]" in out

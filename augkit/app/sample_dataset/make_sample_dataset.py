@@ -1,6 +1,6 @@
 """Regenerate this folder from the bundled astronaut photo and its hand-placed annotations.
 
-Run from the repository root: ``python augkit/data/sample_dataset/make_sample_dataset.py``.
+Run from the repository root: ``python augkit/app/sample_dataset/make_sample_dataset.py``.
 Each image is a crop of the 256x256 photo, resized; boxes and polygons are clipped to the
 crop, keypoints outside it are written as not labelled. The "patch" is stored as an RLE
 mask so the sample exercises every COCO geometry augkit reads.
@@ -15,9 +15,9 @@ import cv2
 import numpy as np
 import shapely
 
+from augkit.app.datasets.coco import rle_encode, rle_to_string
+from augkit.app.datasets.images_io import write_image
 from augkit.data import _load
-from augkit.datasets.coco import rle_encode, rle_to_string
-from augkit.datasets.images_io import write_image
 
 HERE = Path(__file__).parent
 # name, crop (x0, y0, x1, y1) in the photo, output size (w, h), grayscale

@@ -20,7 +20,7 @@ Examples:
 def _render(cls: type, kwargs: dict[str, Any], data: dict[str, Any], count: int
             ) -> tuple[list[np.ndarray], str]:
     """Build and run one augmenter; fall back to fewer kinds when it cannot take them all."""
-    from augkit.commands.preview import augmented_cells
+    from augkit.app.commands.preview import augmented_cells
     from augkit.errors import UnsupportedKindError
 
     aug = cls(**kwargs, seed=1)
@@ -38,8 +38,8 @@ def _render(cls: type, kwargs: dict[str, Any], data: dict[str, Any], count: int
 
 def cmd_gallery(args: argparse.Namespace) -> int:
     """Write one picture per installed augmenter (its first example) and an index.md."""
+    from augkit.app.datasets.images_io import write_image, write_text_atomic
     from augkit.data import sample
-    from augkit.datasets.images_io import write_image, write_text_atomic
     from augkit.draw import draw_grid
     from augkit.registry import registry
 

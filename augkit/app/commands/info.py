@@ -26,18 +26,25 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_plugins(args: argparse.Namespace) -> int:
     """Print installed plugins with versions, what they register, and load errors."""
-    from augkit.registry import registry
+    from augkit.app import catalogue
 
-    registry.ensure_loaded()
+    registry = catalogue.registry()
+    provided: dict[str, dict[str, list[str]]] = {}
+    for what, entries in (("formats", catalogue.dataset_formats()),
+                          ("presets", catalogue.presets())):
+        for entry in entries:
+            provided.setdefault(entry.plugin, {}).setdefault(what, []).append(entry.name)
     failed = 0
     for info in registry.plugins.values():
         version = f"{info.distribution or '?'} {info.version or ''}".strip()
         if info.error:
             failed += 1
             print(f"{info.name}  [{version}]  FAILED: {info.error}")
-        else:
-            print(f"{info.name}  [{version}]  {len(info.augmenters)} augmenters"
-                  + (f", kinds: {', '.join(info.kinds)}" if info.kinds else ""))
+            continue
+        extras = {"kinds": info.kinds, **provided.get(info.name, {})}
+        print(f"{info.name}  [{version}]  {len(info.augmenters)} augmenters"
+              + "".join(f", {what}: {', '.join(names)}" for what, names in extras.items()
+                        if names))
     return 1 if failed and args.strict else 0
 
 

@@ -43,8 +43,8 @@ from typing import IO, Any
 
 import numpy as np
 
-from augkit.datasets.base import DatasetFormat, ImageRecord, Obj, round_list
-from augkit.datasets.images_io import TEMP_MARK, atomic_writer, is_image_file, list_images
+from augkit.app.datasets.base import DatasetFormat, ImageRecord, Obj, round_list
+from augkit.app.datasets.images_io import TEMP_MARK, atomic_writer, is_image_file, list_images
 from augkit.errors import InputError
 
 _DIGITS = 2
@@ -166,6 +166,28 @@ class CocoFormat(DatasetFormat):
     """
 
     name = "coco"
+    description = "COCO JSON: boxes, keypoints, polygon and RLE segmentation"
+
+    @classmethod
+    def detect(cls, input_dir: Path, annotations: Path | None) -> bool:
+        """A JSON file given as ``--annotations``, or exactly one JSON file in the folder."""
+        if annotations is not None:
+            return annotations.is_file()
+        return find_annotations(input_dir) is not None
+
+    @classmethod
+    def open(cls, input_dir: Path, annotations: Path | None, *,
+             scratch_dir: Path | None = None) -> CocoFormat:
+        """Read the COCO file (``--annotations``, or the folder's only JSON file)."""
+        if annotations is None:
+            annotations = find_annotations(input_dir)
+            if annotations is None:
+                raise InputError(f"--annotations: give the COCO JSON file; {input_dir} does "
+                                 "not hold exactly one .json file")
+        if not annotations.is_file():
+            raise InputError(f"--annotations: {annotations} is not a file (COCO needs its "
+                             "JSON file)")
+        return cls(input_dir, annotations, scratch_dir=scratch_dir)
 
     def __init__(self, input_dir: Path, annotations: Path,
                  scratch_dir: Path | None = None) -> None:

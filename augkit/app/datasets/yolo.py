@@ -16,8 +16,8 @@ from typing import Any
 
 import numpy as np
 
-from augkit.datasets.base import DatasetFormat, ImageRecord, Obj
-from augkit.datasets.images_io import list_images, write_text_atomic
+from augkit.app.datasets.base import DatasetFormat, ImageRecord, Obj, annotation_folder
+from augkit.app.datasets.images_io import list_images, write_text_atomic
 from augkit.errors import InputError
 
 _DIGITS = 6
@@ -37,6 +37,20 @@ class YoloFormat(DatasetFormat):
     """Images below a folder with YOLO label files."""
 
     name = "yolo"
+    description = "YOLO txt: boxes and segment polygons, Ultralytics' layout"
+
+    @classmethod
+    def detect(cls, input_dir: Path, annotations: Path | None) -> bool:
+        """``.txt`` files in ``--annotations``, or label files where Ultralytics looks."""
+        if annotations is not None and annotations.is_dir() and any(annotations.rglob("*.txt")):
+            return True
+        return any(label_path_for(path).is_file() for path in list_images(input_dir)[:50])
+
+    @classmethod
+    def open(cls, input_dir: Path, annotations: Path | None, *,
+             scratch_dir: Path | None = None) -> YoloFormat:
+        """Find each image's label file (``--annotations`` must be a folder)."""
+        return cls(input_dir, annotation_folder(annotations, cls.name))
 
     def __init__(self, input_dir: Path, annotations: Path | None = None) -> None:
         super().__init__(input_dir)
@@ -140,12 +154,4 @@ def _fmt(values: np.ndarray) -> list[str]:
     return out
 
 
-def has_yolo_labels(input_dir: Path) -> bool:
-    """Whether some image below *input_dir* has a YOLO label file."""
-    for path in list_images(input_dir)[:50]:
-        if label_path_for(path).is_file():
-            return True
-    return False
-
-
-__all__ = ["YoloFormat", "has_yolo_labels", "label_path_for"]
+__all__ = ["YoloFormat", "label_path_for"]

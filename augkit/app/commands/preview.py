@@ -9,6 +9,8 @@ from typing import Any
 
 import numpy as np
 
+from augkit.app import catalogue
+
 KINDS = ("heatmaps", "segmentation_maps", "keypoints", "bounding_boxes", "polygons",
          "line_strings")
 
@@ -39,13 +41,14 @@ def cmd_preview(args: argparse.Namespace) -> int:
     """Draw a grid: the image, then augmented versions with their annotations drawn."""
     import imageio.v3 as iio
 
-    from augkit.augment_job import PipelineError, load_pipeline
-    from augkit.datasets.images_io import ImageReadError, read_image
+    from augkit.app.datasets.images_io import ImageReadError, read_image
+    from augkit.app.pipeline import load_pipeline
     from augkit.draw import draw_grid
+    from augkit.errors import AugkitError
 
     try:
         pipeline = load_pipeline(args.pipeline)
-    except PipelineError as exc:
+    except AugkitError as exc:  # not a preset or file, or the file does not load
         print(f"augkit preview: error: {exc}", file=sys.stderr)
         return 2
     pipeline.seed_(args.seed)
@@ -73,7 +76,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                        description=cmd_preview.__doc__, epilog=EPILOG,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--pipeline", "-p", required=True,
-                   help="preset name (light, medium, heavy) or a YAML/JSON pipeline file")
+                   help=f"preset name ({', '.join(catalogue.preset_names())}) or a "
+                        "YAML/JSON pipeline file")
     p.add_argument("--image", default=None,
                    help="image file (default: the bundled sample with every annotation)")
     p.add_argument("-o", "--output", default="augkit-preview.png", help="picture to write")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from augkit.commands.preview import KINDS
+from augkit.app.commands.preview import KINDS
 
 
 def demo_pipeline():
@@ -41,7 +41,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     and draw a grid of the annotated sample and augmented versions (OUTPUT/demo-grid.png)."""
     import imageio.v3 as iio
 
-    from augkit.augment_job import JobConfig, run_job
+    from augkit.app.job import JobConfig, run_job
     from augkit.data import sample
     from augkit.draw import draw_annotations, draw_grid
 

@@ -1,4 +1,4 @@
-"""The ``augkit`` command. Each sub-command lives in its own module of :mod:`augkit.commands`.
+"""The ``augkit`` console script; each sub-command is a module of :mod:`augkit.app.commands`.
 
 Examples
 --------
@@ -18,8 +18,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from augkit.commands import augment, demo, gallery, info, preview
-from augkit.commands.demo import demo_pipeline
+from augkit.app.commands import augment, demo, gallery, info, preview
 
 EPILOG = """\
 Examples:
@@ -30,6 +29,7 @@ Examples:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """Return the parser of every sub-command (formats and presets as registered now)."""
     parser = argparse.ArgumentParser(
         prog="augkit", description="Image augmentation for machine learning.",
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -48,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return args.func(args)
 
 
-__all__ = ["build_parser", "demo_pipeline", "main"]
+__all__ = ["build_parser", "main"]
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

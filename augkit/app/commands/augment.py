@@ -1,11 +1,12 @@
-"""``augkit augment``: expand an annotated dataset; the work is in :mod:`augkit.augment_job`."""
+"""``augkit augment``: expand an annotated dataset; the work is in :mod:`augkit.app.job`."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from augkit.datasets import FORMATS
+from augkit.app import catalogue
+from augkit.app.job.objects import OUT_OF_IMAGE
 
 EPILOG = """\
 Examples:
@@ -16,16 +17,33 @@ Examples:
       --format yolo -o yolo_aug/images/train --workers 4
   augkit augment --pipeline medium --input voc/JPEGImages -o voc_aug/JPEGImages --resume
 
-PIPELINE is a preset (light, medium, heavy) or a YAML/JSON file written by augkit.save().
+PIPELINE is a preset ({presets}) or a YAML/JSON file written by augkit.save().
 Outputs are named <stem>_aug<k>.<ext>; output k of an image depends only on --seed, the
 image's path and k, so --resume and any --workers give the same files.
+
+Formats (--format; auto asks them in this order and falls back to none):
+{formats}
+
+Plugins add formats and presets through the augkit_dataset_formats and augkit_presets
+hooks.
 """
+
+
+def _epilog() -> str:
+    """The epilog with the registered presets and formats filled in."""
+    formats = catalogue.dataset_formats()
+    width = max((len(f.name) for f in formats), default=0)
+    lines = [f"  {f.name:<{width}}  {f.value.description}"
+             + (f" (plugin {f.plugin})" if f.plugin != catalogue.APP_PLUGIN else "")
+             for f in formats]
+    return EPILOG.format(presets=", ".join(catalogue.preset_names()),
+                         formats="\n".join(lines))
 
 
 def cmd_augment(args: argparse.Namespace) -> int:
     """Write N augmented versions of every image of a folder, annotations transformed too."""
-    from augkit.augment_job import JobConfig, JobError, PipelineError, run_job
-    from augkit.errors import InputError
+    from augkit.app.job import JobConfig, run_job
+    from augkit.errors import AugkitError
 
     config = JobConfig(
         pipeline=args.pipeline, input=args.input, output=args.output, n=args.n,
@@ -34,7 +52,7 @@ def cmd_augment(args: argparse.Namespace) -> int:
         strict=args.strict, progress=not args.quiet)
     try:
         summary = run_job(config)
-    except (JobError, PipelineError, InputError) as exc:
+    except AugkitError as exc:  # bad options or input, found before any work starts
         print(f"augkit augment: error: {exc}", file=sys.stderr)
         return 2
     return summary.exit_code
@@ -42,10 +60,11 @@ def cmd_augment(args: argparse.Namespace) -> int:
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("augment", help="expand an annotated dataset (COCO, YOLO, VOC)",
-                       description=cmd_augment.__doc__, epilog=EPILOG,
+                       description=cmd_augment.__doc__, epilog=_epilog(),
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--pipeline", "-p", required=True,
-                   help="preset name (light, medium, heavy) or a YAML/JSON pipeline file")
+                   help=f"preset name ({', '.join(catalogue.preset_names())}) or a "
+                        "YAML/JSON pipeline file")
     p.add_argument("--input", "-i", default=None,
                    help="folder of images (default: the bundled sample dataset)")
     p.add_argument("--output", "-o", required=True,
@@ -57,9 +76,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="worker processes (default: every core)")
     p.add_argument("--annotations", "-a", default=None,
                    help="COCO JSON file, or folder of YOLO .txt / VOC .xml files")
-    p.add_argument("--format", "-f", choices=FORMATS, default="auto",
-                   help="annotation format (default: auto-detect)")
-    p.add_argument("--out-of-image", choices=("clip", "drop", "keep"), default="clip",
+    p.add_argument("--format", "-f", choices=catalogue.format_names(), default=catalogue.AUTO,
+                   help="annotation format (default: auto-detect; listed below)")
+    p.add_argument("--out-of-image", choices=OUT_OF_IMAGE, default="clip",
                    help="objects that leave the image: clip them to it (dropping those "
                         "left with nothing inside), drop them, or keep them as they are "
                         "(default: clip)")

@@ -20,8 +20,8 @@ from typing import Any
 
 import numpy as np
 
-from augkit.datasets.base import DatasetFormat, ImageRecord, Obj
-from augkit.datasets.images_io import list_images, write_bytes_atomic
+from augkit.app.datasets.base import DatasetFormat, ImageRecord, Obj, annotation_folder
+from augkit.app.datasets.images_io import list_images, write_bytes_atomic
 from augkit.errors import InputError
 
 
@@ -39,6 +39,23 @@ class VocFormat(DatasetFormat):
     """Images below a folder with Pascal VOC XML files."""
 
     name = "pascal_voc"
+    description = "Pascal VOC XML: boxes"
+
+    @classmethod
+    def detect(cls, input_dir: Path, annotations: Path | None) -> bool:
+        """XML files in ``--annotations``, or beside / in the VOC layout of the images."""
+        if annotations is not None and annotations.is_dir() and any(annotations.glob("*.xml")):
+            return True
+        for path in list_images(input_dir)[:50]:
+            if path.with_suffix(".xml").is_file() or xml_path_for(path).is_file():
+                return True
+        return False
+
+    @classmethod
+    def open(cls, input_dir: Path, annotations: Path | None, *,
+             scratch_dir: Path | None = None) -> VocFormat:
+        """Find each image's XML file (``--annotations`` must be a folder)."""
+        return cls(input_dir, annotation_folder(annotations, cls.name))
 
     def __init__(self, input_dir: Path, annotations: Path | None = None) -> None:
         super().__init__(input_dir)
@@ -160,12 +177,4 @@ def _set(parent: ET.Element, tag: str, text: str) -> None:
     element.text = text
 
 
-def has_voc_annotations(input_dir: Path) -> bool:
-    """Whether some image below *input_dir* has a VOC XML file."""
-    for path in list_images(input_dir)[:50]:
-        if path.with_suffix(".xml").is_file() or xml_path_for(path).is_file():
-            return True
-    return False
-
-
-__all__ = ["VocFormat", "has_voc_annotations", "xml_path_for"]
+__all__ = ["VocFormat", "xml_path_for"]

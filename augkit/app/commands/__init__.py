@@ -1,4 +1,4 @@
 """The sub-commands of ``augkit``: one module each, each with ``add_parser(subparsers)``.
 
-:mod:`augkit.cli` only assembles them.
+:mod:`augkit.app.cli` only assembles them.
 """

@@ -1,0 +1,246 @@
+"""The dataset model every format reads into and writes from, and the format protocol.
+
+An :class:`ImageRecord` is one input image; its annotations are a list of
+:class:`Obj` (one annotated object: a box, polygons, keypoints and/or a mask). A
+:class:`DatasetFormat` finds the records, loads each record's objects (in the worker
+that augments it) and writes the augmented objects back in its own format.
+
+Coordinates are continuous pixel coordinates (pixel ``(row i, col j)`` covers
+``[j, j + 1) x [i, i + 1)``), whatever the file format uses: each format converts.
+
+The format protocol
+-------------------
+A dataset format is a subclass of :class:`DatasetFormat`, registered through the
+``augkit_dataset_formats`` hook (the built-in COCO, YOLO, Pascal VOC and ``none``
+formats included). The class says who it is and when it applies:
+
+* ``name``: the ``--format`` value; ``description``: one line for ``--help``;
+* :meth:`~DatasetFormat.detect` (class method): whether a folder holds its annotations,
+  for ``--format auto``;
+* :meth:`~DatasetFormat.open` (class method): read the folder's records, check
+  ``--annotations``.
+
+An opened dataset is used by the job in two places. In the main process: ``records``,
+``problems``, :meth:`~DatasetFormat.annotation_paths` (for ``--resume``),
+:meth:`~DatasetFormat.worker_view` and, at the end, :meth:`~DatasetFormat.finalize`.
+In the workers, on the pickled worker view: :meth:`~DatasetFormat.load_objects` and
+:meth:`~DatasetFormat.write` (which returns the JSON payload ``finalize`` gets back).
+
+Examples
+--------
+A format for images with one ``.boxes`` file each (``x1 y1 x2 y2 label`` lines)::
+
+    class BoxesFormat(DatasetFormat):
+        name = "boxes"
+        description = "one .boxes file beside each image"
+
+        @classmethod
+        def detect(cls, input_dir, annotations):
+            return any(Path(input_dir).rglob("*.boxes"))
+
+        @classmethod
+        def open(cls, input_dir, annotations, *, scratch_dir=None):
+            dataset = cls(input_dir)
+            for path in list_images(input_dir):
+                dataset.records.append(ImageRecord(len(dataset.records), path,
+                                                   path.relative_to(input_dir).as_posix()))
+            return dataset
+
+        def load_objects(self, record, shape):
+            ...  # read record.path.with_suffix(".boxes") into Obj(label, box=...)
+
+        def write(self, record, k, out_dir, shape, objects):
+            ...  # write out_dir / record.output_rel(k) with the suffix .boxes
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+
+import numpy as np
+
+from augkit.errors import InputError
+
+
+@dataclass
+class Obj:
+    """One annotated object.
+
+    Attributes
+    ----------
+    label : Any
+        The class: a COCO category id, a YOLO class token, a VOC class name.
+    box : ndarray of shape (4,) or None
+        ``x1, y1, x2, y2`` (float64).
+    polygons : list of ndarray of shape (M, 2)
+        Outline(s) of the object (COCO allows several per object).
+    keypoints : ndarray of shape (K, 3) or None
+        ``x, y, visibility`` per keypoint (COCO: 0 not labelled, 1 hidden, 2 visible).
+    mask : ndarray of shape (H, W) or None
+        Boolean mask (COCO RLE segmentation).
+    source : Any
+        What the format needs to write the object back (extra fields, the RLE form...).
+    clipped : bool
+        Set by the job when clipping to the image changed the object.
+    """
+
+    label: Any
+    box: np.ndarray | None = None
+    polygons: list[np.ndarray] = field(default_factory=list)
+    keypoints: np.ndarray | None = None
+    mask: np.ndarray | None = None
+    source: Any = None
+    clipped: bool = False
+
+
+@dataclass
+class ImageRecord:
+    """One input image: where it is and what the format needs to load its objects."""
+
+    index: int
+    path: Path
+    rel: str
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def output_rel(self, k: int) -> str:
+        """Relative path of augmented version *k*: ``<dir>/<stem>_aug<k><ext>``."""
+        folder, name = os.path.split(self.rel)
+        stem, ext = os.path.splitext(name)
+        out = f"{stem}_aug{k}{ext}"
+        return f"{folder}/{out}" if folder else out
+
+
+class DatasetFormat:
+    """Base of the annotation formats; subclasses fill in reading and writing.
+
+    Attributes
+    ----------
+    records : list of ImageRecord
+        The images to augment.
+    problems : list of str
+        Things to report (an annotation naming a missing image, a label file without
+        an image...), each starting with the file it concerns.
+    """
+
+    #: The ``--format`` value (unique among the registered formats; never ``auto``).
+    name: ClassVar[str] = ""
+    #: One line shown by ``augkit augment --help``.
+    description: ClassVar[str] = ""
+
+    def __init__(self, input_dir: Path) -> None:
+        self.input_dir = Path(input_dir)
+        self.records: list[ImageRecord] = []
+        self.problems: list[str] = []
+
+    @classmethod
+    def detect(cls, input_dir: Path, annotations: Path | None) -> bool:
+        """Return whether *input_dir* (and *annotations*) hold annotations of this format.
+
+        ``--format auto`` opens the dataset with the first registered format that says
+        yes (plugins' formats first, then ``coco``, ``pascal_voc``, ``yolo``), or with
+        ``none`` when none does. Look at a few files only: a folder may be large.
+
+        Parameters
+        ----------
+        input_dir : Path
+            The folder of images (an existing folder).
+        annotations : Path or None
+            ``--annotations`` (an existing file or folder), if given.
+
+        Returns
+        -------
+        bool
+            True when this format should read the dataset.
+        """
+        return False
+
+    @classmethod
+    def open(cls, input_dir: Path, annotations: Path | None, *,
+             scratch_dir: Path | None = None) -> DatasetFormat:
+        """Read the records of the images below *input_dir* with this format.
+
+        Parameters
+        ----------
+        input_dir : Path
+            The folder of images (an existing folder).
+        annotations : Path or None
+            ``--annotations`` (an existing file or folder), if given.
+        scratch_dir : Path, optional
+            A folder for files the format needs while the dataset is open (the job
+            gives ``OUTPUT/.augkit``); default: the system's temporary folder.
+
+        Returns
+        -------
+        DatasetFormat
+            The opened dataset, its ``records`` and ``problems`` filled in.
+
+        Raises
+        ------
+        InputError
+            *annotations* is not what the format reads, or cannot be read.
+        """
+        return cls(input_dir)
+
+    def worker_view(self) -> DatasetFormat:
+        """A copy without the records: what a worker needs to load and write objects.
+
+        Tasks carry their own :class:`ImageRecord`; the view is small to send.
+        """
+        view = copy.copy(self)
+        view.records = []
+        view.problems = []
+        return view
+
+    def load_objects(self, record: ImageRecord, shape: tuple[int, ...]) -> list[Obj]:
+        """Return the objects of *record* (called in the worker, after reading the image)."""
+        return []
+
+    def annotation_paths(self, record: ImageRecord, out_dir: Path, k: int) -> list[Path]:
+        """Files besides the image that output *k* of *record* writes (label files)."""
+        return []
+
+    def write(self, record: ImageRecord, k: int, out_dir: Path, shape: tuple[int, ...],
+              objects: list[Obj]) -> Any:
+        """Write the annotations of output *k*; return what :meth:`finalize` needs (JSON)."""
+        return None
+
+    def finalize(self, out_dir: Path, entries: Iterable[dict[str, Any]]) -> list[Path]:
+        """Write dataset-level files from every output's entry; return their paths.
+
+        *entries* (an iterable read once, e.g. a generator over the journal) are dicts
+        with ``index``, ``k``, ``out`` (relative image path), ``shape`` and ``payload``
+        (what :meth:`write` returned), sorted by index and k.
+        """
+        return []
+
+
+def annotation_folder(annotations: Path | None, format_name: str) -> Path | None:
+    """Return ``--annotations`` for a format that reads a folder of label files.
+
+    Raises
+    ------
+    InputError
+        *annotations* is a file.
+    """
+    if annotations is not None and not annotations.is_dir():
+        raise InputError(f"--annotations: for {format_name}, give the folder of label files, "
+                         f"got the file {annotations}")
+    return annotations
+
+
+def round_list(values: Any, digits: int) -> list[float]:
+    """Return *values* as a flat list of Python floats rounded to *digits* decimals.
+
+    Whole numbers come back as ints-valued floats printed without noise (``12.0``).
+    """
+    arr = np.round(np.asarray(values, dtype=np.float64).ravel(), digits)
+    arr[arr == 0] = 0.0  # no "-0.0" in files
+    return arr.tolist()
+
+
+__all__ = ["DatasetFormat", "ImageRecord", "Obj", "annotation_folder", "round_list"]

@@ -1,0 +1,273 @@
+"""Run an ``augkit augment`` job: check the options, plan the tasks, run them, finish.
+
+The worker processes start first, before the dataset is read, so that they do not
+inherit the parsed annotations; each task then brings its own image's record. The main
+process keeps the journal (:mod:`augkit.app.job.journal`), shows progress, and writes
+the dataset-level files (the COCO JSON) from the journal at the end.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from augkit.app.datasets import DatasetFormat, ImageRecord, open_dataset
+from augkit.app.datasets.images_io import remove_temp_files
+from augkit.app.job import journal
+from augkit.app.job.objects import OUT_OF_IMAGE
+from augkit.app.job.progress import Progress, Summary, format_summary
+from augkit.app.job.tasks import (
+    TaskResult,
+    TaskState,
+    WorkerSetup,
+    init_worker,
+    process_image,
+    run_in_worker,
+)
+from augkit.app.pipeline import load_pipeline, pipeline_digest
+from augkit.augmenter import Augmenter
+from augkit.errors import AugkitError
+from augkit.multicore import WorkerDiedError, WorkerPool
+
+
+class JobError(AugkitError):
+    """The job cannot run (bad options, output folder inside the input...)."""
+
+
+@dataclass
+class JobConfig:
+    """Everything ``augkit augment`` needs; see ``augkit augment --help``."""
+
+    pipeline: str | os.PathLike | Augmenter
+    output: str | os.PathLike
+    input: str | os.PathLike | None = None
+    n: int = 4
+    seed: int | None = None
+    workers: int | None = None
+    annotations: str | os.PathLike | None = None
+    format: str = "auto"
+    out_of_image: str = "clip"
+    resume: bool = False
+    strict: bool = False
+    progress: bool = True
+
+
+def bundled_dataset() -> tuple[Path, Path]:
+    """Return the bundled sample dataset: its image folder and COCO file."""
+    folder = Path(str(resources.files("augkit.app").joinpath("sample_dataset")))
+    return folder, folder / "annotations.json"
+
+
+def _check_folders(input_dir: Path, out_dir: Path) -> None:
+    inp, out = input_dir.resolve(), out_dir.resolve()
+    if inp == out:
+        raise JobError(f"--output: {out_dir} is the input folder; augkit never writes into its "
+                       "input, choose another folder")
+    if inp in out.parents:
+        raise JobError(f"--output: {out_dir} is inside the input folder {input_dir}; its "
+                       "outputs would be read as inputs next time, choose a folder outside it")
+
+
+def run_job(config: JobConfig, log: Callable[..., None] | None = None,
+            stream: Any = None) -> Summary:
+    """Run an augment job; returns its :class:`Summary` (also printed through *log*).
+
+    Parameters
+    ----------
+    config : JobConfig
+        The options.
+    log : callable, optional
+        Called with each message (warnings, the summary); default: print to *stream*.
+    stream : file-like, optional
+        Where the progress bar goes (default: ``sys.stderr``).
+
+    Returns
+    -------
+    Summary
+        What the run did; ``summary.exit_code`` is the command's exit code.
+
+    Raises
+    ------
+    JobError, PipelineError, InputError
+        Before any work starts: bad options, a pipeline file that does not load, an
+        unreadable annotation file, the output inside the input.
+    """
+    stream = stream if stream is not None else sys.stderr
+    log = log if log is not None else (lambda *a: print(*a, file=stream, flush=True))
+    if config.n < 1:
+        raise JobError(f"-n: expected a positive number of outputs per image, got {config.n}")
+    if config.out_of_image not in OUT_OF_IMAGE:
+        raise JobError(f"--out-of-image: expected one of {', '.join(OUT_OF_IMAGE)}, got "
+                       f"{config.out_of_image!r}")
+    if config.input is None:
+        input_dir, annotations = bundled_dataset()
+        fmt_name = "coco"
+    else:
+        input_dir = Path(config.input)
+        annotations = Path(config.annotations) if config.annotations else None
+        fmt_name = config.format
+    out_dir = Path(config.output)
+    _check_folders(input_dir, out_dir)
+    pipeline = load_pipeline(config.pipeline)
+    header = journal.read_header(journal.journal_path(out_dir)) if config.resume else None
+    seed = config.seed
+    if seed is None:
+        seed = int(header["seed"]) if header and "seed" in header else int(
+            np.random.SeedSequence().entropy % (2**31))
+    pipeline = pipeline.deepcopy() if pipeline is config.pipeline else pipeline
+    pipeline.seed_(seed)
+
+    job = (config, log, stream, input_dir, fmt_name, annotations, out_dir, pipeline, header,
+           seed)
+    workers = max(1, config.workers or os.cpu_count() or 1)
+    if workers == 1:
+        return _run_job(*job, workers, None)
+    # The worker processes start now, before the dataset is read: they do not inherit
+    # the parsed annotations; each task brings its own image's record.
+    setup = WorkerSetup(pipeline, out_dir, config.out_of_image)
+    with WorkerPool(workers, initializer=init_worker, initargs=(setup,)) as pool:
+        pool.start()
+        return _run_job(*job, workers, pool)
+
+
+def _run_job(config: JobConfig, log: Callable[..., None], stream: Any, input_dir: Path,
+             fmt_name: str, annotations: Path | None, out_dir: Path, pipeline: Augmenter,
+             header: dict | None, seed: int, workers: int,
+             pool: WorkerPool | None) -> Summary:
+    state_dir = out_dir / journal.STATE_DIR
+    journal_path = journal.journal_path(out_dir)
+    state_dir.mkdir(parents=True, exist_ok=True)
+    dataset = open_dataset(input_dir, format=fmt_name, annotations=annotations,
+                           scratch_dir=state_dir)
+    for problem in dataset.problems:
+        log(f"warning: {problem}")
+
+    expected = journal.make_header(pipeline_digest(pipeline), seed, dataset.name,
+                                   config.out_of_image)
+    if header:
+        different = journal.differences(header, expected)
+        if different:
+            raise JobError(
+                f"--resume: {out_dir} was made with a different {', '.join(different)}; "
+                "resume with the same options, or write to a new folder")
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    remove_temp_files(out_dir)
+    state_dir.mkdir(exist_ok=True)
+
+    # Outputs of an earlier run (--resume): (rel, k) -> (index, journal line).
+    done = journal.finished_outputs(journal_path, out_dir) if config.resume else {}
+    tasks, skipped = _plan(dataset, done, config.n, out_dir)
+    journal.rewrite(journal_path, expected,
+                    (line for (_, k), (_, line) in done.items() if k < config.n))
+    done.clear()
+
+    workers = max(1, min(workers, len(tasks) or 1))
+    summary = Summary(format=dataset.name, images_in=len(dataset.records),
+                      outputs_skipped=skipped, workers=workers, seed=seed,
+                      problems=list(dataset.problems), out_of_image=config.out_of_image)
+    progress = Progress(len(tasks), stream=stream, enabled=config.progress)
+    start = time.perf_counter()
+    with open(journal_path, "a", encoding="utf-8") as journal_file:
+        def take(result: TaskResult) -> None:
+            if result.error:
+                summary.images_unreadable.append(result.error)
+                progress.note(f"warning: {result.error}; skipped")
+                if config.strict:
+                    summary.stopped_by_error = result.error + " (--strict)"
+            journal.append(journal_file, result.entries)
+            summary.outputs_written += len(result.entries)
+            summary.images_done += 1 if result.entries else 0
+            summary.stats.add(result.stats)
+            progress.update()
+
+        try:
+            if workers == 1 or pool is None:
+                state = TaskState(pipeline, dataset, out_dir, config.out_of_image)
+                _run_serial(state, tasks, take, summary)
+            else:
+                _run_pool(pool, pickle.dumps(dataset.worker_view()), tasks, take, summary,
+                          progress)
+        except KeyboardInterrupt:
+            summary.interrupted = True
+        finally:
+            progress.close()
+            remove_temp_files(out_dir)
+    summary.seconds = time.perf_counter() - start
+    del tasks
+
+    outputs = journal.sorted_entries(journal_path, config.n)
+    summary.files = [str(p) for p in dataset.finalize(out_dir, outputs)]
+    log(format_summary(summary))
+    return summary
+
+
+def _plan(dataset: DatasetFormat, done: dict, n: int,
+          out_dir: Path) -> tuple[list[tuple[ImageRecord, list[int]]], int]:
+    """Return the tasks (record, outputs k still to write) and the number of outputs done."""
+    tasks = []
+    skipped = 0
+    for record in dataset.records:
+        ks = []
+        for k in range(n):
+            entry = done.get((record.rel, k))
+            extra_ok = entry is not None and all(
+                p.is_file() for p in dataset.annotation_paths(record, out_dir, k))
+            if extra_ok and entry[0] == record.index:
+                skipped += 1
+            else:
+                ks.append(k)
+        if ks:
+            tasks.append((record, ks))
+    return tasks, skipped
+
+
+def _run_serial(state: TaskState, tasks: list, take: Callable, summary: Summary) -> None:
+    for record, ks in tasks:
+        take(process_image(state, record, ks))
+        if summary.stopped_by_error:
+            return
+
+
+def _run_pool(pool: WorkerPool, view_blob: bytes, tasks: list, take: Callable,
+              summary: Summary, progress: Progress) -> None:
+    """Run tasks on the started pool; at most 2 tasks per worker in flight (flat memory).
+
+    Each task sends its record (its own image's annotations) and the pickled dataset
+    view, which a worker unpickles once. Ctrl-C: workers ignore SIGINT; the main process
+    stops submitting, lets the images in progress finish (their outputs are recorded)
+    and returns. A second Ctrl-C kills the workers at once (their temporary files are
+    then removed). A worker that dies stops the run; what was written is recorded.
+    """
+    results = pool.map_tasks(run_in_worker, ((view_blob, *task) for task in tasks),
+                             ordered=False)
+    try:
+        for result in results:
+            take(result)
+            if summary.stopped_by_error:
+                results.stop()
+    except KeyboardInterrupt:
+        summary.interrupted = True
+        results.cancel()
+        progress.note(f"interrupted: finishing {results.in_flight} image(s) in progress "
+                      "(Ctrl-C again to stop at once)")
+        try:
+            for result in results:
+                take(result)
+        except KeyboardInterrupt:
+            pool.terminate()
+    except WorkerDiedError as exc:
+        pool.terminate()
+        summary.stopped_by_error = f"{exc}; run the same command with --resume to finish"
+
+
+__all__ = ["JobConfig", "JobError", "bundled_dataset", "run_job"]

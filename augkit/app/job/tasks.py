@@ -1,0 +1,129 @@
+"""One task of the job: one input image read, augmented N times, every output written.
+
+A task runs in a worker process (or in the main process with one worker): it reads the
+image, loads its objects through the dataset format, augments both once per output
+*k* with the key ``(rel, k)``, writes the image and its label files (each atomically),
+and hands back a :class:`TaskResult` with the journal entries and the counts. A task
+never raises for bad input: an unreadable image or one the pipeline refuses is
+reported in :attr:`TaskResult.error`.
+"""
+
+from __future__ import annotations
+
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from augkit.app.datasets import DatasetFormat, ImageRecord, Obj
+from augkit.app.datasets.images_io import ImageReadError, read_image, write_image
+from augkit.app.job.objects import Stats, augment_objects
+from augkit.augmenter import Augmenter
+from augkit.errors import AugkitError, InputError
+
+
+@dataclass
+class TaskState:
+    """What every task needs: the seeded pipeline, the dataset format, where to write."""
+
+    pipeline: Augmenter
+    dataset: DatasetFormat
+    out_dir: Path
+    out_of_image: str
+
+
+@dataclass
+class WorkerSetup:
+    """What a worker gets when it starts, before the dataset is read (no records)."""
+
+    pipeline: Augmenter
+    out_dir: Path
+    out_of_image: str
+
+
+@dataclass
+class TaskResult:
+    """What a task hands back for one input image."""
+
+    index: int
+    rel: str
+    entries: list[dict[str, Any]] = field(default_factory=list)
+    stats: Stats = field(default_factory=Stats)
+    error: str | None = None
+
+
+_SETUP: WorkerSetup | None = None
+_STATE: TaskState | None = None
+_VIEW_BLOB: bytes | None = None
+
+
+def init_worker(setup: WorkerSetup) -> None:
+    """Keep *setup* for the tasks of this worker process (the pool's initializer)."""
+    global _SETUP, _STATE, _VIEW_BLOB
+    _SETUP, _STATE, _VIEW_BLOB = setup, None, None
+
+
+def run_in_worker(view_blob: bytes, record: ImageRecord, ks: list[int]) -> TaskResult:
+    """Run one task in a worker; *view_blob* is the pickled dataset view, unpickled once."""
+    global _STATE, _VIEW_BLOB
+    if _STATE is None or view_blob != _VIEW_BLOB:
+        if _SETUP is None:
+            raise RuntimeError("run_in_worker: the worker was not initialised (init_worker)")
+        _STATE = TaskState(_SETUP.pipeline, pickle.loads(view_blob), _SETUP.out_dir,
+                           _SETUP.out_of_image)
+        _VIEW_BLOB = view_blob
+    return process_image(_STATE, record, ks)
+
+
+def process_image(state: TaskState, record: ImageRecord, ks: list[int]) -> TaskResult:
+    """Read one image, write its augmented versions *ks*; never raises for bad input."""
+    result = TaskResult(index=record.index, rel=record.rel)
+    try:
+        image = read_image(record.path)
+        objects = state.dataset.load_objects(record, image.shape)
+    except (ImageReadError, InputError) as exc:
+        result.error = str(exc)
+        return result
+    for k in ks:
+        try:
+            image_out, kept, stats = _augment_any_channels(state, image, objects, (record.rel, k))
+        except AugkitError as exc:
+            result.error = f"{record.path}: the pipeline cannot augment it: {exc}"
+            return result
+        out_rel = record.output_rel(k)
+        payload = state.dataset.write(record, k, state.out_dir, image_out.shape, kept)
+        write_image(state.out_dir / out_rel, image_out)
+        result.entries.append({"index": record.index, "rel": record.rel, "k": k,
+                               "out": out_rel, "shape": list(image_out.shape),
+                               "payload": payload})
+        result.stats.add(stats)
+    return result
+
+
+def _augment_any_channels(state: TaskState, image: np.ndarray, objects: list[Obj],
+                          key: tuple) -> tuple[np.ndarray, list[Obj], Stats]:
+    """Augment; a grayscale image that a colour augmenter refuses goes through as RGB.
+
+    The RGB result is turned back into one channel, so the output keeps the input's
+    layout. Keyed sampling makes the retry draw the same values as the first try.
+    """
+    try:
+        return augment_objects(state.pipeline, image, objects, key=key,
+                               out_of_image=state.out_of_image)
+    except InputError:
+        if not (image.ndim == 2 or image.shape[2] == 1):
+            raise
+    import cv2
+
+    gray = image if image.ndim == 2 else image[:, :, 0]
+    rgb = cv2.cvtColor(np.ascontiguousarray(gray), cv2.COLOR_GRAY2RGB)
+    out, kept, stats = augment_objects(state.pipeline, rgb, objects, key=key,
+                                       out_of_image=state.out_of_image)
+    out = cv2.cvtColor(out, cv2.COLOR_RGB2GRAY)
+    return (out if image.ndim == 2 else out[:, :, None]), kept, stats
+
+
+__all__ = ["TaskResult", "TaskState", "WorkerSetup", "init_worker", "process_image",
+           "run_in_worker"]
