@@ -461,3 +461,27 @@ def test_workers_start_before_the_dataset_is_read(tmp_path, monkeypatch):
                    tmp_path / "out", annotations=ann_path, workers=2)
     assert seen == [2] and summary.workers == 2 and summary.outputs_written == 4
     assert not multiprocessing.active_children()  # the pool is shut down at the end
+
+
+_TEST_PROCESS = os.getpid()
+
+
+def _die_in_a_worker(images, random_state, parents, hooks):
+    if os.getpid() != _TEST_PROCESS:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return images
+
+
+def test_a_worker_that_dies_stops_the_run_with_a_clear_error(tmp_path):
+    import multiprocessing
+
+    inp = tmp_path / "in"
+    inp.mkdir()
+    for i in range(4):
+        write_image(inp / f"im{i}.png", _image(i))
+    summary = _run(tmp_path, augkit.Lambda(func_images=_die_in_a_worker), inp,
+                   tmp_path / "out", workers=2)
+    assert summary.exit_code == 1 and summary.outputs_written == 0
+    assert "worker process died unexpectedly" in summary.stopped_by_error
+    assert "--resume" in summary.stopped_by_error
+    assert not multiprocessing.active_children()
