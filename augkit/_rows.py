@@ -9,10 +9,13 @@ image shape of every row. Augmenters work on rows; :func:`rows_from_call` and
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from augkit.augmentables.kind import Kind
+from augkit.augmentables.kind import Kind, Restore
 from augkit.errors import InputError
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 class Rows:
@@ -28,7 +31,8 @@ class Rows:
 
     __slots__ = ("data", "shapes", "_restore")
 
-    def __init__(self, data: dict[type[Kind], list], shapes: list[tuple[int, ...]], restore=None):
+    def __init__(self, data: dict[type[Kind], list], shapes: list[tuple[int, ...]],
+                 restore: dict[type[Kind], Restore] | None = None):
         self.data = data
         self.shapes = shapes
         self._restore = restore or {}
@@ -52,12 +56,12 @@ class Rows:
         """Return rows with new data and shapes, keeping how to restore them."""
         return Rows(data, shapes, self._restore)
 
-    def subset(self, indices: Sequence[int]) -> Rows:
+    def subset(self, indices: Sequence[int] | np.ndarray) -> Rows:
         """Return the rows at *indices* (in that order)."""
         data = {kind: [items[i] for i in indices] for kind, items in self.data.items()}
         return Rows(data, [self.shapes[i] for i in indices], self._restore)
 
-    def merge(self, indices: Sequence[int], part: Rows) -> Rows:
+    def merge(self, indices: Sequence[int] | np.ndarray, part: Rows) -> Rows:
         """Return a copy of these rows with the rows at *indices* replaced by *part*."""
         data = {kind: list(items) for kind, items in self.data.items()}
         shapes = list(self.shapes)
@@ -97,14 +101,14 @@ def rows_from_call(
     if len(data) == 1:
         ((key, value),) = data.items()
         kind, single = kinds[key]
-        items, restore = kind.to_rows(value, shapes=None, single=single, options=options)
-        shapes = [kind.shape_of(item) for item in items]
-        return Rows({kind: items}, shapes, {kind: restore}), [kind.name]
+        items, restore_items = kind.to_rows(value, shapes=None, single=single, options=options)
+        row_shapes = [kind.shape_of(item) for item in items]
+        return Rows({kind: items}, row_shapes, {kind: restore_items}), [kind.name]
     single = any(kinds[key][1] for key in data)
     resolved = [(kinds[key][0], value) for key, value in data.items()]
     # Images first: their shapes tell the other kinds how large each row's image is.
     resolved.sort(key=lambda pair: pair[0].category != "image")
-    restore = {}
+    restore: dict[type[Kind], Restore] = {}
     out: dict[type[Kind], list] = {}
     shapes: list[tuple[int, ...]] | None = None
     for kind, value in resolved:

@@ -405,7 +405,8 @@ def pad_unchecked(arr: np.ndarray, top: int, right: int, bottom: int, left: int,
             mode = "constant"
     if mode == "constant":
         if isinstance(cval, numbers.Real):
-            value = _clip_scalar(cval, dtype)
+            # mypy's numbers.Real is not a float (python/mypy#3186); _clip_scalar takes any.
+            value = _clip_scalar(cval, dtype)  # type: ignore[arg-type]
             height, width = arr.shape[:2]
             if dtype in _CV2_CONSTANT_DTYPE_SET and channels <= 4 and arr.size > 0:
                 out = cv2.copyMakeBorder(arr, top, bottom, left, right, cv2.BORDER_CONSTANT,
@@ -445,10 +446,13 @@ def pad_unchecked(arr: np.ndarray, top: int, right: int, bottom: int, left: int,
         fill = _clip_cval(cval, dtype)
         if fill.ndim > 0 and fill.size > 1 and arr.ndim == 3:
             return np.stack(
-                [np.pad(arr[:, :, c], widths[:2], mode=mode, end_values=fill.reshape(-1)[c])
+                [np.pad(arr[:, :, c], widths[:2], mode="linear_ramp",
+                        end_values=fill.reshape(-1)[c])
                  for c in range(channels)], axis=-1)
-        return np.pad(arr, widths, mode=mode, end_values=fill.reshape(-1)[0].item())
-    return np.ascontiguousarray(np.pad(arr, widths, mode=mode))
+        return np.pad(arr, widths, mode="linear_ramp", end_values=fill.reshape(-1)[0].item())
+    # mode is one of PAD_MODES (pad() or the calling augmenter checked it); numpy's stub
+    # accepts only a Literal of them.
+    return np.ascontiguousarray(np.pad(arr, widths, mode=mode))  # type: ignore[call-overload]
 
 
 def _shape_of(arr_or_shape: Any) -> tuple[int, ...]:
@@ -477,7 +481,7 @@ def _check_positive(value: Any, name: str, minimum: int = 1, allow_none: bool = 
 
 def _check_ratio(aspect_ratio: Any) -> float:
     if (isinstance(aspect_ratio, bool) or not isinstance(aspect_ratio, numbers.Real)
-            or not aspect_ratio > 0 or not math.isfinite(aspect_ratio)):
+            or aspect_ratio <= 0 or not math.isfinite(aspect_ratio)):
         raise ParameterError(
             f"aspect_ratio: expected a number > 0 (width / height), got {describe(aspect_ratio)}"
         )
@@ -702,7 +706,7 @@ _AREA_DTYPES = frozenset(np.dtype(name) for name in ("uint8", "uint16", "float32
 
 def _block_size(block_size: Any, ndim: int) -> tuple[int, int, int]:
     def valid(v: Any) -> bool:
-        return isinstance(v, numbers.Integral) and not isinstance(v, bool) and v >= 1
+        return isinstance(v, numbers.Integral) and not isinstance(v, bool) and int(v) >= 1
 
     if valid(block_size):
         return int(block_size), int(block_size), 1

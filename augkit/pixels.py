@@ -14,11 +14,14 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from augkit.errors import InputError
+
+if TYPE_CHECKING:
+    from numpy.typing import DTypeLike
 
 try:
     import stringzilla as _stringzilla
@@ -125,8 +128,8 @@ def _translate(image: np.ndarray, table: np.ndarray) -> np.ndarray:
         import cv2
 
         return cv2.LUT(source, table).reshape(image.shape)
-    _stringzilla.translate(memoryview(source.reshape(-1)), memoryview(table),
-                           out=memoryview(out.reshape(-1)))
+    # ndarray.data is memoryview(ndarray): the buffers stringzilla reads and writes.
+    _stringzilla.translate(source.reshape(-1).data, table.data, out=out.reshape(-1).data)
     return out
 
 
@@ -160,6 +163,7 @@ def blend(foreground: np.ndarray, background: np.ndarray, alpha: Any) -> np.ndar
             return out.reshape(foreground.shape)
     elif alpha.ndim == 2:
         alpha = alpha[:, :, None]
+    work: DTypeLike
     if foreground.dtype.kind == "f" and foreground.dtype.itemsize >= 4:
         work = foreground.dtype
     else:

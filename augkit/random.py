@@ -145,10 +145,8 @@ def _after_fork_in_child() -> None:
     _pid = os.getpid()
 
 
-if hasattr(os, "register_at_fork"):
+if hasattr(os, "register_at_fork"):  # not on platforms without fork
     os.register_at_fork(after_in_child=_after_fork_in_child)
-else:  # pragma: no cover - platforms without fork
-    _after_fork_in_child = None
 
 
 def process_token() -> tuple[int, int | None]:

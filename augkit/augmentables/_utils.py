@@ -271,7 +271,8 @@ def pad_hwc(
     widths = ((top, bottom), (left, right), (0, 0))
     if mode == "constant":
         return np.pad(arr, widths, mode="constant", constant_values=cval)
-    return np.pad(arr, widths, mode=mode)
+    # mode is one of PAD_MODES (checked above); numpy's stub accepts only a Literal of them.
+    return np.pad(arr, widths, mode=mode)  # type: ignore[call-overload]
 
 
 def aspect_ratio_paddings(hw: tuple[int, int], aspect_ratio: float) -> tuple[int, int, int, int]:

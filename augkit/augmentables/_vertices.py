@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy as _copy
 from collections.abc import Iterator, Sequence
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Generic, Literal, TypeVar, overload
 
 import numpy as np
 
@@ -160,7 +160,22 @@ class VertexShape:
 
     def shift(self, x: float = 0, y: float = 0) -> Any:
         """Return the shape moved by *x* to the right and *y* down."""
-        return self._view(self._coords + np.float32([x, y]), self.label)
+        return self._view(self._coords + np.array([x, y], dtype=np.float32), self.label)
+
+    @overload
+    def find_closest_point_index(
+        self, x: float, y: float, return_distance: Literal[False] = False
+    ) -> int: ...
+
+    @overload
+    def find_closest_point_index(
+        self, x: float, y: float, return_distance: Literal[True]
+    ) -> tuple[int, float]: ...
+
+    @overload
+    def find_closest_point_index(
+        self, x: float, y: float, return_distance: bool
+    ) -> int | tuple[int, float]: ...
 
     def find_closest_point_index(
         self, x: float, y: float, return_distance: bool = False
@@ -372,10 +387,14 @@ def draw_shapes(
     return result
 
 
-class VertexShapesOnImage(OnImage):
+_ShapeT = TypeVar("_ShapeT", bound=VertexShape)
+
+
+class VertexShapesOnImage(OnImage, Generic[_ShapeT]):
     """Base of ``PolygonsOnImage`` and ``LineStringsOnImage``: a list of shapes on an image."""
 
-    item_class: ClassVar[type[VertexShape]]
+    item_class: type[_ShapeT]  # set by each subclass (Polygon, LineString)
+    _items: list[_ShapeT]
 
     def __init__(self, items: Sequence[Any], shape: ShapeLike) -> None:
         self.shape = normalize_shape(shape)

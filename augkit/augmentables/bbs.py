@@ -93,7 +93,7 @@ def boxes_to_xyxy(arr: np.ndarray, fmt: str, shape: tuple[int, ...]) -> np.ndarr
     if fmt == "coco":
         return _sorted_corners(np.concatenate([arr[:, :2], arr[:, :2] + arr[:, 2:]], axis=1))
     height, width = shape[:2]
-    scale = np.float32([width, height])
+    scale = np.array([width, height], dtype=np.float32)
     center, half = arr[:, :2] * scale, arr[:, 2:] * scale / 2
     return _sorted_corners(np.concatenate([center - half, center + half], axis=1))
 
@@ -108,7 +108,7 @@ def xyxy_to_boxes(xyxy: np.ndarray, fmt: str, shape: tuple[int, ...]) -> np.ndar
     height, width = shape[:2]
     if height == 0 or width == 0:
         raise InputError(f"shape: cannot express boxes in yolo format on a zero-size image {shape}")
-    scale = np.float32([width, height])
+    scale = np.array([width, height], dtype=np.float32)
     center = (xyxy[:, :2] + xyxy[:, 2:]) / 2
     return (np.concatenate([center / scale, size / scale], axis=1)).astype(np.float32)
 
@@ -122,7 +122,7 @@ def _areas(xyxy: np.ndarray) -> np.ndarray:
 def _clip(xyxy: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
     """Return the boxes clipped to the image rectangle ``[0, W] x [0, H]``."""
     height, width = shape[:2]
-    hi = np.float32([width, height, width, height])
+    hi = np.array([width, height, width, height], dtype=np.float32)
     return np.clip(xyxy, 0, hi).astype(np.float32)
 
 
@@ -312,7 +312,8 @@ class BoundingBox:
     def project(self, from_shape: ShapeLike, to_shape: ShapeLike) -> BoundingBox:
         """Return the box rescaled from an image of *from_shape* to one of *to_shape*."""
         sx, sy = scale_factors(from_shape, to_shape)
-        return BoundingBox._view(self._xyxy * np.float32([sx, sy, sx, sy]), self.label)
+        scale = np.array([sx, sy, sx, sy], dtype=np.float32)
+        return BoundingBox._view(self._xyxy * scale, self.label)
 
     def extend(
         self,
@@ -323,10 +324,12 @@ class BoundingBox:
         left: float = 0,
     ) -> BoundingBox:
         """Return the box grown by the given amounts (negative values shrink it)."""
-        delta = np.float32(
-            [-(all_sides + left), -(all_sides + top), all_sides + right, all_sides + bottom]
+        delta = np.array(
+            [-(all_sides + left), -(all_sides + top), all_sides + right, all_sides + bottom],
+            dtype=np.float32,
         )
-        return BoundingBox(*(self._xyxy + delta).tolist(), label=self.label)
+        x1, y1, x2, y2 = (self._xyxy + delta).tolist()
+        return BoundingBox(x1, y1, x2, y2, label=self.label)
 
     def intersection(self, other: BoundingBox, default: Any = None) -> BoundingBox | Any:
         """Return the box where *self* and *other* overlap, or *default* if they do not.
@@ -406,7 +409,8 @@ class BoundingBox:
 
     def shift(self, x: float = 0, y: float = 0) -> BoundingBox:
         """Return the box moved by *x* to the right and *y* down."""
-        return BoundingBox._view(self._xyxy + np.float32([x, y, x, y]), self.label)
+        offset = np.array([x, y, x, y], dtype=np.float32)
+        return BoundingBox._view(self._xyxy + offset, self.label)
 
     def to_keypoints(self) -> list:
         """Return the 4 corners (x1y1, x2y1, x2y2, x1y2) as Keypoints."""
@@ -498,9 +502,9 @@ class BoundingBox:
     def copy(self, x1: float | None = None, y1: float | None = None, x2: float | None = None,
              y2: float | None = None, label: Any = _KEEP) -> BoundingBox:
         """Return a copy, optionally with some coordinates or the label replaced."""
-        values = [v if new is None else new
-                  for v, new in zip(self._xyxy.tolist(), (x1, y1, x2, y2), strict=True)]
-        return BoundingBox(*values, label=self.label if label is _KEEP else label)
+        x1, y1, x2, y2 = (v if new is None else new
+                          for v, new in zip(self._xyxy.tolist(), (x1, y1, x2, y2), strict=True))
+        return BoundingBox(x1, y1, x2, y2, label=self.label if label is _KEEP else label)
 
     def deepcopy(self, x1: float | None = None, y1: float | None = None,
                  x2: float | None = None, y2: float | None = None,
@@ -684,12 +688,12 @@ class BoundingBoxesOnImage(OnImage):
         """Return the boxes rescaled onto an image of *shape* (e.g. after a resize)."""
         new_shape = normalize_shape(shape)
         sx, sy = scale_factors(self.shape, new_shape)
-        xyxy = (self.xyxy * np.float32([sx, sy, sx, sy])).astype(np.float32)
+        xyxy = (self.xyxy * np.array([sx, sy, sx, sy], dtype=np.float32)).astype(np.float32)
         return BoundingBoxesOnImage._new(xyxy, list(self.labels), new_shape)
 
     def shift(self, x: float = 0, y: float = 0) -> BoundingBoxesOnImage:
         """Return the boxes moved by *x* to the right and *y* down."""
-        return BoundingBoxesOnImage._new(self.xyxy + np.float32([x, y, x, y]),
+        return BoundingBoxesOnImage._new(self.xyxy + np.array([x, y, x, y], dtype=np.float32),
                                          list(self.labels), self.shape)
 
     def is_out_of_image(self, fully: bool = True, partly: bool = False) -> np.ndarray:

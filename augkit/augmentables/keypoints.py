@@ -140,7 +140,7 @@ class Keypoint:
 
     def shift(self, x: float = 0, y: float = 0) -> Keypoint:
         """Return a copy moved by *x* to the right and *y* down."""
-        return Keypoint._view(self._xy + np.float32([x, y]), self.label)
+        return Keypoint._view(self._xy + np.array([x, y], dtype=np.float32), self.label)
 
     def draw_on_image(
         self,
@@ -318,7 +318,7 @@ class KeypointsOnImage(OnImage):
     def shift(self, x: float = 0, y: float = 0) -> KeypointsOnImage:
         """Return the points moved by *x* to the right and *y* down."""
         return KeypointsOnImage._new(
-            self.xy + np.float32([x, y]), list(self.labels), self.shape
+            self.xy + np.array([x, y], dtype=np.float32), list(self.labels), self.shape
         )
 
     def is_out_of_image(self) -> np.ndarray:

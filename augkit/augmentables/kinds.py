@@ -33,7 +33,7 @@ their row, so they require images in the same call.
 from __future__ import annotations
 
 import numbers
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import Any, ClassVar
 
@@ -91,7 +91,7 @@ class _RestoreRows:
 
     __slots__ = ("backs", "as_array", "empty", "name")
 
-    def __init__(self, backs: list[Back], as_array: bool, empty: Any, name: str) -> None:
+    def __init__(self, backs: Sequence[Back], as_array: bool, empty: Any, name: str) -> None:
         self.backs, self.as_array, self.empty, self.name = backs, as_array, empty, name
 
     def __call__(self, rows: list) -> Any:
@@ -197,7 +197,8 @@ class _MapKindBase(MapKind):
                                           cls.name)
             raise cls._forms_error(value)
         if isinstance(value, (list, tuple)):
-            rows, backs = [], []
+            rows = []
+            backs: list[Back] = []
             for i, element in enumerate(value):
                 if isinstance(element, cls.item_class):
                     rows.append(element)
@@ -282,9 +283,9 @@ def _depth(value: Any) -> int | None:
         return value.ndim
     if isinstance(value, (list, tuple)):
         for element in value:
-            depth = _depth(element)
-            if depth is not None:
-                return depth + 1
+            inner = _depth(element)
+            if inner is not None:
+                return inner + 1
         return None
     if isinstance(value, (numbers.Real, np.number)):
         return 0
@@ -331,7 +332,8 @@ class _PointsKindBase(PointsKind):
                 f"{cls.name}: got {count} row(s) of {cls.name} for {len(shapes)} image(s); "
                 "every kind needs one entry per image"
             )
-        rows, backs = [], []
+        rows: list = []
+        backs: list[Back] = []
         for i, element in enumerate(elements):
             if isinstance(element, cls.container):
                 rows.append(element)
@@ -341,7 +343,8 @@ class _PointsKindBase(PointsKind):
                 item, back = cls._from_plain(element, shape, options, f"{cls.name}[{i}]")
                 rows.append(item)
                 backs.append(back)
-        empty = value[:0].astype(np.float32) if isinstance(value, np.ndarray) else []
+        empty: np.ndarray | list = (value[:0].astype(np.float32)
+                                    if isinstance(value, np.ndarray) else [])
         return rows, _RestoreRows(backs, isinstance(value, np.ndarray), empty, cls.name)
 
     @classmethod
@@ -478,6 +481,7 @@ class _VertexKindBase(_PointsKindBase):
     """Polygons and line strings: augmenters receive all vertices, concatenated."""
 
     row_depth = 3
+    container: ClassVar[type[VertexShapesOnImage]]
     shape_class: ClassVar[type[VertexShape]]
 
     @classmethod

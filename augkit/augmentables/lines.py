@@ -176,7 +176,7 @@ def _draw_lines(image: np.ndarray, lines: Sequence[LineString], color: Any, colo
     )
 
 
-class LineStringsOnImage(VertexShapesOnImage):
+class LineStringsOnImage(VertexShapesOnImage[LineString]):
     """All line strings on one image.
 
     Parameters

@@ -231,7 +231,7 @@ class Polygon(VertexShape):
         return super().deepcopy(exterior, label)
 
 
-class PolygonsOnImage(VertexShapesOnImage):
+class PolygonsOnImage(VertexShapesOnImage[Polygon]):
     """All polygons on one image.
 
     Parameters
