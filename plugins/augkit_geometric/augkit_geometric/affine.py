@@ -77,6 +77,7 @@ StochasticParameter, optional
     <supported data>
 
     <warp dtypes>
+
     scikit-image's spline orders (2, 4, 5 with ``backend='auto'``) resample every
     dtype in float64.
 
