@@ -25,6 +25,13 @@ class ElasticParams:
 
     ``fields[i]`` is row *i*'s planar ``(2, H, W)`` float32 displacement field (None when
     alpha is 0); ``orders``, ``modes`` and ``cvals`` are per row.
+
+    Examples
+    --------
+    >>> aug = ElasticTransformation(alpha=5, sigma=2, seed=0)
+    >>> _, params = aug(image=np.zeros((8, 6), np.uint8), return_params=True)
+    >>> params.fields[0].shape, params.modes
+    ((2, 8, 6), ['constant'])
     """
 
     fields: list[np.ndarray | None]

@@ -19,6 +19,13 @@ class JigsawParams:
     """Per-row draws of :class:`Jigsaw`: destinations grid and padding of each row.
 
     ``pads[i]`` is ``(top, bottom, left, right)`` in image pixels.
+
+    Examples
+    --------
+    >>> aug = Jigsaw(nb_rows=2, nb_cols=3, seed=0)
+    >>> _, params = aug(image=np.zeros((4, 7), np.uint8), return_params=True)
+    >>> params.destinations[0].shape, params.pads
+    ((2, 3), [(0, 0, 1, 1)])
     """
 
     destinations: list[np.ndarray]

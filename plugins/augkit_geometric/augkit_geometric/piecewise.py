@@ -23,6 +23,13 @@ class PiecewiseAffineParams:
 
     ``jitters[i]`` is row *i*'s ``(nb_rows, nb_cols, 2)`` displacement of the grid
     points in image pixels (x, y), or None when nothing moves.
+
+    Examples
+    --------
+    >>> aug = PiecewiseAffine(scale=0.05, nb_rows=3, nb_cols=4, seed=0)
+    >>> _, params = aug(image=np.zeros((8, 6), np.uint8), return_params=True)
+    >>> params.jitters[0].shape
+    (3, 4, 2)
     """
 
     jitters: list[np.ndarray | None]
