@@ -135,13 +135,20 @@ def draw_params_per_channel(params: Sequence[iap.StochasticParameter], per_chann
     """Draw each of *params* once per image, or once per channel where *per_channel* says so.
 
     The first parameter goes through :func:`augkit.extend.draw_per_channel` (which
-    draws *per_channel* too); the others are drawn as many times after it.
+    draws *per_channel* too); the others are drawn as many times after it. With
+    *per_channel* off (``Deterministic(0)``, the default) the same values are drawn
+    without the per-channel bookkeeping, which costs more than the draws.
 
     Returns
     -------
     list of tuple of ndarray
         Per row, one float64 array of shape ``(1,)`` or ``(C,)`` per parameter.
     """
+    if isinstance(per_channel, iap.Deterministic) and not per_channel.value:
+        drawn = [iap.draw(param, len(shapes), rng, np.float64) for param in params]
+        if len(shapes) == 1:
+            return [tuple(drawn)]
+        return list(zip(*[column[:, None] for column in drawn]))  # rows of (1,) views
     first = draw_per_channel(params[0], per_channel, shapes, rng)
     if len(params) == 1:
         return [(values,) for values in first]

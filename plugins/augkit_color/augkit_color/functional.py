@@ -333,7 +333,7 @@ def uint8_tables(transfer: Callable[..., np.ndarray], *params: np.ndarray) -> np
     """
     if len(params[0]) == 1:
         # one table: scalar arguments (the same elementwise arithmetic, fewer broadcasts)
-        mapped = (transfer(_UNIT, *[float(p[0]) for p in params]) * 255.0).reshape(1, 256)
+        mapped = (transfer(_UNIT, *[p.item() for p in params]) * 255.0).reshape(1, 256)
     else:
         mapped = transfer(_UNIT[None, :], *[p.reshape(-1, 1) for p in params]) * 255.0
     mapped += 0.5
