@@ -82,7 +82,7 @@ __all__ = ["BackgroundAugmenter", "BatchLoader", "LoaderError", "Pool", "TaskStr
 
 
 class WorkerDiedError(AugkitError, BrokenProcessPool):
-    """A worker process died while augmenting (killed, out of memory, crashed)."""
+    """A worker process died while running a task (killed, out of memory, crashed)."""
 
 
 class LoaderError(AugkitError, RuntimeError):
@@ -111,13 +111,11 @@ def _keep_freed_memory() -> None:
     memory stays what the largest image needs. A no-op where glibc is absent.
     """
     import ctypes
-    import ctypes.util
 
+    if not sys.platform.startswith("linux"):
+        return
     with contextlib.suppress(Exception):
-        name = ctypes.util.find_library("c")
-        if name is None or not sys.platform.startswith("linux"):
-            return
-        libc = ctypes.CDLL(name)
+        libc = ctypes.CDLL(None)  # the process's own symbols: libc's, without a search
         m_trim_threshold, m_mmap_threshold = -1, -3
         libc.mallopt(m_mmap_threshold, 32 << 20)
         libc.mallopt(m_trim_threshold, 64 << 20)
