@@ -130,7 +130,6 @@ StochasticParameter or dict
 augkit.ALL or StochasticParameter, optional
         Image interpolation (names or ``cv2.INTER_*`` flags), drawn per image.
         Heatmaps always use linear, segmentation maps nearest interpolation.
-
     <seed and name>
 
     <supported data>
