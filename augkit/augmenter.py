@@ -165,6 +165,10 @@ class Augmenter(metaclass=_AugmenterType):
     #: the class attributes (:meth:`supported_data`).
     doc_blocks: ClassVar[Mapping[str, str]] = {}
 
+    #: The positional and keyword arguments the augmenter was constructed with (set by
+    #: ``__new__``, read by :meth:`get_parameters`).
+    _init_args: tuple[tuple[Any, ...], dict[str, Any]]
+
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         cls._is_leaf = cls.apply_to_rows is Augmenter.apply_to_rows

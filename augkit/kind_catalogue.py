@@ -19,14 +19,17 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-_plugin_kinds: dict[str, type] = {}
+if TYPE_CHECKING:
+    from augkit.augmentables.kind import Kind
+
+_plugin_kinds: dict[str, type[Kind]] = {}
 _loaders: list[Callable[[], None]] = []
-_cache: dict[str, tuple[type, bool]] = {}
+_cache: dict[str, tuple[type[Kind], bool]] = {}
 
 
-def builtin_kinds() -> tuple[type, ...]:
+def builtin_kinds() -> tuple[type[Kind], ...]:
     """Return the seven built-in kind classes, in their documented order."""
     from augkit.augmentables.kinds import BUILTIN_KINDS
 
@@ -43,14 +46,14 @@ def add_loader(loader: Callable[[], None]) -> None:
     _loaders.append(loader)
 
 
-def set_plugin_kinds(kinds: Mapping[str, type]) -> None:
+def set_plugin_kinds(kinds: Mapping[str, type[Kind]]) -> None:
     """Replace the kinds registered by plugins (called by the registry)."""
     _plugin_kinds.clear()
     _plugin_kinds.update(kinds)
     _cache.clear()
 
 
-def known_kinds() -> dict[str, type]:
+def known_kinds() -> dict[str, type[Kind]]:
     """Return every kind known now, by name (built-in kinds first)."""
     kinds = {kind.name: kind for kind in builtin_kinds()}
     for name, kind in _plugin_kinds.items():
@@ -58,7 +61,7 @@ def known_kinds() -> dict[str, type]:
     return kinds
 
 
-def resolve_keywords(data: Mapping[str, Any]) -> dict[str, tuple[type, bool]]:
+def resolve_keywords(data: Mapping[str, Any]) -> dict[str, tuple[type[Kind], bool]]:
     """Resolve the data keywords of a call to ``(kind, is_singular)``.
 
     Raises
@@ -76,7 +79,7 @@ def resolve_keywords(data: Mapping[str, Any]) -> dict[str, tuple[type, bool]]:
     return out
 
 
-def _find(key: str, kinds: Mapping[str, type]) -> tuple[type, bool] | None:
+def _find(key: str, kinds: Mapping[str, type[Kind]]) -> tuple[type[Kind], bool] | None:
     if key in kinds:
         return kinds[key], False
     for kind in kinds.values():
@@ -85,7 +88,7 @@ def _find(key: str, kinds: Mapping[str, type]) -> tuple[type, bool] | None:
     return None
 
 
-def _resolve(key: str) -> tuple[type, bool]:
+def _resolve(key: str) -> tuple[type[Kind], bool]:
     hit = _find(key, known_kinds())
     while hit is None and _loaders:
         _loaders.pop(0)()

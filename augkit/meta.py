@@ -283,6 +283,8 @@ class WithChannels(ViewAugmenter):
         return super().from_view(rows, view, view_params)
 
     def _picks(self, image: np.ndarray) -> list[int]:
+        if self.channels is None:  # all channels (to_view passes the rows through then)
+            return list(range(image.shape[2]))
         return [c for c in self.channels if c < image.shape[2]]
 
     def image_to_view(self, image, index, view_params):

@@ -343,7 +343,7 @@ def _is_operand(value: Any) -> bool:
     return _is_number(value) or isinstance(value, StochasticParameter)
 
 
-def _is_count(value: Any) -> bool:
+def _is_count(value: Any) -> bool | np.bool_:  # np.bool_ for a numpy integer
     return (
         isinstance(value, (int, np.integer))
         and not isinstance(value, (bool, np.bool_))
@@ -828,6 +828,9 @@ class Deterministic(StochasticParameter):
     """
 
     _fields = ("value",)
+    #: A number, a bool or a str. Typed Any: the parameters that take numbers hold numeric
+    #: ones (``handle_continuous_param`` and its siblings check), which no type can say.
+    value: Any
 
     def __init__(self, value: float | int | bool | str) -> None:
         value = _plain_scalar(value)
@@ -1446,7 +1449,7 @@ class ForceSign(StochasticParameter):
     [2, 2]
     """
 
-    _fields = ("other_param", "positive", "mode", "reroll_count_max")
+    _fields: ClassVar[tuple[str, ...]] = ("other_param", "positive", "mode", "reroll_count_max")
 
     def __init__(
         self,
@@ -1651,6 +1654,10 @@ def _plane_shape(size: tuple[int, ...], owner: StochasticParameter) -> tuple[int
 
 class _NoisePlane(StochasticParameter):
     """Shared drawing for noise parameters: one plane per channel, upscaled."""
+
+    # Set by each subclass's __init__.
+    size_px_max: StochasticParameter
+    upscale_method: StochasticParameter
 
     def _plane(self, height: int, width: int, rng: np.random.Generator) -> np.ndarray:
         raise NotImplementedError
@@ -1946,8 +1953,8 @@ class FromLowerResolution(StochasticParameter):
         channels = size[-1:] if len(size) >= 3 else ()
         if self.size_px is not None:
             small = _as_int_array(_draw_arg(self.size_px, (count, 2), rng))
-        else:
-            fraction = _draw_arg(self.size_percent, (count, 2), rng)
+        else:  # __init__ took exactly one of size_px and size_percent: this one is set
+            fraction = _draw_arg(self.size_percent, (count, 2), rng)  # type: ignore[arg-type]
             small = (np.asarray(fraction) * np.array([height, width])).astype(np.int64)
         small = np.broadcast_to(np.maximum(small, self.min_size), (count, 2))
         methods = np.broadcast_to(_draw_arg(self.method, (count,), rng), (count,))
