@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-# ``convert`` and ``COLORSPACES`` are the module under test: no augmenter exposes them.
-from augkit_color.colorspaces import COLORSPACES, convert
+# The colour space kernel under test, from the family's public functional module.
+from augkit_color.functional import COLORSPACES
+from augkit_color.functional import change_colorspace as convert
 from hypothesis import given
 from hypothesis import strategies as st
 

@@ -31,7 +31,7 @@ def test_hue_tables_stay_on_the_circle(shift):
 def test_per_channel_tables_map_each_channel_through_its_own_table(image, seed):
     channels = image.shape[2]
     tables = np.random.default_rng(seed).integers(0, 256, (channels, 256), dtype=np.uint8)
-    out = F.apply_tables(image, tables)
+    out = F.apply_lut(image, tables)
     for c in range(channels):
         assert np.array_equal(out[:, :, c], tables[c][image[:, :, c]])
 
