@@ -22,8 +22,12 @@ install: $(STAMP)
 demo: install
 	$(BIN)/augkit demo
 
+# ruff; the import contracts of .importlinter (the core's layers, plugins on the
+# extension surface); mypy over the public API (mypy.ini)
 lint: install
 	$(BIN)/ruff check augkit plugins tests benchmarks
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 test: install lint
 	$(BIN)/python -m pytest
