@@ -5,7 +5,7 @@ a function says otherwise."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import cv2
 import numpy as np
@@ -52,6 +52,12 @@ def _gaussian_kernel(sigma_key: int, wide: bool) -> np.ndarray:
     return kernel
 
 
+@cache
+def _filtered_in_float64(dtype: np.dtype) -> bool:
+    """Whether :func:`augkit.extend.run_cv2` filters *dtype* in float64 (float64 kernel)."""
+    return work_dtype(dtype).char == "d"
+
+
 def gaussian_blur(image: np.ndarray, sigma: float) -> np.ndarray:
     """Blur an image with a Gaussian of standard deviation *sigma*.
 
@@ -81,8 +87,7 @@ def gaussian_blur(image: np.ndarray, sigma: float) -> np.ndarray:
     """
     if sigma <= GAUSSIAN_EPS or image.size == 0:
         return image.copy()
-    wide = work_dtype(image.dtype).char == "d"  # filtered in float64: a float64 kernel
-    kernel = _gaussian_kernel(int(sigma * 10000 + 0.5), wide)
+    kernel = _gaussian_kernel(int(sigma * 10000 + 0.5), _filtered_in_float64(image.dtype))
     return run_cv2(image, lambda a: cv2.sepFilter2D(a, -1, kernel, kernel, borderType=BORDER))
 
 
