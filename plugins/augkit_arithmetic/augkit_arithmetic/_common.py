@@ -224,21 +224,43 @@ def kernel_size_param(value: Any, name: str, *, minimum: int = 1) -> KernelSize:
     return KernelSize(iap.handle_discrete_param(value, name, value_range=value_range))
 
 
-def check_positive_int_or_none(value: Any, name: str) -> int | None:
-    """Validate an optional size such as ``max_size`` (None or an int >= 1).
+def check_int(value: Any, name: str, *, minimum: int, optional: bool = False) -> int | None:
+    """Validate a plain (never drawn) integer argument such as ``min_size``.
+
+    Parameters
+    ----------
+    value : Any
+        What the user passed.
+    name : str
+        The argument's name, for error messages.
+    minimum : int
+        The smallest value accepted.
+    optional : bool, optional
+        Whether None is accepted (and returned).
+
+    Returns
+    -------
+    int or None
+
+    Raises
+    ------
+    augkit.ParameterTypeError
+        For anything but an integer (bools included) or, if *optional*, None.
+    augkit.ParameterError
+        For an integer below *minimum*.
 
     Examples
     --------
-    >>> check_positive_int_or_none(128, "max_size"), check_positive_int_or_none(None, "m")
+    >>> check_int(128, "max_size", minimum=1), check_int(None, "max_size", minimum=1, optional=True)
     (128, None)
     """
-    if value is None:
+    if value is None and optional:
         return None
+    expected = f"{'None or ' if optional else ''}an integer >= {minimum}"
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
-        raise ParameterTypeError(f"{name}: expected None or an integer >= 1, got "
-                                 f"{describe(value)}")
-    if value < 1:
-        raise ParameterError(f"{name}: expected None or an integer >= 1, got {describe(value)}")
+        raise ParameterTypeError(f"{name}: expected {expected}, got {describe(value)}")
+    if value < minimum:
+        raise ParameterError(f"{name}: expected {expected}, got {describe(value)}")
     return int(value)
 
 

@@ -19,7 +19,7 @@ import numpy as np
 
 from augkit import parameters as iap
 from augkit.extend import ParameterError, saturate, value_range
-from augkit_arithmetic._common import ArithmeticAugmenter
+from augkit_arithmetic._common import ArithmeticAugmenter, check_int
 from augkit_arithmetic.replace import MaskSampler, ReplaceElementwise, coarse_sampler
 
 
@@ -129,11 +129,7 @@ class Dropout2d(ArithmeticAugmenter):
     def __init__(self, p: Any = 0.1, nb_keep_channels: Any = 1, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.p, self._keep_param = dropout_probability(p)
-        if isinstance(nb_keep_channels, (bool, np.bool_)) \
-                or not isinstance(nb_keep_channels, (int, np.integer)) or nb_keep_channels < 0:
-            raise ParameterError(
-                f"nb_keep_channels: expected an integer >= 0, got {nb_keep_channels!r}")
-        self.nb_keep_channels = int(nb_keep_channels)
+        self.nb_keep_channels = check_int(nb_keep_channels, "nb_keep_channels", minimum=0)
 
     def sample(self, rows, rng):
         channels = [s[2] for s in rows.shapes]

@@ -24,7 +24,8 @@ from typing import Any
 import numpy as np
 
 from augkit import parameters as iap
-from augkit.extend import ParameterError, ParameterTypeError, describe
+from augkit.extend import ParameterTypeError, describe
+from augkit_arithmetic._common import check_int
 
 
 def _shape(item: Any) -> tuple[int, int]:
@@ -198,11 +199,7 @@ class SubsamplingPointsSampler(IPointsSampler):
     def __init__(self, other_points_sampler: Any, n_points_max: int) -> None:
         self.other_points_sampler = check_points_sampler(other_points_sampler,
                                                          "other_points_sampler")
-        if isinstance(n_points_max, bool) or not isinstance(n_points_max, (int, np.integer)) \
-                or n_points_max < 0:
-            raise ParameterError(
-                f"n_points_max: expected an integer >= 0, got {describe(n_points_max)}")
-        self.n_points_max = int(n_points_max)
+        self.n_points_max = check_int(n_points_max, "n_points_max", minimum=0)
 
     def _sample(self, shapes, rng):
         points = self.other_points_sampler.sample_points(shapes, rng)

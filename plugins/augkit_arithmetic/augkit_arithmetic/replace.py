@@ -19,7 +19,12 @@ import numpy as np
 from augkit import parameters as iap
 from augkit.extend import ParameterError, value_range
 from augkit_arithmetic import functional as F
-from augkit_arithmetic._common import ArithmeticAugmenter, bernoulli_indices, elementwise_shapes
+from augkit_arithmetic._common import (
+    ArithmeticAugmenter,
+    bernoulli_indices,
+    check_int,
+    elementwise_shapes,
+)
 
 
 def cell_edges(size: int, cells: int) -> np.ndarray:
@@ -144,9 +149,7 @@ def coarse_sampler(mask: iap.StochasticParameter, size_px: Any, size_percent: An
         raise ParameterError(
             f"size_px, size_percent: expected at most one of them, got size_px={size_px!r} "
             f"and size_percent={size_percent!r}")
-    if isinstance(min_size, (bool, np.bool_)) or not isinstance(min_size, (int, np.integer)) \
-            or min_size < 1:
-        raise ParameterError(f"min_size: expected an integer >= 1, got {min_size!r}")
+    min_size = check_int(min_size, "min_size", minimum=1)
     if size_px is None and size_percent is None:
         size_px = (3, 8)
     px = None if size_px is None else iap.handle_discrete_param(
@@ -154,7 +157,7 @@ def coarse_sampler(mask: iap.StochasticParameter, size_px: Any, size_percent: An
     percent = None if size_percent is None else iap.handle_continuous_param(
         size_percent, "size_percent", value_range=(0, 1))
     return MaskSampler(mask, invert=invert, size_px=px, size_percent=percent,
-                       min_size=int(min_size))
+                       min_size=min_size)
 
 
 @dataclass

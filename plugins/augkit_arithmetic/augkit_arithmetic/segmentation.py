@@ -9,7 +9,7 @@ import numpy as np
 from augkit import parameters as iap
 from augkit.extend import interpolation_flag, resize_to
 from augkit_arithmetic import functional as F
-from augkit_arithmetic._common import ArithmeticAugmenter, check_positive_int_or_none
+from augkit_arithmetic._common import ArithmeticAugmenter, check_int
 from augkit_arithmetic.points_samplers import (
     DropoutPointsSampler,
     RegularGridPointsSampler,
@@ -92,7 +92,7 @@ class Superpixels(ArithmeticAugmenter):
                                                       list_to_choice=True)
         self.n_segments = iap.handle_discrete_param(n_segments, "n_segments",
                                                     value_range=(1, None))
-        self.max_size = check_positive_int_or_none(max_size, "max_size")
+        self.max_size = check_int(max_size, "max_size", minimum=1, optional=True)
         self.interpolation = interpolation
         self._flag = interpolation_flag(interpolation, argument="interpolation")
 
@@ -163,7 +163,7 @@ class Voronoi(ArithmeticAugmenter):
         self.p_replace = iap.handle_probability_param(p_replace, "p_replace",
                                                       tuple_to_uniform=True,
                                                       list_to_choice=True)
-        self.max_size = check_positive_int_or_none(max_size, "max_size")
+        self.max_size = check_int(max_size, "max_size", minimum=1, optional=True)
         self.interpolation = interpolation
         self._flag = interpolation_flag(interpolation, argument="interpolation")
 

@@ -97,7 +97,13 @@ BLURS = [
        channels=st.sampled_from([1, 3, 4]), index=st.integers(0, len(BLURS) - 1))
 def test_every_blur_keeps_a_constant_image_constant(value, height, width, channels, index):
     img = np.full((height, width, channels), value, dtype=np.uint8)
-    assert np.array_equal(BLURS[index](image=img), img)
+    out = BLURS[index](image=img)
+    if isinstance(BLURS[index], (AverageBlur, BilateralBlur)):
+        # OpenCV's fixed-point box and bilateral filters may round a constant off by one
+        # (cv2.blur itself: a (19, 1) image of 89 with a 1x2 kernel gives 90)
+        assert np.abs(out.astype(int) - value).max() <= 1
+    else:
+        assert np.array_equal(out, img)
 
 
 @settings(max_examples=15, deadline=None)

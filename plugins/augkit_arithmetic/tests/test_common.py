@@ -8,7 +8,7 @@ from augkit_arithmetic import _common
 from augkit_arithmetic._common import (
     bernoulli_indices,
     bernoulli_mask,
-    check_positive_int_or_none,
+    check_int,
     elementwise_shapes,
     is_pair,
     kernel_size_param,
@@ -66,13 +66,17 @@ def test_canny_thresholds_take_the_same_pair_shorthand_as_kernel_sizes():
     assert isinstance(high, iap.Deterministic) and high.value == 200
 
 
-def test_optional_sizes_are_none_or_positive_integers():
-    assert check_positive_int_or_none(None, "max_size") is None
-    assert check_positive_int_or_none(np.int64(3), "max_size") == 3
+def test_plain_integer_arguments_are_checked_by_type_and_bound():
+    assert check_int(None, "max_size", minimum=1, optional=True) is None
+    assert check_int(np.int64(3), "max_size", minimum=1) == 3
     with pytest.raises(ParameterError, match="max_size"):
-        check_positive_int_or_none(0, "max_size")
+        check_int(0, "max_size", minimum=1, optional=True)
     with pytest.raises(ParameterTypeError, match="max_size"):
-        check_positive_int_or_none(2.5, "max_size")
+        check_int(2.5, "max_size", minimum=1, optional=True)
+    with pytest.raises(ParameterTypeError, match="min_size"):
+        check_int(None, "min_size", minimum=1)
+    with pytest.raises(ParameterTypeError, match="nb_keep_channels"):
+        check_int(True, "nb_keep_channels", minimum=0)
 
 
 FAMILY = [entry.cls for entry in registry.entries()
