@@ -16,8 +16,9 @@ from augkit_arithmetic._common import (
 )
 from augkit_arithmetic.edges import Canny
 
-from augkit import ParameterError, ParameterTypeError, registry
+from augkit import ParameterError, ParameterTypeError
 from augkit import parameters as iap
+from augkit.registry import registry
 
 
 def test_bernoulli_indices_sparse_and_dense_paths():
