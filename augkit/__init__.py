@@ -42,7 +42,6 @@ ALL = "ALL"
 _LAZY = {
     "get": "augkit.registry",
     "names": "augkit.registry",
-    "registry": "augkit.registry",
     "Augmenter": "augkit.augmenter",
     "PixelAugmenter": "augkit.augmenter",
     "GeometricAugmenter": "augkit.augmenter",
