@@ -783,10 +783,10 @@ def draw(param: StochasticParameter, size: int | tuple[int, ...], rng: np.random
     >>> draw(Deterministic(2), 3, np.random.default_rng(0), dtype=np.float64).tolist()
     [2.0, 2.0, 2.0]
     """
-    if isinstance(param, Deterministic):
-        return np.full(size, param.value, dtype=dtype)
     values = param.draw_samples(size, random_state=rng)
-    return np.asarray(values, dtype=dtype).reshape(size)
+    if dtype is not None and values.dtype != dtype:
+        values = values.astype(dtype)
+    return values
 
 
 def _number(value: Any, name: str, *, low: float | None = None, integer: bool = False) -> Any:
