@@ -70,7 +70,10 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 from augkit import random as ak_random
 from augkit.augmenter import Augmenter
@@ -221,7 +224,21 @@ def _check_positive(label: str, value: Any, *, optional: bool = False) -> None:
         raise ParameterError(f"{label}: expected {accepted}, got {describe(value)}")
 
 
-class WorkerPool:
+class _ClosingOnExit:
+    """``with`` support of the pools: close and join on success, terminate on error."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.close()
+            self.join()
+        else:
+            self.terminate()
+
+
+class WorkerPool(_ClosingOnExit):
     """Worker processes that run functions on tasks: what :class:`Pool` and ``augkit
     augment`` run on.
 
@@ -402,15 +419,6 @@ class WorkerPool:
                 process.join(timeout=5)
         executor.shutdown(wait=True, cancel_futures=True)
 
-    def __enter__(self) -> WorkerPool:
-        return self
-
-    def __exit__(self, exc_type, exc, tb) -> None:
-        if exc_type is None:
-            self.close()
-            self.join()
-        else:
-            self.terminate()
 
 
 _DIED = ("a worker process died unexpectedly (killed by a signal, out of memory, or "
@@ -497,7 +505,7 @@ class TaskStream:
 # ---------------------------------------------------------------------------
 
 
-class Pool:
+class Pool(_ClosingOnExit):
     """Augment batches on several worker processes.
 
     Parameters
@@ -640,15 +648,6 @@ class Pool:
         if self._workers is not None:
             self._workers.terminate()
 
-    def __enter__(self) -> Pool:
-        return self
-
-    def __exit__(self, exc_type, exc, tb) -> None:
-        if exc_type is None:
-            self.close()
-            self.join()
-        else:
-            self.terminate()
 
 
 def augment_batches(aug: Augmenter, batches: Iterable[Any], background: bool = False,
