@@ -285,6 +285,7 @@ class WorkerPool(_ClosingOnExit):
         # The executor's table of worker processes (pid -> Process), kept because the
         # executor forgets it at shutdown, before its workers are reaped.
         self._processes: dict[int, Any] = {}
+        self._reaper: threading.Thread | None = None
         self._closed = False
 
     def start(self) -> WorkerPool:
@@ -337,6 +338,9 @@ class WorkerPool(_ClosingOnExit):
                 ready = [executor.submit(_worker_index_and_pid) for _ in range(self.processes)]
             for future in ready:
                 future.result()
+            # The executor's own thread reaps workers as they exit at shutdown; join()
+            # waits for it (shutdown(wait=True) does not, after shutdown(wait=False)).
+            self._reaper = executor._executor_manager_thread
         except BaseException as exc:
             executor.shutdown(wait=False, cancel_futures=True)
             if isinstance(exc, BrokenProcessPool):
@@ -397,6 +401,8 @@ class WorkerPool(_ClosingOnExit):
         """Wait for the workers to exit (after :meth:`close` or :meth:`terminate`)."""
         if self._executor is not None:
             self._executor.shutdown(wait=True)
+            if self._reaper is not None:
+                self._reaper.join()
             for process in list(self._processes.values()):
                 process.join()
 

@@ -355,3 +355,14 @@ def test_a_dead_worker_is_an_error_not_a_hang():
         workers.terminate()
     with pytest.raises(WorkerDiedError, match="failed to start"):
         within(TIMEOUT, WorkerPool(1, initializer=fail_on_init).start)
+
+
+def test_closing_a_worker_pool_reaps_every_worker_before_join_returns():
+    # The executor's own thread reaps workers as they exit: join() must wait for it.
+    import multiprocessing
+
+    for _ in range(12):
+        with WorkerPool(2) as pool:
+            pool.start()
+            assert len(list(pool.map_tasks(worker_state, [(), ()]))) == 2
+        assert multiprocessing.active_children() == []
