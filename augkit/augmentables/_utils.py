@@ -76,12 +76,6 @@ def as_xy(value: Any, argname: str) -> np.ndarray:
     return arr
 
 
-def check_xy_finite(arr: np.ndarray, argname: str) -> None:
-    """Raise :class:`InputError` if *arr* holds NaN or infinity."""
-    if arr.size and not np.isfinite(arr).all():
-        raise InputError(f"{argname}: coordinates must be finite, got {describe(arr)}")
-
-
 def scale_factors(from_shape: ShapeLike, to_shape: ShapeLike) -> tuple[float, float]:
     """Return the ``(sx, sy)`` factors that map coordinates on *from_shape* to *to_shape*."""
     h1, w1 = normalize_shape(from_shape, "from_shape")[:2]
