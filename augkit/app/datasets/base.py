@@ -67,6 +67,50 @@ import numpy as np
 from augkit.errors import InputError
 
 
+class RecordError(InputError):
+    """One record of a dataset (an image's annotations) is malformed.
+
+    Raised by a format while it reads a record (:meth:`DatasetFormat.load_objects`);
+    the message starts with the file and the field (``coco.json: annotation id 17.bbox:
+    expected 4 numbers, got ["a", 1, 2, 3]``). The job reports it as that image's
+    error, skips the image and counts it; the run goes on (``--strict`` stops it).
+    It is an :class:`~augkit.errors.InputError`, hence an ``AugkitError``.
+    """
+
+
+#: Most pixels a decoded annotation mask may have (Pillow's decompression-bomb limit).
+MAX_MASK_PIXELS = 178_956_970
+
+
+def show(value: Any, limit: int = 80) -> str:
+    """*value* as compact JSON for a message, cut to *limit* characters."""
+    import json
+
+    try:
+        text = json.dumps(value, separators=(", ", ": "), ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = repr(value)
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
+def numbers(value: Any, field: str, count: int | None = None) -> np.ndarray:
+    """Return *value* (a flat list of finite-or-not real numbers) as float64.
+
+    Raises
+    ------
+    RecordError
+        *value* is not a list of (JSON) numbers, or not *count* of them; the message
+        starts with *field*.
+    """
+    ok = (isinstance(value, (list, tuple))
+          and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
+          and (count is None or len(value) == count))
+    if not ok:
+        what = f"{count} numbers" if count is not None else "numbers"
+        raise RecordError(f"{field}: expected {what}, got {show(value)}")
+    return np.asarray(value, dtype=np.float64)
+
+
 @dataclass
 class Obj:
     """One annotated object.
@@ -243,4 +287,5 @@ def round_list(values: Any, digits: int) -> list[float]:
     return arr.tolist()
 
 
-__all__ = ["DatasetFormat", "ImageRecord", "Obj", "annotation_folder", "round_list"]
+__all__ = ["MAX_MASK_PIXELS", "DatasetFormat", "ImageRecord", "Obj", "RecordError",
+           "annotation_folder", "numbers", "round_list", "show"]

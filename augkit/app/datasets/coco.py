@@ -43,7 +43,16 @@ from typing import IO, Any
 
 import numpy as np
 
-from augkit.app.datasets.base import DatasetFormat, ImageRecord, Obj, round_list
+from augkit.app.datasets.base import (
+    MAX_MASK_PIXELS,
+    DatasetFormat,
+    ImageRecord,
+    Obj,
+    RecordError,
+    numbers,
+    round_list,
+    show,
+)
 from augkit.app.datasets.images_io import TEMP_MARK, atomic_writer, is_image_file, list_images
 from augkit.errors import InputError
 
@@ -73,20 +82,48 @@ def rle_encode(mask: np.ndarray) -> dict[str, Any]:
     return {"counts": runs, "size": [height, width]}
 
 
-def rle_decode(rle: dict[str, Any]) -> np.ndarray:
-    """Decode COCO RLE (compressed string or list of counts) into a boolean mask."""
-    try:
-        height, width = (int(v) for v in rle["size"])
-        counts = rle["counts"]
-    except (KeyError, TypeError, ValueError):
-        raise InputError(f"RLE: expected {{'counts': ..., 'size': [h, w]}}, got {rle!r:.80}"
-                         ) from None
+def rle_decode(rle: dict[str, Any], *, field: str = "RLE",
+               max_pixels: int = MAX_MASK_PIXELS) -> np.ndarray:
+    """Decode COCO RLE (compressed string or list of counts) into a boolean mask.
+
+    The size and the counts are checked before anything is allocated: ``size`` must be
+    two non-negative integers with at most *max_pixels* pixels, ``counts`` non-negative
+    integers (or an ASCII string) adding up to that many pixels.
+
+    Raises
+    ------
+    RecordError
+        The RLE is malformed or too large; the message starts with *field* and the key
+        (``RLE.size: ...``).
+    """
+    if not isinstance(rle, dict) or "counts" not in rle or "size" not in rle:
+        raise RecordError(f"{field}: expected {{'counts': ..., 'size': [h, w]}}, "
+                          f"got {show(rle)}")
+    size = rle["size"]
+    if not (isinstance(size, (list, tuple)) and len(size) == 2
+            and all(isinstance(v, int) and not isinstance(v, bool) and v >= 0
+                    for v in size)):
+        raise RecordError(f"{field}.size: expected 2 non-negative integers [h, w], "
+                          f"got {show(size)}")
+    height, width = size
+    if height * width > max_pixels:
+        raise RecordError(f"{field}.size: {height}x{width} is {height * width} pixels, "
+                          f"more than the limit of {max_pixels} pixels")
+    counts = rle["counts"]
     if isinstance(counts, (str, bytes)):
-        counts = rle_from_string(counts)
+        counts = rle_from_string(counts, field=f"{field}.counts")
+    elif not (isinstance(counts, (list, tuple)) and all(
+            isinstance(v, int) and not isinstance(v, bool) for v in counts)):
+        raise RecordError(f"{field}.counts: expected a list of integers or a string, "
+                          f"got {show(counts)}")
+    total = height * width
+    if any(v < 0 or v > total for v in counts) or sum(counts) != total:
+        bad = next((v for v in counts if v < 0 or v > total), None)
+        what = (f"has the run {bad}" if bad is not None
+                else f"runs add up to {sum(counts)} pixels")
+        raise RecordError(f"{field}.counts: the {what}, but size {height}x{width} has "
+                          f"{total}")
     runs = np.asarray(counts, dtype=np.int64)
-    if runs.sum() != height * width or (runs < 0).any():
-        raise InputError(f"RLE: the runs add up to {int(runs.sum())} pixels, but size "
-                         f"{height}x{width} has {height * width}")
     values = np.zeros(len(runs), dtype=bool)
     values[1::2] = True
     flat = np.repeat(values, runs)
@@ -114,9 +151,19 @@ def rle_to_string(counts: list[int]) -> str:
     return "".join(out)
 
 
-def rle_from_string(text: str | bytes) -> list[int]:
-    """Decompress COCO's RLE string form into counts (inverse of :func:`rle_to_string`)."""
-    data = text.encode("ascii") if isinstance(text, str) else bytes(text)
+def rle_from_string(text: str | bytes, *, field: str = "RLE counts") -> list[int]:
+    """Decompress COCO's RLE string form into counts (inverse of :func:`rle_to_string`).
+
+    Raises
+    ------
+    RecordError
+        *text* is not ASCII or ends in the middle of a number; the message starts with
+        *field*.
+    """
+    try:
+        data = text.encode("ascii") if isinstance(text, str) else bytes(text)
+    except UnicodeEncodeError:
+        raise RecordError(f"{field}: expected an ASCII string, got {show(text)}") from None
     counts: list[int] = []
     pos = 0
     while pos < len(data):
@@ -132,8 +179,8 @@ def rle_from_string(text: str | bytes) -> list[int]:
                     x |= -1 << shift
                 break
             if pos >= len(data):
-                raise InputError("RLE: the compressed counts string ends in the middle of a "
-                                 "number")
+                raise RecordError(f"{field}: the compressed string ends in the middle of "
+                                  "a number")
         if len(counts) > 2:
             x += counts[-2]
         counts.append(x)
@@ -210,12 +257,19 @@ class CocoFormat(DatasetFormat):
                     ann_problems.append(f"{self.annotations}: annotations[{index}] has no "
                                         "image_id; ignored")
                     return
+                if not _is_id(item["image_id"]):
+                    ann_problems.append(f"{self.annotations}: annotations[{index}].image_id: "
+                                        f"expected an integer or a string, got "
+                                        f"{show(item['image_id'])}; ignored")
+                    return
                 by_image[item["image_id"]].append(spill.tell())
                 spill.write(_compact(item).encode("ascii") + b"\n")
                 return
             name = item.get("file_name") if isinstance(item, dict) else None
             if not isinstance(name, str) or "id" not in item:
                 image_items.append((index, None, None, None))
+            elif not _is_id(item["id"]):
+                image_items.append((index, None, None, show(item["id"])))
             else:
                 image_items.append((index, item["id"], name, _compact(item)))
 
@@ -224,11 +278,18 @@ class CocoFormat(DatasetFormat):
                 found = _stream_coco(fh, take, self.header)
         except (OSError, ValueError) as exc:
             raise InputError(f"{self.annotations}: cannot read the COCO file: {exc}") from None
+        except RecursionError:
+            raise InputError(f"{self.annotations}: cannot read the COCO file: a value is "
+                             "nested too deeply") from None
         if not found:
             raise InputError(f"{self.annotations}: not a COCO file (no 'images' list)")
         seen: set[Any] = set()
         listed: set[str] = set()
         for i, image_id, name, entry in image_items:
+            if name is None and entry is not None:
+                self.problems.append(f"{self.annotations}: images[{i}].id: expected an "
+                                     f"integer or a string, got {entry}; ignored")
+                continue
             if name is None:
                 self.problems.append(f"{self.annotations}: images[{i}] needs 'id' and "
                                      "'file_name'; ignored")
@@ -358,6 +419,11 @@ def _close_and_unlink(reader: list[IO[bytes]], path: str | None) -> None:
             os.unlink(path)
 
 
+def _is_id(value: Any) -> bool:
+    """Whether *value* can be a COCO image id (an integer or a string)."""
+    return isinstance(value, (int, str)) and not isinstance(value, bool)
+
+
 def _compact(value: Any) -> str:
     return json.dumps(value, separators=_SEPARATORS)
 
@@ -458,10 +524,14 @@ def _stream_coco(fh: IO[str], take: Callable[[str, int, Any], None],
 
 
 def _object_from_ann(ann: dict[str, Any], shape: tuple[int, ...], where: str) -> Obj:
+    """Read one COCO annotation; a malformed field is a :class:`RecordError`.
+
+    The whole image is refused (reported, counted, skipped) rather than the one
+    annotation: writing its other annotations without it would silently lose it.
+    """
     box = None
-    bbox = ann.get("bbox")
-    if isinstance(bbox, (list, tuple)) and len(bbox) == 4:
-        x, y, w, h = (float(v) for v in bbox)
+    if "bbox" in ann:
+        x, y, w, h = numbers(ann["bbox"], f"{where}.bbox", 4)
         box = np.array([x, y, x + w, y + h], dtype=np.float64)
     polygons: list[np.ndarray] = []
     mask = None
@@ -469,29 +539,32 @@ def _object_from_ann(ann: dict[str, Any], shape: tuple[int, ...], where: str) ->
     form = None
     if isinstance(seg, list):
         form = "polygons"
-        for poly in seg:
-            coords = np.asarray(poly, dtype=np.float64)
-            if coords.ndim != 1 or len(coords) < 6 or len(coords) % 2:
-                raise InputError(f"{where}: a segmentation polygon needs an even number of "
-                                 f"at least 6 values, got {len(coords)}")
+        for i, poly in enumerate(seg):
+            coords = numbers(poly, f"{where}.segmentation[{i}]")
+            if len(coords) < 6 or len(coords) % 2:
+                raise RecordError(f"{where}.segmentation[{i}]: a polygon needs an even "
+                                  f"number of at least 6 values, got {len(coords)}")
             polygons.append(coords.reshape(-1, 2))
     elif isinstance(seg, dict):
         form = "rle_string" if isinstance(seg.get("counts"), (str, bytes)) else "rle_list"
-        try:
-            mask = rle_decode(seg)
-        except InputError as exc:
-            raise InputError(f"{where}: {exc}") from None
+        pixels = int(shape[0]) * int(shape[1])
+        limit = max(pixels, min(MAX_MASK_PIXELS, 4 * pixels))
+        mask = rle_decode(seg, field=f"{where}.segmentation", max_pixels=limit)
         if mask.shape != tuple(shape[:2]):
             import cv2
 
             mask = cv2.resize(mask.astype(np.uint8), (shape[1], shape[0]),
                               interpolation=cv2.INTER_NEAREST).astype(bool)
+    elif seg is not None:
+        raise RecordError(f"{where}.segmentation: expected a list of polygons or an RLE "
+                          f"dict, got {show(seg)}")
     keypoints = None
     kps = ann.get("keypoints")
-    if isinstance(kps, list) and kps:
-        arr = np.asarray(kps, dtype=np.float64)
+    if kps is not None and kps != []:
+        arr = numbers(kps, f"{where}.keypoints")
         if len(arr) % 3:
-            raise InputError(f"{where}: keypoints need x, y, v triples, got {len(arr)} values")
+            raise RecordError(f"{where}.keypoints: expected x, y, v triples, got "
+                              f"{len(arr)} values")
         keypoints = arr.reshape(-1, 3)
     extra = {k: v for k, v in ann.items() if k not in _GEOMETRY_KEYS}
     source = {"extra": extra, "form": form, "has_bbox": box is not None,
