@@ -131,3 +131,46 @@ def test_a_bad_annotation_fails_its_image_only_and_the_run_goes_on(tmp_path):
     assert summary.images_done == 1 and (tmp_path / "out" / "b_aug0.png").is_file()
     reported = "\n".join(summary.images_unreadable + summary.problems)
     assert 'annotation id 17.bbox: expected 4 numbers, got ["a", 1, 2, 3]' in reported
+
+
+# ----------------------------------------------------------------------- YOLO and VOC
+
+
+def _yolo(tmp_path, label: bytes):
+    import numpy as np
+
+    from augkit.app.datasets import open_dataset
+    from augkit.app.datasets.images_io import write_image
+
+    write_image(tmp_path / "a.png", np.zeros((10, 20, 3), np.uint8))
+    (tmp_path / "a.txt").write_bytes(label)
+    return open_dataset(tmp_path, format="yolo")
+
+
+@pytest.mark.parametrize(("label", "expected"), [
+    (b"0 0.5 0.5 0.2 0.2\n1 0.5\xff 0.5 0.2 0.2\n", r"a\.txt: not UTF-8 text"),
+    (b"-1 0.5 0.5 0.2 0.2\n", r"a\.txt:1: class: expected a non-negative integer, got '-1'"),
+    (b"0 0.5 0.5 0.2 0.2\ncat 0.5 0.5 0.2 0.2\n",
+     r"a\.txt:2: class: expected a non-negative integer, got 'cat'"),
+    (b"0 0.5 nan 0.2 0.2\n", r"a\.txt:1: expected finite numbers"),
+])
+def test_yolo_malformed_label_file_is_a_record_error(tmp_path, label, expected):
+    dataset = _yolo(tmp_path, label)
+    with pytest.raises(RecordError, match=expected):
+        dataset.load_objects(dataset.records[0], (10, 20, 3))
+
+
+def test_voc_box_with_min_above_max_is_a_record_error_not_swapped(tmp_path):
+    import numpy as np
+
+    from augkit.app.datasets import open_dataset
+    from augkit.app.datasets.images_io import write_image
+
+    write_image(tmp_path / "a.png", np.zeros((10, 20, 3), np.uint8))
+    (tmp_path / "a.xml").write_text(
+        "<annotation><filename>a.png</filename><object><name>x</name><bndbox><xmin>9</xmin>"
+        "<ymin>2</ymin><xmax>5</xmax><ymax>6</ymax></bndbox></object></annotation>")
+    dataset = open_dataset(tmp_path, format="pascal_voc")
+    with pytest.raises(RecordError, match=r"a\.xml: object 0 \(x\)\.bndbox: xmin 9 is "
+                                          r"greater than xmax 5"):
+        dataset.load_objects(dataset.records[0], (10, 20, 3))

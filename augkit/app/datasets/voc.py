@@ -9,6 +9,10 @@ updated; every other element of the file is kept.
 The XML of an image is found in the ``--annotations`` folder (same relative path,
 ``.xml``), else beside the image, else (VOC layout) with the image's ``JPEGImages``
 folder replaced by ``Annotations``; outputs are written by the same rule.
+
+An unreadable XML file, a ``bndbox`` value that is not a finite number, or a box with
+``xmin > xmax`` (or ``ymin > ymax``) refuses that image (reported, counted, skipped);
+nothing is swapped or dropped silently.
 """
 
 from __future__ import annotations
@@ -20,9 +24,14 @@ from typing import Any
 
 import numpy as np
 
-from augkit.app.datasets.base import DatasetFormat, ImageRecord, Obj, annotation_folder
+from augkit.app.datasets.base import (
+    DatasetFormat,
+    ImageRecord,
+    Obj,
+    RecordError,
+    annotation_folder,
+)
 from augkit.app.datasets.images_io import list_images, write_bytes_atomic
-from augkit.errors import InputError
 
 
 def xml_path_for(image_path: Path) -> Path:
@@ -104,10 +113,18 @@ class VocFormat(DatasetFormat):
                 xmin, ymin, xmax, ymax = (float(box_el.findtext(tag))
                                           for tag in ("xmin", "ymin", "xmax", "ymax"))
             except (TypeError, ValueError):
-                raise InputError(f"{xml}: object {i} has a bndbox without numeric xmin, ymin, "
-                                 "xmax, ymax") from None
+                raise RecordError(f"{xml}: object {i} has a bndbox without numeric xmin, "
+                                  "ymin, xmax, ymax") from None
+            name = element.findtext("name")
+            for low, high, a, b in (("xmin", "xmax", xmin, xmax), ("ymin", "ymax", ymin, ymax)):
+                if not (np.isfinite(a) and np.isfinite(b)):
+                    raise RecordError(f"{xml}: object {i} ({name}).bndbox: expected finite "
+                                      f"numbers, got {low} {a:g}, {high} {b:g}")
+                if a > b:
+                    raise RecordError(f"{xml}: object {i} ({name}).bndbox: {low} {a:g} is "
+                                      f"greater than {high} {b:g}")
             box = np.array([xmin - 1, ymin - 1, xmax, ymax], dtype=np.float64)
-            objects.append(Obj(label=element.findtext("name"), box=box, source=i))
+            objects.append(Obj(label=name, box=box, source=i))
         return objects
 
     # ------------------------------------------------------------------ writing
@@ -160,7 +177,7 @@ def _parse(path: str) -> ET.Element:
     try:
         return ET.parse(path).getroot()
     except (OSError, ET.ParseError) as exc:
-        raise InputError(f"{path}: not a readable VOC XML file: {exc}") from None
+        raise RecordError(f"{path}: not a readable VOC XML file: {exc}") from None
 
 
 def _filename_of(path: Path) -> str | None:

@@ -7,20 +7,32 @@ the way Ultralytics finds it: the last ``images`` folder of the image's path rep
 ``--annotations DIR``, ``DIR/<relative path>.txt``. Outputs are written by the same rule
 (so Ultralytics reads them back), values with six decimals. Images without a label file
 are augmented and get none.
+
+A label file that is not UTF-8, a class that is not a non-negative integer, or a value
+that is not a finite number refuses that image (reported, counted, skipped): dropping
+the line alone would write a label file that silently lost an object.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from augkit.app.datasets.base import DatasetFormat, ImageRecord, Obj, annotation_folder
+from augkit.app.datasets.base import (
+    DatasetFormat,
+    ImageRecord,
+    Obj,
+    RecordError,
+    annotation_folder,
+)
 from augkit.app.datasets.images_io import list_images, write_text_atomic
-from augkit.errors import InputError
 
 _DIGITS = 6
+#: A class token: a non-negative integer (``-1``, ``cat`` or ``1.5`` refuse the image).
+_CLASS = re.compile(r"[0-9]+")
 
 
 def label_path_for(image_path: Path) -> Path:
@@ -82,28 +94,42 @@ class YoloFormat(DatasetFormat):
             return []
         height, width = shape[:2]
         scale = np.array([width, height], dtype=np.float64)
+        try:
+            with open(label, encoding="utf-8") as fh:
+                text = fh.read()
+        except UnicodeDecodeError as exc:
+            raise RecordError(f"{label}: not UTF-8 text (byte {exc.start}: "
+                              f"{exc.object[exc.start:exc.start + 1]!r})") from None
+        except OSError as exc:
+            raise RecordError(f"{label}: cannot read the label file: "
+                              f"{exc.strerror or exc}") from None
         objects = []
-        with open(label, encoding="utf-8") as fh:
-            for lineno, line in enumerate(fh, start=1):
-                fields = line.split()
-                if not fields:
-                    continue
-                try:
-                    values = np.array([float(v) for v in fields[1:]], dtype=np.float64)
-                except ValueError:
-                    raise InputError(f"{label}:{lineno}: expected numbers after the class, "
-                                     f"got {line.strip()!r}") from None
-                if len(values) == 4:
-                    center, size = values[:2] * scale, values[2:] * scale
-                    box = np.concatenate([center - size / 2, center + size / 2])
-                    objects.append(Obj(label=fields[0], box=box, source="box"))
-                elif len(values) >= 6 and len(values) % 2 == 0:
-                    poly = values.reshape(-1, 2) * scale
-                    objects.append(Obj(label=fields[0], polygons=[poly], source="segment"))
-                else:
-                    raise InputError(
-                        f"{label}:{lineno}: expected 'class cx cy w h' or 'class x1 y1 ... "
-                        f"xn yn' (3 or more points), got {len(values)} numbers")
+        for lineno, line in enumerate(text.split("\n"), start=1):
+            fields = line.split()
+            if not fields:
+                continue
+            if not _CLASS.fullmatch(fields[0]):
+                raise RecordError(f"{label}:{lineno}: class: expected a non-negative "
+                                  f"integer, got {fields[0]!r}")
+            try:
+                values = np.array([float(v) for v in fields[1:]], dtype=np.float64)
+            except ValueError:
+                raise RecordError(f"{label}:{lineno}: expected numbers after the class, "
+                                  f"got {line.strip()!r}") from None
+            if not np.isfinite(values).all():
+                raise RecordError(f"{label}:{lineno}: expected finite numbers after the "
+                                  f"class, got {line.strip()!r}")
+            if len(values) == 4:
+                center, size = values[:2] * scale, values[2:] * scale
+                box = np.concatenate([center - size / 2, center + size / 2])
+                objects.append(Obj(label=fields[0], box=box, source="box"))
+            elif len(values) >= 6 and len(values) % 2 == 0:
+                poly = values.reshape(-1, 2) * scale
+                objects.append(Obj(label=fields[0], polygons=[poly], source="segment"))
+            else:
+                raise RecordError(
+                    f"{label}:{lineno}: expected 'class cx cy w h' or 'class x1 y1 ... "
+                    f"xn yn' (3 or more points), got {len(values)} numbers")
         return objects
 
     # ------------------------------------------------------------------ writing
