@@ -61,6 +61,7 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import functools
 import importlib
@@ -416,6 +417,10 @@ def _construct(cls: type, name: str, args: dict[str, Any], path: str,
     except SerializationError:
         raise
     except (ParameterError, ParameterTypeError, TypeError, ValueError) as exc:
+        message = str(exc)
+        key, sep, rest = message.partition(": ")
+        if sep and key in args:  # the augmenter named the argument: point at it
+            raise SerializationError(f"{_join(path, key)}: {name} refused {key}: {rest}") from exc
         raise SerializationError(f"{_where(path)}: {name} refused its arguments: {exc}") from exc
 
 
@@ -591,24 +596,120 @@ def save(aug: Augmenter, path: str | os.PathLike, *, format: str | None = None) 
         import yaml
 
         text = yaml.safe_dump(doc, sort_keys=False, default_flow_style=None)
-    with open(path, "w", encoding="utf-8") as fh:
-        fh.write(text)
+    _write_atomic(path, text)
+
+
+#: Most YAML nodes a pipeline file may expand to once its aliases (``*name``) are
+#: followed: a few hundred bytes of nested aliases ("billion laughs") would otherwise
+#: expand to billions of values. A real pipeline has a few hundred.
+MAX_YAML_NODES = 100_000
+
+
+def _yaml_loader() -> type:
+    import yaml
+
+    class _BoundedLoader(yaml.SafeLoader):
+        """``SafeLoader`` that refuses a document whose aliases expand too far."""
+
+        def construct_document(self, node: Any) -> Any:
+            _check_expansion(node)
+            return super().construct_document(node)
+
+    return _BoundedLoader
+
+
+def _check_expansion(root: Any) -> None:
+    """Count the nodes *root* expands to (each alias counted in full), before any
+    value is built; shared nodes are counted once per use without being walked twice."""
+    import yaml
+
+    sizes: dict[int, int] = {}
+
+    def size(node: Any) -> int:
+        known = sizes.get(id(node))
+        if known is not None:
+            return known
+        sizes[id(node)] = 1  # a recursive alias counts as one node while it is walked
+        total = 1
+        if isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                total += size(item)
+                if total > MAX_YAML_NODES:
+                    break
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                total += size(key) + size(value)
+                if total > MAX_YAML_NODES:
+                    break
+        sizes[id(node)] = total
+        return total
+
+    total = size(root)
+    if total > MAX_YAML_NODES:
+        raise SerializationError(
+            f"its aliases (*name) expand to more than {MAX_YAML_NODES} values "
+            f"(a YAML alias bomb?); write the values out instead")
+
+
+def _write_atomic(path: str | os.PathLike, text: str) -> None:
+    """Replace *path* by *text* in one step: a failed write leaves the old file whole."""
+    import tempfile
+
+    target = os.fspath(path)
+    folder = os.path.dirname(os.path.abspath(target))
+    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp",
+                               dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if os.path.exists(target):
+            os.chmod(tmp, os.stat(target).st_mode & 0o7777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 def load(path: str | os.PathLike, *, format: str | None = None) -> Augmenter:
-    """Read an augmenter written by :func:`save` (``yaml.safe_load`` or ``json``)."""
+    """Read an augmenter written by :func:`save` (``yaml.safe_load`` or ``json``).
+
+    YAML aliases are followed only up to :data:`MAX_YAML_NODES` values in all: a
+    file that expands further is refused before anything is built.
+    """
     fmt = _format_of(path, format)
-    with open(path, encoding="utf-8") as fh:
-        text = fh.read()
+    with open(path, "rb") as fh:
+        data = fh.read()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SerializationError(
+            f"{os.fspath(path)}: not UTF-8 text: byte 0x{data[exc.start]:02x} at offset "
+            f"{exc.start} (save the file as UTF-8)") from None
+    if fmt == "yaml" and text.lstrip().startswith(("{", "[")):
+        fmt = "json"  # JSON in a .yaml file: JSON's errors (and line) say more than YAML's
+        with contextlib.suppress(ValueError):
+            json.loads(text)
+            fmt = "yaml"  # valid JSON; read as YAML, which is a superset
     try:
         if fmt == "json":
             doc = json.loads(text)
         else:
             import yaml
 
-            doc = yaml.safe_load(text)
-    except ValueError as exc:
-        raise SerializationError(f"{os.fspath(path)}: not valid JSON: {exc}") from exc
+            doc = yaml.load(text, Loader=_yaml_loader())  # noqa: S506 (a SafeLoader)
+    except SerializationError as exc:
+        raise SerializationError(f"{os.fspath(path)}: {exc}") from None
+    except json.JSONDecodeError as exc:
+        raise SerializationError(
+            f"{os.fspath(path)}: not valid JSON: line {exc.lineno} column {exc.colno}: "
+            f"{exc.msg}") from None
     except Exception as exc:  # yaml.YAMLError and its subclasses
         raise SerializationError(f"{os.fspath(path)}: not valid YAML: {exc}") from exc
     return from_dict(doc)

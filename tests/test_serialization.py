@@ -95,7 +95,7 @@ def test_errors_give_the_path_in_the_document():
         augkit.from_dict(doc)
     doc = pipeline(seed=1).to_dict()
     doc["args"]["children"][2]["args"]["children"][0]["args"]["rotate"] = "sideways"
-    with pytest.raises(SerializationError, match=r"children\[2\]\.children\[0\]: Affine"):
+    with pytest.raises(SerializationError, match=r"children\[2\]\.children\[0\]\.rotate: Affine"):
         augkit.from_dict(doc)
     doc = pipeline(seed=1).to_dict()
     doc["args"]["children"][0]["augmenter"] = "Fliplrr"

@@ -81,6 +81,8 @@ def _from_factory(preset: Any) -> Augmenter:
 
 def _locate(path: Path, message: str) -> str:
     """Prefix a serialization error with the file and the line its document path names."""
+    if message.startswith(f"{path}: "):
+        return message  # about the whole file (not valid YAML, an alias bomb): no line
     doc_path, sep, rest = message.partition(": ")
     if not sep or " " in doc_path:
         return f"{path}: {message}"
