@@ -80,6 +80,9 @@ def run_in_worker(view_blob: bytes, record: ImageRecord, ks: list[int]) -> TaskR
 def process_image(state: TaskState, record: ImageRecord, ks: list[int]) -> TaskResult:
     """Read one image, write its augmented versions *ks*; never raises for bad input."""
     result = TaskResult(index=record.index, rel=record.rel)
+    result.error = _escape(state, record, ks)
+    if result.error:
+        return result
     try:
         image = read_image(record.path)
         objects = state.dataset.load_objects(record, image.shape)
@@ -100,6 +103,52 @@ def process_image(state: TaskState, record: ImageRecord, ks: list[int]) -> TaskR
                                "payload": payload})
         result.stats.add(stats)
     return result
+
+
+def _under(path: Path, folder: Path) -> bool:
+    """Return whether *path*, symlinks resolved, lies below the resolved *folder*."""
+    try:
+        return path.resolve().is_relative_to(folder)
+    except (OSError, RuntimeError, ValueError):  # a symlink loop, a NUL byte...
+        return False
+
+
+def _escape(state: TaskState, record: ImageRecord, ks: list[int]) -> str | None:
+    """Refuse a record whose image lies outside --input or whose outputs leave --output.
+
+    Checked before anything is read or opened: a dataset file (``../x.jpg``, an
+    absolute name, a symlink) must never make the job touch a path outside its folders.
+    """
+    try:
+        input_dir = state.dataset.input_dir.resolve()
+        out_dir = state.out_dir.resolve()
+    except (OSError, RuntimeError) as exc:
+        return f"{record.path}: cannot resolve the input or output folder: {exc}"
+    if not _under(record.path, input_dir):
+        return (f"{record.path}: refused: the image name {record.rel!r} resolves outside "
+                f"--input {input_dir}")
+    # Label files may go beside --output (YOLO's images/ -> labels/): where the format
+    # puts the label of a plain name written at the top of --output bounds them all.
+    probe = ImageRecord(record.index, record.path, "x.jpg", record.meta)
+    label_roots = [out_dir, *(_resolved(p.parent) for p in
+                              state.dataset.annotation_paths(probe, state.out_dir, 0))]
+    for k in ks:
+        image_out = state.out_dir / record.output_rel(k)
+        if not _under(image_out, out_dir):
+            return (f"{record.path}: refused: its output {image_out} resolves outside "
+                    f"--output {out_dir}")
+        for path in state.dataset.annotation_paths(record, state.out_dir, k):
+            if not any(root is not None and _under(path, root) for root in label_roots):
+                return (f"{record.path}: refused: its label file {path} resolves outside "
+                        f"--output {out_dir}")
+    return None
+
+
+def _resolved(path: Path) -> Path | None:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return None
 
 
 def _augment_any_channels(state: TaskState, image: np.ndarray, objects: list[Obj],
