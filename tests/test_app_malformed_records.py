@@ -174,3 +174,10 @@ def test_voc_box_with_min_above_max_is_a_record_error_not_swapped(tmp_path):
     with pytest.raises(RecordError, match=r"a\.xml: object 0 \(x\)\.bndbox: xmin 9 is "
                                           r"greater than xmax 5"):
         dataset.load_objects(dataset.records[0], (10, 20, 3))
+
+
+@pytest.mark.parametrize("v", [-1, 3, 1.5])
+def test_coco_keypoint_visibility_outside_0_1_2_is_a_record_error(v):
+    with pytest.raises(RecordError, match=rf"{WHERE}\.keypoints\[5\]: visibility: expected "
+                                          r"0, 1 or 2, got "):
+        _object_from_ann({"keypoints": [1, 1, 2, 3, 3, v]}, SHAPE, WHERE)

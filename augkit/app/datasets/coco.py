@@ -8,6 +8,15 @@ image and annotation ids, ``width``/``height`` of the augmented image, ``bbox`` 
 or box area), ``num_keypoints`` recounted; ``info``, ``licenses``, ``categories`` and
 any other fields are kept. Coordinates are written with two decimals.
 
+A malformed annotation (a ``bbox`` that is not 4 numbers, a string coordinate, a
+``segmentation`` that is neither a list of polygons nor an RLE dict, a keypoint
+visibility other than 0, 1 or 2, an RLE whose size is negative, larger than the pixel
+limit or more than 4 times the image's pixels) refuses its whole image as a
+:class:`~augkit.app.datasets.base.RecordError` naming the field: reported, counted,
+skipped. Visibility -1 is refused rather than guessed (moved or not): COCO defines
+only 0, 1 and 2. Image entries with an ``id`` that is not an integer or a string, and
+annotations with such an ``image_id``, are reported and ignored when the file is read.
+
 RLE masks (``{"counts": ..., "size": [h, w]}``, compressed string or uncompressed list,
 column-major as COCO defines it) are decoded to masks, transformed as segmentation maps
 and written back in the form they came in; :func:`rle_encode` / :func:`rle_decode` and
@@ -566,6 +575,11 @@ def _object_from_ann(ann: dict[str, Any], shape: tuple[int, ...], where: str) ->
             raise RecordError(f"{where}.keypoints: expected x, y, v triples, got "
                               f"{len(arr)} values")
         keypoints = arr.reshape(-1, 3)
+        bad = np.flatnonzero(~np.isin(keypoints[:, 2], (0, 1, 2)))
+        if len(bad):
+            j = int(bad[0])
+            raise RecordError(f"{where}.keypoints[{3 * j + 2}]: visibility: expected 0, 1 "
+                              f"or 2, got {show(kps[3 * j + 2])}")
     extra = {k: v for k, v in ann.items() if k not in _GEOMETRY_KEYS}
     source = {"extra": extra, "form": form, "has_bbox": box is not None,
               "has_keypoints": "keypoints" in ann, "has_area": "area" in ann}
