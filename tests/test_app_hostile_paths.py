@@ -36,7 +36,7 @@ def test_coco_file_name_outside_input_is_refused_and_nothing_written_outside(tmp
                                 workers=workers, progress=False), log=_quiet)
     assert sorted(p.name for p in victim.iterdir()) == ["p.jpg"]
     assert summary.outputs_written == 1
-    assert any("outside" in e and "p.jpg" in e for e in summary.images_unreadable)
+    assert any("outside" in e and "p.jpg" in e for e in summary.images_refused)
     coco = json.loads((out / "annotations.json").read_text())
     assert [im["file_name"] for im in coco["images"]] == ["ok_aug0.jpg"]
 
@@ -54,4 +54,72 @@ def test_symlink_pointing_outside_input_is_refused(tmp_path):
                                 workers=1, format="none", progress=False), log=_quiet)
     assert summary.outputs_written == 1
     assert not (out / "link_aug0.jpg").exists()
-    assert any("outside" in e for e in summary.images_unreadable)
+    assert any("outside" in e for e in summary.images_refused)
+
+
+def _folder(tmp_path, names=("a.jpg", "b.jpg", "c.jpg")):
+    inp = tmp_path / "in"
+    inp.mkdir()
+    for i, name in enumerate(names):
+        write_image(inp / name, _image(i))
+    return inp
+
+
+
+@pytest.mark.parametrize("where", ["read", "augment"])
+def test_any_exception_of_one_record_is_reported_counted_and_skipped(tmp_path, monkeypatch,
+                                                                     where):
+    from augkit.app.job import tasks
+
+    inp = _folder(tmp_path)
+    if where == "read":
+        real = tasks.read_image
+
+        def read_image(path):
+            if path.name == "b.jpg":
+                raise KeyError("boom")
+            return real(path)
+
+        monkeypatch.setattr(tasks, "read_image", read_image)
+    else:
+        real = tasks.augment_objects
+
+        def augment_objects(pipeline, image, objects, *, key, out_of_image):
+            if key[0] == "b.jpg":
+                raise ZeroDivisionError("boom")
+            return real(pipeline, image, objects, key=key, out_of_image=out_of_image)
+
+        monkeypatch.setattr(tasks, "augment_objects", augment_objects)
+    lines = []
+    summary = run_job(JobConfig(pipeline="light", input=inp, output=tmp_path / "out", n=1,
+                                seed=1, workers=1, format="none", progress=False),
+                      log=lines.append)
+    assert summary.exit_code == 0
+    assert summary.outputs_written == 2
+    assert len(summary.images_failed) == 1
+    assert "b.jpg" in summary.images_failed[0] and "boom" in summary.images_failed[0]
+    assert "1 failed" in lines[-1]
+
+
+def test_strict_stops_at_a_failing_record_with_status_1(tmp_path, monkeypatch):
+    from augkit.app.job import tasks
+
+    inp = _folder(tmp_path)
+    monkeypatch.setattr(tasks, "read_image", lambda path: 1 / 0)
+    summary = run_job(JobConfig(pipeline="light", input=inp, output=tmp_path / "out", n=1,
+                                seed=1, workers=1, format="none", strict=True,
+                                progress=False), log=_quiet)
+    assert summary.exit_code == 1
+    assert "ZeroDivisionError" in summary.stopped_by_error
+
+
+def test_refused_records_are_counted_apart(tmp_path):
+    inp = _folder(tmp_path, ["ok.jpg"])
+    (tmp_path / "v.jpg").write_bytes((inp / "ok.jpg").read_bytes())
+    (inp / "link.jpg").symlink_to(tmp_path / "v.jpg")
+    lines = []
+    summary = run_job(JobConfig(pipeline="light", input=inp, output=tmp_path / "out", n=1,
+                                seed=1, workers=1, format="none", progress=False),
+                      log=lines.append)
+    assert len(summary.images_refused) == 1 and not summary.images_unreadable
+    assert "1 refused" in lines[-1]

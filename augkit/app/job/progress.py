@@ -92,6 +92,8 @@ class Summary:
     images_in: int = 0
     images_done: int = 0
     images_unreadable: list[str] = field(default_factory=list)
+    images_refused: list[str] = field(default_factory=list)
+    images_failed: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     outputs_written: int = 0
     outputs_skipped: int = 0
@@ -121,7 +123,9 @@ def format_summary(s: Summary) -> str:
         f"augkit augment: {head} in {s.seconds:.1f} s ({s.workers} worker"
         f"{'s' if s.workers != 1 else ''}, seed {s.seed}, format {s.format})",
         f"  images in:   {s.images_in} to augment, {s.images_done} done now, "
-        f"{len(s.images_unreadable)} unreadable (skipped)",
+        f"{len(s.images_unreadable)} unreadable (skipped)"
+        + (f", {len(s.images_refused)} refused (skipped)" if s.images_refused else "")
+        + (f", {len(s.images_failed)} failed (skipped)" if s.images_failed else ""),
         f"  images out:  {s.outputs_written} written"
         + (f", {s.outputs_skipped} already there (--resume)" if s.outputs_skipped else ""),
         f"  objects:     {s.stats.objects_in} in, {s.stats.objects_out} out, "

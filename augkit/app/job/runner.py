@@ -180,7 +180,8 @@ def _run_job(config: JobConfig, log: Callable[..., None], stream: Any, input_dir
     with open(journal_path, "a", encoding="utf-8") as journal_file:
         def take(result: TaskResult) -> None:
             if result.error:
-                summary.images_unreadable.append(result.error)
+                {"refused": summary.images_refused, "failed": summary.images_failed}.get(
+                    result.reason, summary.images_unreadable).append(result.error)
                 progress.note(f"warning: {result.error}; skipped")
                 if config.strict:
                     summary.stopped_by_error = result.error + " (--strict)"

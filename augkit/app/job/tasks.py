@@ -52,6 +52,9 @@ class TaskResult:
     entries: list[dict[str, Any]] = field(default_factory=list)
     stats: Stats = field(default_factory=Stats)
     error: str | None = None
+    #: Why the record was skipped: ``unreadable``, ``refused`` (a path outside the
+    #: folders, a collision) or ``failed`` (any other exception of this record).
+    reason: str = "unreadable"
 
 
 _SETUP: WorkerSetup | None = None
@@ -82,6 +85,7 @@ def process_image(state: TaskState, record: ImageRecord, ks: list[int]) -> TaskR
     result = TaskResult(index=record.index, rel=record.rel)
     result.error = _escape(state, record, ks)
     if result.error:
+        result.reason = "refused"
         return result
     try:
         image = read_image(record.path)
@@ -89,11 +93,19 @@ def process_image(state: TaskState, record: ImageRecord, ks: list[int]) -> TaskR
     except (ImageReadError, InputError) as exc:
         result.error = str(exc)
         return result
+    except Exception as exc:  # noqa: BLE001 -- one bad record never aborts the run
+        result.error = f"{record.path}: cannot read it: {_describe(exc)}"
+        result.reason = "failed"
+        return result
     for k in ks:
         try:
             image_out, kept, stats = _augment_any_channels(state, image, objects, (record.rel, k))
         except AugkitError as exc:
             result.error = f"{record.path}: the pipeline cannot augment it: {exc}"
+            return result
+        except Exception as exc:  # noqa: BLE001 -- an augmenter's bug: skip this record
+            result.error = f"{record.path}: the pipeline failed on it: {_describe(exc)}"
+            result.reason = "failed"
             return result
         out_rel = record.output_rel(k)
         payload = state.dataset.write(record, k, state.out_dir, image_out.shape, kept)
@@ -103,6 +115,12 @@ def process_image(state: TaskState, record: ImageRecord, ks: list[int]) -> TaskR
                                "payload": payload})
         result.stats.add(stats)
     return result
+
+
+def _describe(exc: BaseException) -> str:
+    """One line for an unexpected exception: its type and its first line."""
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
 
 
 def _under(path: Path, folder: Path) -> bool:
