@@ -162,3 +162,69 @@ def test_a_refused_argument_is_located_at_the_argument(tmp_path):
         load_pipeline(path)
     assert str(info.value).startswith(f"{path}, line 7 (children[1].rotate): ")
     assert "'abc'" in str(info.value)
+
+
+def _png_bomb(width: int, height: int) -> bytes:
+    """A PNG of width x height black RGB pixels in a few MB: one row's deflate block
+    (full flush) repeated; the Adler-32 of n zero bytes is ``(n % 65521) << 16 | 1``."""
+    import struct
+    import zlib
+
+    row = bytes(1 + 3 * width)
+    comp = zlib.compressobj(9)
+    first = comp.compress(row) + comp.flush(zlib.Z_FULL_FLUSH)
+    mid = comp.compress(row) + comp.flush(zlib.Z_FULL_FLUSH)
+    tail = b"\x03\x00" + struct.pack(">I", ((len(row) * height % 65521) << 16) | 1)
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return (struct.pack(">I", len(body)) + kind + body
+                + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+            + chunk(b"IDAT", first + mid * (height - 1) + tail) + chunk(b"IEND", b""))
+
+
+def test_png_bomb_is_refused_from_its_header_under_a_memory_limit(tmp_path):
+    # 30000x30000 RGB (3.2 MB file) before the fix: decoded, 5.2 GB peak; after: 36 MB
+    from augkit.app.datasets import images_io
+
+    path = tmp_path / "bomb.png"
+    path.write_bytes(_png_bomb(20000, 20000))  # 1.2 GB once decoded
+    result = _run_limited(f"""
+        from augkit.app.datasets.images_io import ImageReadError, read_image
+        try:
+            read_image({str(path)!r})
+        except ImageReadError as exc:
+            print("refused:", exc)
+    """)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == (
+        f"refused: {path}: 20000x20000 = 400000000 pixels is over the limit of "
+        f"{images_io.DEFAULT_MAX_PIXELS} (max_pixels; --max-pixels on the command line)")
+
+
+def test_max_pixels_applies_to_formats_read_through_pillow_and_none_lifts_it(tmp_path):
+    import numpy as np
+    from PIL import Image
+
+    from augkit.app.datasets.images_io import ImageReadError, read_image
+
+    path = tmp_path / "a.jpg"
+    Image.fromarray(np.zeros((100, 80, 3), np.uint8)).save(path)
+    with pytest.raises(ImageReadError, match=r"80x100 = 8000 pixels is over the limit of 7999"):
+        read_image(path, max_pixels=7999)
+    assert read_image(path, max_pixels=8000).shape == (100, 80, 3)
+    assert read_image(path, max_pixels=None).shape == (100, 80, 3)
+
+
+def test_a_32_bit_integer_tiff_is_a_clear_read_error(tmp_path):
+    import numpy as np
+    from PIL import Image
+
+    from augkit.app.datasets.images_io import ImageReadError, read_image
+
+    path = tmp_path / "i32.tif"
+    Image.fromarray(np.arange(12, dtype=np.int32).reshape(3, 4) * 100000).save(path)
+    with pytest.raises(ImageReadError, match=r"i32\.tif: 32-bit integer pixels are not supported"):
+        read_image(path)

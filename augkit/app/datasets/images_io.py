@@ -61,8 +61,24 @@ def list_images(folder: str | os.PathLike) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())
 
 
-def read_image(path: str | os.PathLike) -> np.ndarray:
+#: Largest image :func:`read_image` decodes by default, in pixels (width x height):
+#: Pillow's own limit (about 179 M, a 13377 x 13377 image). A few kilobytes of PNG can
+#: declare 30000 x 30000 pixels and take gigabytes once decoded; the size is read from
+#: the file's header and checked before decoding.
+DEFAULT_MAX_PIXELS = 178_956_970
+
+
+def read_image(path: str | os.PathLike, *,
+               max_pixels: int | None = DEFAULT_MAX_PIXELS) -> np.ndarray:
     """Read an image file into an array, with its EXIF orientation applied.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The image file.
+    max_pixels : int or None, keyword-only
+        Refuse (before decoding) an image whose header declares more pixels than this;
+        ``None`` for no limit. Default :data:`DEFAULT_MAX_PIXELS`.
 
     Returns
     -------
@@ -72,7 +88,9 @@ def read_image(path: str | os.PathLike) -> np.ndarray:
     Raises
     ------
     ImageReadError
-        The file is missing, empty, truncated or not an image; the message names it.
+        The file is missing, empty, truncated or not an image, larger than *max_pixels*,
+        or holds 32-bit integer pixels (not supported: convert to 16-bit or float32);
+        the message names it.
     """
     path = os.fspath(path)
     try:
@@ -81,14 +99,57 @@ def read_image(path: str | os.PathLike) -> np.ndarray:
         raise ImageReadError(f"{path}: cannot read the file: {exc.strerror or exc}") from None
     if not data:
         raise ImageReadError(f"{path}: the file is empty")
+    if max_pixels is not None:
+        _check_size(data, path, max_pixels)
     image = _decode_cv2(data)
     if image is None:
         image = _decode_pillow(data, path)
-        return np.ascontiguousarray(image)
-    orientation = _exif_orientation(data, path)
-    if orientation > 1:
-        image = _orient(image, orientation)
+    else:
+        orientation = _exif_orientation(data, path)
+        if orientation > 1:
+            image = _orient(image, orientation)
+    if image.dtype.kind in "iu" and image.dtype.itemsize > 2:
+        raise ImageReadError(
+            f"{path}: {image.dtype.itemsize * 8}-bit integer pixels are not supported "
+            f"(8- or 16-bit integer, or float32); convert the file")
     return np.ascontiguousarray(image)
+
+
+def _check_size(data: bytes, path: str, max_pixels: int) -> None:
+    """Refuse an image whose header declares more than *max_pixels*, before decoding."""
+    size = _header_size(data, path, max_pixels)
+    if size is None:
+        return
+    width, height = size
+    if width * height > max_pixels:
+        raise ImageReadError(
+            f"{path}: {width}x{height} = {width * height} pixels is over the limit of "
+            f"{max_pixels} (max_pixels; --max-pixels on the command line)")
+
+
+def _header_size(data: bytes, path: str, max_pixels: int) -> tuple[int, int] | None:
+    """Width and height from the file's header (nothing is decoded), or None."""
+    import struct
+    import warnings
+
+    if data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR":
+        return struct.unpack(">II", data[16:24])
+    from PIL import Image
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as img:
+                return img.size
+    except Image.DecompressionBombError as exc:
+        # Pillow refuses to open beyond twice its own limit, without saying the size
+        if max_pixels < 2 * (Image.MAX_IMAGE_PIXELS or 0):
+            raise ImageReadError(f"{path}: over the limit of {max_pixels} pixels "
+                                 f"(max_pixels; --max-pixels on the command line): {exc}"
+                                 ) from None
+        return None
+    except Exception:  # not something Pillow knows; OpenCV may still read it
+        return None
 
 
 def _decode_cv2(data: bytes) -> np.ndarray | None:
