@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 
 import numpy as np
 import pytest
 
 from augkit.app.datasets.images_io import write_image
-from augkit.app.job import JobConfig, run_job
+from augkit.app.job import JobConfig, JobError, run_job
 
 
 def _quiet(*_):
@@ -123,3 +124,31 @@ def test_refused_records_are_counted_apart(tmp_path):
                       log=lines.append)
     assert len(summary.images_refused) == 1 and not summary.images_unreadable
     assert "1 refused" in lines[-1]
+
+
+@pytest.mark.parametrize(("option", "value", "words"), [
+    ("n", 0, "-n"), ("n", 10001, "-n"), ("n", -3, "-n"),
+    ("workers", -5, "--workers"), ("workers", 0, "--workers"),
+    ("workers", 4 * (os.cpu_count() or 1) + 1, "--workers"),
+])
+def test_n_and_workers_out_of_bounds_are_refused_naming_the_option(tmp_path, option, value,
+                                                                   words):
+    inp = _folder(tmp_path, ["a.jpg"])
+    config = JobConfig(pipeline="light", input=inp, output=tmp_path / "out", n=1, seed=1,
+                       workers=1, format="none", progress=False)
+    setattr(config, option, value)
+    with pytest.raises(JobError, match=words) as info:
+        run_job(config, log=_quiet)
+    assert str(value) in str(info.value)
+    assert not (tmp_path / "out").exists()
+
+
+def test_cli_workers_negative_is_a_usage_error(tmp_path, capsys):
+    from augkit.app.cli import main
+
+    inp = _folder(tmp_path, ["a.jpg"])
+    code = main(["augment", "-p", "light", "-i", str(inp), "-o", str(tmp_path / "out"),
+                 "-w", "-5", "-q"])
+    assert code == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "--workers" in err[0] and "-5" in err[0]

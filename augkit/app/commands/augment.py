@@ -69,11 +69,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="folder of images (default: the bundled sample dataset)")
     p.add_argument("--output", "-o", required=True,
                    help="folder for the outputs (never the input folder)")
-    p.add_argument("-n", type=int, default=4, help="augmented versions per image (default 4)")
+    p.add_argument("-n", type=int, default=4,
+                   help="augmented versions per image, 1 to 10000 (default 4)")
     p.add_argument("--seed", type=int, default=None,
                    help="seed of the run (default: random, printed in the summary)")
     p.add_argument("--workers", "-w", type=int, default=None,
-                   help="worker processes (default: every core)")
+                   help="worker processes, 1 to 4 per core (default: every core)")
     p.add_argument("--annotations", "-a", default=None,
                    help="COCO JSON file, or folder of YOLO .txt / VOC .xml files")
     p.add_argument("--format", "-f", choices=catalogue.format_names(), default=catalogue.AUTO,

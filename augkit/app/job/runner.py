@@ -38,6 +38,9 @@ from augkit.augmenter import Augmenter
 from augkit.errors import AugkitError
 from augkit.multicore import WorkerDiedError, WorkerPool
 
+#: The largest ``-n`` (outputs per input image).
+MAX_N = 10_000
+
 
 class JobError(AugkitError):
     """The job cannot run (bad options, output folder inside the input...)."""
@@ -103,8 +106,13 @@ def run_job(config: JobConfig, log: Callable[..., None] | None = None,
     """
     stream = stream if stream is not None else sys.stderr
     log = log if log is not None else (lambda *a: print(*a, file=stream, flush=True))
-    if config.n < 1:
-        raise JobError(f"-n: expected a positive number of outputs per image, got {config.n}")
+    if not 1 <= config.n <= MAX_N:
+        raise JobError(f"-n: expected a number of outputs per image from 1 to {MAX_N}, got "
+                       f"{config.n}")
+    cpus = os.cpu_count() or 1
+    if config.workers is not None and not 1 <= config.workers <= 4 * cpus:
+        raise JobError(f"--workers: expected a number of worker processes from 1 to {4 * cpus} "
+                       f"(4 per core), got {config.workers}")
     if config.out_of_image not in OUT_OF_IMAGE:
         raise JobError(f"--out-of-image: expected one of {', '.join(OUT_OF_IMAGE)}, got "
                        f"{config.out_of_image!r}")
@@ -128,7 +136,7 @@ def run_job(config: JobConfig, log: Callable[..., None] | None = None,
 
     job = (config, log, stream, input_dir, fmt_name, annotations, out_dir, pipeline, header,
            seed)
-    workers = max(1, config.workers or os.cpu_count() or 1)
+    workers = config.workers or cpus
     if workers == 1:
         return _run_job(*job, workers, None)
     # The worker processes start now, before the dataset is read: they do not inherit
