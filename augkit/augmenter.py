@@ -17,6 +17,7 @@ Two bases say what an augmenter touches:
 from __future__ import annotations
 
 import copy as copy_module
+import difflib
 import inspect
 import re
 import textwrap
@@ -100,6 +101,46 @@ def _fill_doc_blocks(cls: type[Augmenter]) -> str:
     return _DOC_BLOCK.sub(fill, cls.__doc__ or "")
 
 
+_UNEXPECTED_KEYWORD = re.compile(r"got an unexpected keyword argument '([^']+)'")
+
+
+def _unexpected_keyword(cls: type, error: TypeError, kwargs: Mapping[str, Any]) -> str | None:
+    """The keyword *error* says no ``__init__`` of *cls* accepts, if it is one of *kwargs*."""
+    match = _UNEXPECTED_KEYWORD.search(str(error))
+    if match is None or match.group(1) not in kwargs:
+        return None
+    if match.group(1) in _accepted_keywords(cls):
+        return None  # raised deeper, by something the constructor called
+    return match.group(1)
+
+
+def _accepted_keywords(cls: type) -> list[str]:
+    """Keyword names the constructor of *cls* accepts, following ``**kwargs`` up the MRO."""
+    names: list[str] = []
+    for klass in cls.__mro__:
+        init = klass.__dict__.get("__init__")
+        if init is None:
+            continue
+        forwards = False
+        for parameter in list(inspect.signature(init).parameters.values())[1:]:
+            if parameter.kind is inspect.Parameter.VAR_KEYWORD:
+                forwards = True
+            elif parameter.kind is not inspect.Parameter.VAR_POSITIONAL:
+                if parameter.name not in names:
+                    names.append(parameter.name)
+        if not forwards:
+            break
+    return names
+
+
+def _unknown_keyword_message(cls: type, unknown: str) -> str:
+    accepted = _accepted_keywords(cls)
+    close = difflib.get_close_matches(unknown, accepted, n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    listed = ", ".join(accepted) if accepted else "none"
+    return f"{cls.__name__}: unexpected keyword argument {unknown!r}{hint} (accepted: {listed})"
+
+
 class _AugmenterType(type):
     """Finishes every augmenter's construction: seeds children from a given seed.
 
@@ -108,7 +149,13 @@ class _AugmenterType(type):
     """
 
     def __call__(cls, *args: Any, **kwargs: Any) -> Any:
-        aug = super().__call__(*args, **kwargs)
+        try:
+            aug = super().__call__(*args, **kwargs)
+        except TypeError as error:
+            unknown = _unexpected_keyword(cls, error, kwargs)
+            if unknown is None:
+                raise
+            raise TypeError(_unknown_keyword_message(cls, unknown)) from error
         if aug._seeded:
             aug._seed_children()
         return aug
@@ -420,6 +467,12 @@ line_strings : optional
         name = type(self).__name__
         for image in images:
             if image.dtype not in allowed:
+                if not image.dtype.isnative:
+                    raise UnsupportedDtypeError(
+                        f"{name}: {kind.name} of dtype {image.dtype.str!r} are big-endian "
+                        "(non-native byte order), which is not supported; convert with "
+                        "arr.astype(arr.dtype.newbyteorder('='))"
+                    )
                 raise UnsupportedDtypeError(
                     f"{name}: {kind.name} of dtype {image.dtype.name} are not "
                     f"supported; accepted dtypes: {', '.join(sorted(self.supported_dtypes))}"

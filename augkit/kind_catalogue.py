@@ -21,6 +21,8 @@ import difflib
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from augkit.errors import InputError
+
 if TYPE_CHECKING:
     from augkit.augmentables.kind import Kind
 
@@ -88,6 +90,10 @@ def _find(key: str, kinds: Mapping[str, type[Kind]]) -> tuple[type[Kind], bool] 
     return None
 
 
+class UnknownKeywordError(InputError, TypeError):
+    """A call passed a keyword that names no kind (a TypeError, as for any function)."""
+
+
 def _resolve(key: str) -> tuple[type[Kind], bool]:
     hit = _find(key, known_kinds())
     while hit is None and _loaders:
@@ -95,10 +101,10 @@ def _resolve(key: str) -> tuple[type[Kind], bool]:
         hit = _find(key, known_kinds())
     if hit is not None:
         return hit
-    from augkit.errors import InputError
-
     kinds = known_kinds()
     accepted = sorted(set(kinds) | {k.singular for k in kinds.values() if k.singular})
     close = difflib.get_close_matches(key, accepted, n=1)
     hint = f" Did you mean {close[0]!r}?" if close else ""
-    raise InputError(f"augment: unknown keyword {key!r}; accepted: {', '.join(accepted)}.{hint}")
+    raise UnknownKeywordError(
+        f"augment: unknown keyword {key!r}; accepted: {', '.join(accepted)}.{hint}"
+    )

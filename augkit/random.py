@@ -112,7 +112,10 @@ def key_to_ints(key: Hashable) -> tuple[int, ...]:
         if isinstance(part, (int, np.integer)) and not isinstance(part, bool) and part >= 0:
             out.append(int(part))
         elif isinstance(part, str):
-            out.append(int.from_bytes(hashlib.sha256(part.encode()).digest()[:8], "little"))
+            # surrogatepass: keys built from non-UTF-8 file names (lone surrogates) hash
+            # deterministically; valid strings give the same bytes as plain UTF-8.
+            data = part.encode("utf-8", "surrogatepass")
+            out.append(int.from_bytes(hashlib.sha256(data).digest()[:8], "little"))
         else:
             raise ParameterTypeError(
                 "key: expected a non-negative int, a str, or a tuple of those, "
