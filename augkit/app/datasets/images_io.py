@@ -299,21 +299,8 @@ def write_image(path: str | os.PathLike, image: np.ndarray) -> None:
 
 def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> None:
     """Write *data* to a temporary name next to *path*, then rename it to *path*."""
-    path = os.fspath(path)
-    folder, name = os.path.split(path)
-    if folder:
-        os.makedirs(folder, exist_ok=True)
-    tmp = os.path.join(folder, f".{name}{TEMP_MARK}{os.getpid()}")
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    with atomic_writer(path, "wb") as fh:
+        fh.write(data)
 
 
 @contextlib.contextmanager
