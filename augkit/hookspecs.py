@@ -98,3 +98,22 @@ def augkit_presets() -> dict[str, object]:
         or ``os.PathLike``), or a callable with no arguments that returns an
         :class:`augkit.Augmenter`.
     """
+
+
+@hookspec
+def augkit_modules() -> dict[str, str]:
+    """Return the imgaug module names this plugin provides, each mapped to its module.
+
+    Called when augkit first needs its registry. ``augkit.augmenters.<name>`` (and
+    ``import augkit.augmenters.<name>``) resolves *name* to the importable module
+    given here, lazily: the module is imported on first access. That module's
+    ``__all__`` is what ``augkit.augmenters.<name>`` exposes, in imgaug's module of
+    the same name: the augmenters, public functions, constants and helper classes.
+    A name registered by two plugins is an error naming both.
+
+    Returns
+    -------
+    dict of str to str
+        imgaug module name -> dotted module path, e.g.
+        ``{"flip": "augkit_geometric.imgaug_flip", "pillike": "augkit_pillike.api"}``.
+    """
