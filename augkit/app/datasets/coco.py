@@ -5,7 +5,8 @@ image entry naming a missing file, or an annotation naming an unknown image id, 
 reported. Writing gives a COCO file that pycocotools-style readers accept: fresh unique
 image and annotation ids, ``width``/``height`` of the augmented image, ``bbox`` and
 ``area`` recomputed from the transformed segmentation (polygon area, mask pixel count,
-or box area), ``num_keypoints`` recounted; ``info``, ``licenses``, ``categories`` and
+or, as COCO does, the box area when there is no mask: no ``segmentation`` or an empty
+``"segmentation": []``), ``num_keypoints`` recounted; ``info``, ``licenses``, ``categories`` and
 any other fields are kept. Coordinates are written with two decimals.
 
 A malformed annotation (a ``bbox`` that is not 4 numbers, a string coordinate, a
@@ -605,7 +606,7 @@ def _ann_from_object(obj: Obj) -> dict[str, Any]:
         if obj.polygons:
             allxy = np.concatenate(obj.polygons)
             box = np.concatenate([allxy.min(axis=0), allxy.max(axis=0)])
-        area = _polygons_area(obj.polygons)
+            area = _polygons_area(obj.polygons)
     elif src["form"] in ("rle_string", "rle_list"):
         rle = rle_encode(obj.mask)
         if src["form"] == "rle_string":
