@@ -76,10 +76,10 @@ def test_any_exception_of_one_record_is_reported_counted_and_skipped(tmp_path, m
     if where == "read":
         real = tasks.read_image
 
-        def read_image(path):
+        def read_image(path, **options):
             if path.name == "b.jpg":
                 raise KeyError("boom")
-            return real(path)
+            return real(path, **options)
 
         monkeypatch.setattr(tasks, "read_image", read_image)
     else:
@@ -106,7 +106,7 @@ def test_strict_stops_at_a_failing_record_with_status_1(tmp_path, monkeypatch):
     from augkit.app.job import tasks
 
     inp = _folder(tmp_path)
-    monkeypatch.setattr(tasks, "read_image", lambda path: 1 / 0)
+    monkeypatch.setattr(tasks, "read_image", lambda path, **options: 1 / 0)
     summary = run_job(JobConfig(pipeline="light", input=inp, output=tmp_path / "out", n=1,
                                 seed=1, workers=1, format="none", strict=True,
                                 progress=False), log=_quiet)

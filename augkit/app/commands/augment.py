@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from augkit.app import catalogue
+from augkit.app.datasets.images_io import DEFAULT_MAX_PIXELS
 from augkit.app.job.objects import OUT_OF_IMAGE
 
 EPILOG = """\
@@ -49,12 +50,17 @@ def cmd_augment(args: argparse.Namespace) -> int:
         pipeline=args.pipeline, input=args.input, output=args.output, n=args.n,
         seed=args.seed, workers=args.workers, annotations=args.annotations,
         format=args.format, out_of_image=args.out_of_image, resume=args.resume,
-        strict=args.strict, progress=not args.quiet)
+        overwrite=args.overwrite, strict=args.strict, progress=not args.quiet,
+        max_pixels=args.max_pixels or None)
     try:
         summary = run_job(config)
     except AugkitError as exc:  # bad options or input, found before any work starts
         print(f"augkit augment: error: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:  # the file system failed under the run (not one record)
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"augkit augment: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 1
     return summary.exit_code
 
 
@@ -85,6 +91,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                         "(default: clip)")
     p.add_argument("--resume", action="store_true",
                    help="skip outputs an earlier run of the same command already wrote")
+    p.add_argument("--overwrite", action="store_true",
+                   help="write into a non-empty --output: the files an earlier run recorded "
+                        "are removed first, other files are left alone")
+    p.add_argument("--max-pixels", type=int, default=DEFAULT_MAX_PIXELS, metavar="N",
+                   help="refuse images larger than N pixels (width x height) before decoding "
+                        f"them; 0 for no limit (default {DEFAULT_MAX_PIXELS:,}, Pillow's)")
     p.add_argument("--strict", action="store_true",
                    help="stop at the first unreadable image instead of skipping it")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")

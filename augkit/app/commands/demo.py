@@ -47,8 +47,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     out_dir = Path(args.output)
     out_dir.mkdir(parents=True, exist_ok=True)
+    # The demo's own folder: a second `augkit demo` replaces what the first wrote.
     summary = run_job(JobConfig(pipeline="medium", output=out_dir / "dataset", n=2, seed=1,
-                                workers=args.workers, progress=False))
+                                workers=args.workers, progress=False, overwrite=True))
     data = sample()
     pipeline = demo_pipeline()
     cells = [draw_annotations(data.image, {k: v for k, v in data.as_kwargs().items()

@@ -55,8 +55,10 @@ A format for images with one ``.boxes`` file each (``x1 y1 x2 y2 label`` lines):
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import os
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,6 +78,41 @@ class RecordError(InputError):
     error, skips the image and counts it; the run goes on (``--strict`` stops it).
     It is an :class:`~augkit.errors.InputError`, hence an ``AugkitError``.
     """
+
+
+def scratch_file(folder: Path | None, tag: str) -> tuple[int, str]:
+    """Create a scratch file ``.augkit-<tag>-<pid>-*.jsonl`` in *folder*; return ``(fd, name)``.
+
+    The creating process's id is in the name, so that a later run can remove the file
+    if that process was killed before it could (:func:`remove_orphaned_scratch`).
+    """
+    return tempfile.mkstemp(prefix=f".augkit-{tag}-{os.getpid()}-", suffix=".jsonl",
+                            dir=folder)
+
+
+def remove_orphaned_scratch(folder: Path) -> list[Path]:
+    """Remove the scratch files in *folder* whose creating process no longer runs.
+
+    Returns the removed files. A run killed with ``kill -9`` cannot remove its own.
+    """
+    removed = []
+    for path in folder.glob(".augkit-*-*-*.jsonl"):
+        pid = path.name.split("-")[2]
+        if pid.isdigit() and not _process_alive(int(pid)):
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed.append(path)
+    return removed
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, another user's
+        return True
+    return True
 
 
 #: Most pixels a decoded annotation mask may have (Pillow's decompression-bomb limit).

@@ -61,6 +61,7 @@ from augkit.app.datasets.base import (
     RecordError,
     numbers,
     round_list,
+    scratch_file,
     show,
 )
 from augkit.app.datasets.images_io import TEMP_MARK, atomic_writer, is_image_file, list_images
@@ -254,8 +255,7 @@ class CocoFormat(DatasetFormat):
         ann_problems: list[str] = []
         image_items: list[tuple[int, Any, Any, str | None]] = []
         by_image: dict[Any, array] = defaultdict(lambda: array("q"))
-        fd, spill_name = tempfile.mkstemp(prefix=".augkit-coco-", suffix=".jsonl",
-                                          dir=scratch_dir)
+        fd, spill_name = scratch_file(scratch_dir, "coco")
         self.spill = Path(spill_name)
         self._reader: list[IO[bytes]] = []  # the open scratch file, once it is read
         weakref.finalize(self, _close_and_unlink, self._reader, spill_name)

@@ -8,9 +8,11 @@ the dataset-level files (the COCO JSON) from the journal at the end.
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,7 +23,8 @@ from typing import Any
 import numpy as np
 
 from augkit.app.datasets import DatasetFormat, ImageRecord, open_dataset
-from augkit.app.datasets.images_io import remove_temp_files
+from augkit.app.datasets.base import remove_orphaned_scratch
+from augkit.app.datasets.images_io import DEFAULT_MAX_PIXELS, is_image_file, remove_temp_files
 from augkit.app.job import journal
 from augkit.app.job.objects import OUT_OF_IMAGE
 from augkit.app.job.progress import Progress, Summary, format_summary
@@ -60,8 +63,10 @@ class JobConfig:
     format: str = "auto"
     out_of_image: str = "clip"
     resume: bool = False
+    overwrite: bool = False
     strict: bool = False
     progress: bool = True
+    max_pixels: int | None = DEFAULT_MAX_PIXELS
 
 
 def bundled_dataset() -> tuple[Path, Path]:
@@ -71,6 +76,10 @@ def bundled_dataset() -> tuple[Path, Path]:
 
 
 def _check_folders(input_dir: Path, out_dir: Path) -> None:
+    if not input_dir.exists():
+        raise JobError(f"--input: {input_dir} does not exist")
+    if not input_dir.is_dir():
+        raise JobError(f"--input: {input_dir} is not a folder")
     inp, out = input_dir.resolve(), out_dir.resolve()
     if inp == out:
         raise JobError(f"--output: {out_dir} is the input folder; augkit never writes into its "
@@ -78,6 +87,39 @@ def _check_folders(input_dir: Path, out_dir: Path) -> None:
     if inp in out.parents:
         raise JobError(f"--output: {out_dir} is inside the input folder {input_dir}; its "
                        "outputs would be read as inputs next time, choose a folder outside it")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise JobError(f"--output: {out_dir} is a file, not a folder")
+
+
+def _check_output_empty(out_dir: Path, config: JobConfig) -> None:
+    """Refuse to write into a folder that holds anything, unless told how to treat it."""
+    if config.resume or config.overwrite or not out_dir.is_dir():
+        return
+    if next(os.scandir(out_dir), None) is not None:
+        raise JobError(f"--output: {out_dir} is not empty; give --resume to finish an earlier "
+                       "run there, --overwrite to replace it, or choose an empty folder")
+
+
+def _prepare_output(out_dir: Path) -> None:
+    """Create *out_dir* and make sure a file can be written in it (one-line error if not)."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=out_dir):
+            pass
+    except OSError as exc:
+        raise JobError(f"--output: cannot write to {out_dir}: "
+                       f"{exc.strerror or exc}") from None
+
+
+def _count_images(folder: Path, enough: int) -> int:
+    """Count the image files below *folder*, stopping at *enough*."""
+    count = 0
+    for _root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        count += sum(1 for name in files if is_image_file(Path(name)))
+        if count >= enough:
+            return enough
+    return count
 
 
 def run_job(config: JobConfig, log: Callable[..., None] | None = None,
@@ -113,6 +155,13 @@ def run_job(config: JobConfig, log: Callable[..., None] | None = None,
     if config.workers is not None and not 1 <= config.workers <= 4 * cpus:
         raise JobError(f"--workers: expected a number of worker processes from 1 to {4 * cpus} "
                        f"(4 per core), got {config.workers}")
+    if config.max_pixels is not None and not (isinstance(config.max_pixels, int)
+                                              and config.max_pixels >= 1):
+        raise JobError(f"--max-pixels: expected a positive number of pixels, got "
+                       f"{config.max_pixels!r}")
+    if config.resume and config.overwrite:
+        raise JobError("--resume and --overwrite exclude each other: --resume finishes the "
+                       "earlier run, --overwrite replaces it")
     if config.out_of_image not in OUT_OF_IMAGE:
         raise JobError(f"--out-of-image: expected one of {', '.join(OUT_OF_IMAGE)}, got "
                        f"{config.out_of_image!r}")
@@ -125,7 +174,12 @@ def run_job(config: JobConfig, log: Callable[..., None] | None = None,
         fmt_name = config.format
     out_dir = Path(config.output)
     _check_folders(input_dir, out_dir)
+    _check_output_empty(out_dir, config)
+    images = _count_images(input_dir, enough=max(config.workers or cpus, 1))
+    if images == 0:
+        raise JobError(f"--input: no images found in {input_dir}")
     pipeline = load_pipeline(config.pipeline)
+    _prepare_output(out_dir)
     header = journal.read_header(journal.journal_path(out_dir)) if config.resume else None
     seed = config.seed
     if seed is None:
@@ -136,12 +190,12 @@ def run_job(config: JobConfig, log: Callable[..., None] | None = None,
 
     job = (config, log, stream, input_dir, fmt_name, annotations, out_dir, pipeline, header,
            seed)
-    workers = config.workers or cpus
+    workers = min(config.workers or cpus, images)
     if workers == 1:
         return _run_job(*job, workers, None)
     # The worker processes start now, before the dataset is read: they do not inherit
     # the parsed annotations; each task brings its own image's record.
-    setup = WorkerSetup(pipeline, out_dir, config.out_of_image)
+    setup = WorkerSetup(pipeline, out_dir, config.out_of_image, config.max_pixels)
     with WorkerPool(workers, initializer=init_worker, initargs=(setup,)) as pool:
         pool.start()
         return _run_job(*job, workers, pool)
@@ -154,6 +208,7 @@ def _run_job(config: JobConfig, log: Callable[..., None], stream: Any, input_dir
     state_dir = out_dir / journal.STATE_DIR
     journal_path = journal.journal_path(out_dir)
     state_dir.mkdir(parents=True, exist_ok=True)
+    remove_orphaned_scratch(state_dir)
     dataset = open_dataset(input_dir, format=fmt_name, annotations=annotations,
                            scratch_dir=state_dir)
     for problem in dataset.problems:
@@ -168,13 +223,13 @@ def _run_job(config: JobConfig, log: Callable[..., None], stream: Any, input_dir
                 f"--resume: {out_dir} was made with a different {', '.join(different)}; "
                 "resume with the same options, or write to a new folder")
 
-    out_dir.mkdir(parents=True, exist_ok=True)
     remove_temp_files(out_dir)
-    state_dir.mkdir(exist_ok=True)
+    if config.overwrite:
+        _remove_earlier_outputs(dataset, journal_path, out_dir)
 
     # Outputs of an earlier run (--resume): (rel, k) -> (index, journal line).
     done = journal.finished_outputs(journal_path, out_dir) if config.resume else {}
-    tasks, skipped = _plan(dataset, done, config.n, out_dir)
+    tasks, skipped, collisions = _plan(dataset, done, config.n, out_dir)
     journal.rewrite(journal_path, expected,
                     (line for (_, k), (_, line) in done.items() if k < config.n))
     done.clear()
@@ -183,11 +238,15 @@ def _run_job(config: JobConfig, log: Callable[..., None], stream: Any, input_dir
     summary = Summary(format=dataset.name, images_in=len(dataset.records),
                       outputs_skipped=skipped, workers=workers, seed=seed,
                       problems=list(dataset.problems), out_of_image=config.out_of_image)
+    summary.images_refused.extend(collisions)
     progress = Progress(len(tasks), stream=stream, enabled=config.progress)
     start = time.perf_counter()
     with open(journal_path, "a", encoding="utf-8") as journal_file:
         def take(result: TaskResult) -> None:
-            if result.error:
+            if result.error and result.reason == "unwritable":
+                summary.stopped_by_error = (f"{result.error}; fix the output folder (or free "
+                                            "space) and run the same command with --resume")
+            elif result.error:
                 {"refused": summary.images_refused, "failed": summary.images_failed}.get(
                     result.reason, summary.images_unreadable).append(result.error)
                 progress.note(f"warning: {result.error}; skipped")
@@ -201,7 +260,8 @@ def _run_job(config: JobConfig, log: Callable[..., None], stream: Any, input_dir
 
         try:
             if workers == 1 or pool is None:
-                state = TaskState(pipeline, dataset, out_dir, config.out_of_image)
+                state = TaskState(pipeline, dataset, out_dir, config.out_of_image,
+                                  config.max_pixels)
                 _run_serial(state, tasks, take, summary)
             else:
                 _run_pool(pool, pickle.dumps(dataset.worker_view()), tasks, take, summary,
@@ -220,12 +280,23 @@ def _run_job(config: JobConfig, log: Callable[..., None], stream: Any, input_dir
     return summary
 
 
-def _plan(dataset: DatasetFormat, done: dict, n: int,
-          out_dir: Path) -> tuple[list[tuple[ImageRecord, list[int]]], int]:
-    """Return the tasks (record, outputs k still to write) and the number of outputs done."""
+def _plan(dataset: DatasetFormat, done: dict, n: int, out_dir: Path
+          ) -> tuple[list[tuple[ImageRecord, list[int]]], int, list[str]]:
+    """Return the tasks (record, outputs k still to write), the outputs done, collisions.
+
+    Two records whose outputs would have the same name (a COCO file listing one image
+    twice, ``a.jpg`` and ``a.png`` sharing YOLO's ``labels/a.txt``...) would overwrite
+    each other: the first keeps its names, the later ones are refused.
+    """
     tasks = []
     skipped = 0
+    claimed: dict[str, str] = {}
+    collisions = []
     for record in dataset.records:
+        collision = _claim_outputs(dataset, record, out_dir, claimed)
+        if collision:
+            collisions.append(collision)
+            continue
         ks = []
         for k in range(n):
             entry = done.get((record.rel, k))
@@ -237,7 +308,33 @@ def _plan(dataset: DatasetFormat, done: dict, n: int,
                 ks.append(k)
         if ks:
             tasks.append((record, ks))
-    return tasks, skipped
+    return tasks, skipped, collisions
+
+
+def _claim_outputs(dataset: DatasetFormat, record: ImageRecord, out_dir: Path,
+                   claimed: dict[str, str]) -> str | None:
+    """Claim the output names of *record* (its first output stands for all of them)."""
+    paths = [out_dir / record.output_rel(0), *dataset.annotation_paths(record, out_dir, 0)]
+    keys = [os.path.normcase(os.path.abspath(p)) for p in paths]
+    for path, key in zip(paths, keys):
+        owner = claimed.get(key)
+        if owner is not None:
+            return (f"{record.path}: refused: its output {path} is already written for "
+                    f"{owner!r} (two inputs with one output name)")
+    for key in keys:
+        claimed[key] = record.rel
+    return None
+
+
+def _remove_earlier_outputs(dataset: DatasetFormat, journal_path: Path, out_dir: Path) -> None:
+    """--overwrite: delete the files an earlier run recorded in its journal, nothing else."""
+    root = out_dir.resolve()
+    for (rel, k), (index, line) in journal.finished_outputs(journal_path, out_dir).items():
+        entry = json.loads(line)
+        record = ImageRecord(index, dataset.input_dir / rel, rel, {})
+        for path in [out_dir / entry["out"], *dataset.annotation_paths(record, out_dir, k)]:
+            if path.resolve().is_relative_to(root):
+                path.unlink(missing_ok=True)
 
 
 def _run_serial(state: TaskState, tasks: list, take: Callable, summary: Summary) -> None:

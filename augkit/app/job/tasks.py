@@ -10,6 +10,7 @@ reported in :attr:`TaskResult.error`.
 
 from __future__ import annotations
 
+import contextlib
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,12 @@ from typing import Any
 import numpy as np
 
 from augkit.app.datasets import DatasetFormat, ImageRecord, Obj
-from augkit.app.datasets.images_io import ImageReadError, read_image, write_image
+from augkit.app.datasets.images_io import (
+    DEFAULT_MAX_PIXELS,
+    ImageReadError,
+    read_image,
+    write_image,
+)
 from augkit.app.job.objects import Stats, augment_objects
 from augkit.augmenter import Augmenter
 from augkit.errors import AugkitError, InputError
@@ -32,6 +38,7 @@ class TaskState:
     dataset: DatasetFormat
     out_dir: Path
     out_of_image: str
+    max_pixels: int | None = DEFAULT_MAX_PIXELS
 
 
 @dataclass
@@ -41,6 +48,7 @@ class WorkerSetup:
     pipeline: Augmenter
     out_dir: Path
     out_of_image: str
+    max_pixels: int | None = DEFAULT_MAX_PIXELS
 
 
 @dataclass
@@ -53,7 +61,9 @@ class TaskResult:
     stats: Stats = field(default_factory=Stats)
     error: str | None = None
     #: Why the record was skipped: ``unreadable``, ``refused`` (a path outside the
-    #: folders, a collision) or ``failed`` (any other exception of this record).
+    #: folders, a collision), ``failed`` (any other exception of this record), or
+    #: ``unwritable`` (an output could not be written: disk full, permissions; this
+    #: stops the run, as every later image would fail the same way).
     reason: str = "unreadable"
 
 
@@ -75,7 +85,7 @@ def run_in_worker(view_blob: bytes, record: ImageRecord, ks: list[int]) -> TaskR
         if _SETUP is None:
             raise RuntimeError("run_in_worker: the worker was not initialised (init_worker)")
         _STATE = TaskState(_SETUP.pipeline, pickle.loads(view_blob), _SETUP.out_dir,
-                           _SETUP.out_of_image)
+                           _SETUP.out_of_image, _SETUP.max_pixels)
         _VIEW_BLOB = view_blob
     return process_image(_STATE, record, ks)
 
@@ -88,7 +98,7 @@ def process_image(state: TaskState, record: ImageRecord, ks: list[int]) -> TaskR
         result.reason = "refused"
         return result
     try:
-        image = read_image(record.path)
+        image = read_image(record.path, max_pixels=state.max_pixels)
         objects = state.dataset.load_objects(record, image.shape)
     except (ImageReadError, InputError) as exc:
         result.error = str(exc)
@@ -108,13 +118,28 @@ def process_image(state: TaskState, record: ImageRecord, ks: list[int]) -> TaskR
             result.reason = "failed"
             return result
         out_rel = record.output_rel(k)
-        payload = state.dataset.write(record, k, state.out_dir, image_out.shape, kept)
-        write_image(state.out_dir / out_rel, image_out)
+        try:
+            payload = state.dataset.write(record, k, state.out_dir, image_out.shape, kept)
+            write_image(state.out_dir / out_rel, image_out)
+        except OSError as exc:
+            _remove_partial_output(state, record, k)
+            result.error = (f"cannot write {exc.filename or state.out_dir / out_rel}: "
+                            f"{exc.strerror or exc}")
+            result.reason = "unwritable"
+            return result
         result.entries.append({"index": record.index, "rel": record.rel, "k": k,
                                "out": out_rel, "shape": list(image_out.shape),
                                "payload": payload})
         result.stats.add(stats)
     return result
+
+
+def _remove_partial_output(state: TaskState, record: ImageRecord, k: int) -> None:
+    """Remove what output *k* of *record* wrote before a write failed (its label files)."""
+    for path in [state.out_dir / record.output_rel(k),
+                 *state.dataset.annotation_paths(record, state.out_dir, k)]:
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
 
 
 def _describe(exc: BaseException) -> str:
