@@ -36,6 +36,7 @@ and support arithmetic (``2 * Uniform(0, 1) + 1``).
 
 from __future__ import annotations
 
+import copy as copy_module
 import difflib
 import math
 from collections.abc import Mapping, Sequence
@@ -80,13 +81,18 @@ __all__ = [
     "TruncatedNormal",
     "Uniform",
     "Weibull",
-    "from_dict",
+    "both_np_float_if_one_is_float",
     "draw",
+    "draw_distributions_grid",
+    "force_np_float_dtype",
+    "from_dict",
+    "handle_categorical_string_param",
     "handle_choice_param",
     "handle_continuous_param",
     "handle_discrete_param",
     "handle_per_channel",
     "handle_probability_param",
+    "show_distributions_grid",
 ]
 
 Size = int | Sequence[int]
@@ -237,6 +243,10 @@ class StochasticParameter:
     def __rtruediv__(self, other: Any) -> StochasticParameter:
         return Divide(other, self) if _is_operand(other) else NotImplemented
 
+    # Python 2's names of ``/``, which imgaug code may call directly.
+    __div__ = __truediv__
+    __rdiv__ = __rtruediv__
+
     def __pow__(self, other: Any, modulo: None = None) -> StochasticParameter:
         if modulo is not None or not _is_operand(other):
             return NotImplemented
@@ -250,6 +260,73 @@ class StochasticParameter:
 
     def __abs__(self) -> StochasticParameter:
         return Absolute(self)
+
+    # -- copies and pictures ------------------------------------------------
+
+    def copy(self) -> StochasticParameter:
+        """Return a shallow copy (child parameters are shared).
+
+        Examples
+        --------
+        >>> param = Normal(0, Uniform(1, 2))
+        >>> param.copy().scale is param.scale
+        True
+        """
+        return copy_module.copy(self)
+
+    def deepcopy(self) -> StochasticParameter:
+        """Return a deep copy (child parameters are copied too).
+
+        Examples
+        --------
+        >>> param = Normal(0, Uniform(1, 2))
+        >>> copied = param.deepcopy()
+        >>> copied == param, copied.scale is param.scale
+        (True, False)
+        """
+        return copy_module.deepcopy(self)
+
+    def draw_distribution_graph(self, title: str | bool | None = None,
+                                size: tuple[int, ...] = (1000, 1000),
+                                bins: int = 100) -> np.ndarray:
+        """Return a picture of the histogram of this parameter's samples.
+
+        Parameters
+        ----------
+        title : None or False or str, optional
+            The title; None uses ``str(self)``, False draws none. Long titles are
+            split into lines of 50 characters.
+        size : tuple of int, optional
+            At least two entries: ``size[0]`` calls of ``draw_samples(size[1:])``
+            give the samples.
+        bins : int, optional
+            Number of histogram bins.
+
+        Returns
+        -------
+        ndarray of shape (480, 640, 3)
+            A uint8 RGB image. imgaug plots with matplotlib; augkit draws the bars
+            and the title itself (no matplotlib needed), at the same image size.
+
+        Examples
+        --------
+        >>> Uniform(0, 1).draw_distribution_graph(size=(2, 100)).shape
+        (480, 640, 3)
+        """
+        from augkit._histogram import render_histogram
+
+        if (not isinstance(size, tuple) or len(size) < 2
+                or not all(_is_count(n) for n in size)):
+            raise ParameterTypeError(
+                f"size: expected a tuple of at least two non-negative ints, got {describe(size)}")
+        if not _is_count(bins) or bins < 1:
+            raise ParameterError(f"bins: expected a positive int, got {describe(bins)}")
+        rng = np.random.default_rng()
+        samples = [np.asarray(self.draw_samples(size[1:], rng)).ravel() for _ in range(size[0])]
+        values = np.concatenate(samples) if samples else np.zeros(0)
+        if title is None:
+            title = str(self)
+        return render_histogram(values, int(bins), None if title is False else str(title))
 
 
 ParameterLike = StochasticParameter | float | int | tuple[float, float] | list[Any]
@@ -762,6 +839,160 @@ def handle_choice_param(
     if isinstance(value, (str, int, list, tuple)) and not isinstance(value, bool):
         raise ParameterError(message)
     raise ParameterTypeError(message)
+
+
+def handle_categorical_string_param(
+    value: Any, name: str, valid_values: Sequence[str] | None = None
+) -> StochasticParameter:
+    """Turn a string argument into a parameter, as imgaug's function of this name.
+
+    Parameters
+    ----------
+    value : str or list of str or augkit.ALL or StochasticParameter
+        One string (fixed), a non-empty list of strings (one drawn per sample),
+        ``augkit.ALL`` (any of *valid_values*, when they are given) or a parameter
+        (taken as it is).
+    name : str
+        The argument's name, for error messages.
+    valid_values : sequence of str, optional
+        The accepted strings; None accepts any string.
+
+    Returns
+    -------
+    StochasticParameter
+        ``Deterministic``, ``Choice`` or *value* itself.
+
+    Raises
+    ------
+    augkit.ParameterError
+        For a string (or list entry) outside *valid_values*, or an empty list.
+    augkit.ParameterTypeError
+        For anything that is not a string, a list of strings or a parameter.
+
+    Examples
+    --------
+    >>> handle_categorical_string_param("edge", "mode", ["constant", "edge"])
+    Deterministic(value='edge')
+    >>> handle_categorical_string_param("ALL", "mode", ["constant", "edge"]).a
+    ['constant', 'edge']
+    """
+    if isinstance(value, StochasticParameter):
+        return value
+    accepted = (f"one of {{{', '.join(repr(v) for v in valid_values)}}}"
+                if valid_values is not None else "a string")
+    if isinstance(value, str):
+        if value == _ALL and valid_values is not None:
+            return Choice(list(valid_values))
+        if valid_values is not None and value not in valid_values:
+            raise ParameterError(f"{name}: expected {accepted}, got {value!r}")
+        return Deterministic(value)
+    if isinstance(value, list):
+        if not value:
+            raise ParameterError(f"{name}: expected a non-empty list of strings, got []")
+        for i, item in enumerate(value):
+            if not isinstance(item, str):
+                raise ParameterTypeError(
+                    f"{name}[{i}]: expected {accepted}, got {describe(item)}")
+            if valid_values is not None and item not in valid_values:
+                raise ParameterError(f"{name}[{i}]: expected {accepted}, got {item!r}")
+        return Choice(list(value))
+    everything = " augkit.ALL," if valid_values is not None else ""
+    raise ParameterTypeError(
+        f"{name}: expected{everything} a string, a list of strings or a StochasticParameter, "
+        f"got {describe(value)}")
+
+
+def force_np_float_dtype(value: np.ndarray) -> np.ndarray:
+    """Return *value* if its dtype is a float, else a float64 copy (imgaug's function).
+
+    Examples
+    --------
+    >>> force_np_float_dtype(np.array([1, 2])).dtype.name
+    'float64'
+    >>> force_np_float_dtype(np.zeros(1, np.float16)).dtype.name
+    'float16'
+    """
+    return value if value.dtype.kind == "f" else value.astype(np.float64)
+
+
+def both_np_float_if_one_is_float(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return *a* and *b* with every non-float one cast to float64 (imgaug's function).
+
+    As in imgaug, a non-float array becomes float64 whether or not the other one is
+    a float array (the name says less than the function does).
+
+    Examples
+    --------
+    >>> a, b = both_np_float_if_one_is_float(np.zeros(1, np.float32), np.zeros(1, np.int8))
+    >>> a.dtype.name, b.dtype.name
+    ('float32', 'float64')
+    """
+    return force_np_float_dtype(a), force_np_float_dtype(b)
+
+
+def draw_distributions_grid(
+    params: Sequence[StochasticParameter], rows: int | None = None, cols: int | None = None,
+    graph_sizes: tuple[int, int] = (350, 350), sample_sizes: Sequence[Any] | None = None,
+    titles: Sequence[str | bool | None] | bool | None = None,
+) -> np.ndarray:
+    """Return a grid of the distribution graphs of several parameters.
+
+    Parameters
+    ----------
+    params : list of StochasticParameter
+        One graph each (:meth:`StochasticParameter.draw_distribution_graph`).
+    rows, cols : int, optional
+        Grid size, as for ``augkit.draw_grid``.
+    graph_sizes : tuple of int, optional
+        Height and width each graph is resized to.
+    sample_sizes : list of tuple, optional
+        The ``size`` of each graph (default: the method's default).
+    titles : list or None or False, optional
+        One title per graph; None uses each parameter's ``str``, False draws none.
+
+    Returns
+    -------
+    ndarray
+        The uint8 RGB grid.
+
+    Examples
+    --------
+    >>> grid = draw_distributions_grid([Uniform(0, 1), Normal(0, 1)],
+    ...                                sample_sizes=[(2, 50), (2, 50)], graph_sizes=(30, 40))
+    >>> grid.shape
+    (30, 80, 3)
+    """
+    import cv2
+
+    from augkit.draw import draw_grid
+
+    params = list(params)
+    if titles is None or titles is False:
+        titles = [titles] * len(params)
+    sizes = list(sample_sizes) if sample_sizes is not None else [None] * len(params)
+    if len(titles) != len(params) or len(sizes) != len(params):
+        raise ParameterError(
+            f"titles, sample_sizes: expected one entry per parameter ({len(params)}), got "
+            f"{len(titles)} and {len(sizes)}")
+    height, width = graph_sizes
+    graphs = []
+    for param, size, title in zip(params, sizes, titles):
+        graph = (param.draw_distribution_graph(title=title) if size is None
+                 else param.draw_distribution_graph(title=title, size=size))
+        graphs.append(cv2.resize(graph, (width, height), interpolation=cv2.INTER_AREA))
+    return draw_grid(graphs, rows=rows, cols=cols)
+
+
+def show_distributions_grid(
+    params: Sequence[StochasticParameter], rows: int | None = None, cols: int | None = None,
+    graph_sizes: tuple[int, int] = (350, 350), sample_sizes: Sequence[Any] | None = None,
+    titles: Sequence[str | bool | None] | bool | None = None,
+) -> Any:
+    """Show :func:`draw_distributions_grid` with ``augkit.imshow``."""
+    from augkit.draw import imshow
+
+    return imshow(draw_distributions_grid(params, rows=rows, cols=cols, graph_sizes=graph_sizes,
+                                          sample_sizes=sample_sizes, titles=titles))
 
 
 def draw(param: StochasticParameter, size: int | tuple[int, ...], rng: np.random.Generator,
