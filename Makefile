@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 PLUGINS := $(wildcard plugins/augkit_*)
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install lint bench clean
+.PHONY: demo test install lint bench clean test-integration
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,9 +32,25 @@ lint: install
 test: install lint
 	$(BIN)/python -m pytest
 
+# Tests marked `integration` (real PyTorch DataLoader workers, HF datasets, ...) in their
+# own venv, so that `make test` stays lean. Add packages to INTEGRATION_PACKAGES only.
+INTEGRATION_VENV     ?= .venv-integration
+INTEGRATION_PACKAGES := torch datasets
+INTEGRATION_STAMP    := $(INTEGRATION_VENV)/.installed
+
+$(INTEGRATION_STAMP): pyproject.toml $(foreach p,$(PLUGINS),$(p)/pyproject.toml) Makefile
+	$(PYTHON) -m venv $(INTEGRATION_VENV)
+	$(INTEGRATION_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(INTEGRATION_VENV)/bin/python -m pip install --quiet -e ".[test,bench]" \
+		$(foreach p,$(PLUGINS),-e $(p)) $(INTEGRATION_PACKAGES)
+	touch $(INTEGRATION_STAMP)
+
+test-integration: $(INTEGRATION_STAMP)
+	$(INTEGRATION_VENV)/bin/python -m pytest -m integration tests
+
 bench: install
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
 	$(BIN)/python -m benchmarks.run
 
 clean:
-	rm -rf $(VENV) build *.egg-info plugins/*/*.egg-info
+	rm -rf $(VENV) $(INTEGRATION_VENV) build *.egg-info plugins/*/*.egg-info
