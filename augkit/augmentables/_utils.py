@@ -14,8 +14,9 @@ Coordinate conventions used throughout :mod:`augkit.augmentables`:
 from __future__ import annotations
 
 import operator
-from collections.abc import Sequence
-from typing import Any
+import warnings
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -74,6 +75,65 @@ def as_xy(value: Any, argname: str) -> np.ndarray:
     if not np.isfinite(arr).all():
         raise InputError(f"{argname}: coordinates must be finite, got {describe(value)}")
     return arr
+
+
+def shift_offsets(
+    x: float, y: float, top: float | None = None, right: float | None = None,
+    bottom: float | None = None, left: float | None = None,
+) -> tuple[float, float]:
+    """Return the ``(dx, dy)`` of a ``shift`` call, folding in imgaug's older side arguments.
+
+    ``top``/``bottom`` move down/up and ``left``/``right`` move right/left (imgaug < 0.4);
+    they are deprecated in favour of *x* and *y* and warn with a ``DeprecationWarning``.
+    """
+    sides = {"top": top, "right": right, "bottom": bottom, "left": left}
+    given = {name: value for name, value in sides.items() if value is not None}
+    if not given:
+        return x, y
+    warnings.warn(
+        f"shift(): the arguments {', '.join(given)} are deprecated; use x (right) and "
+        "y (down) instead",
+        DeprecationWarning,
+        stacklevel=3,
+    )
+    return (x + given.get("left", 0) - given.get("right", 0),
+            y + given.get("top", 0) - given.get("bottom", 0))
+
+
+_T = TypeVar("_T")
+
+
+def _inplace_method(name: str, original: Callable) -> Callable:
+    def method(self: Any, *args: Any, **kwargs: Any) -> Any:
+        self._take_state(getattr(self, name)(*args, **kwargs))
+        return self
+
+    method.__name__ = name + "_"
+    method.__wrapped__ = original  # type: ignore[attr-defined]  # inspect.signature follows it
+    method.__doc__ = (
+        f"In-place :meth:`{name}`: the same arguments and result, written into this object, "
+        "which is returned."
+    )
+    return method
+
+
+def with_inplace_twins(*names: str) -> Callable[[_T], _T]:
+    """Class decorator: add ``<name>_`` for each method *name* (imgaug's in-place twins).
+
+    The twin calls the copying method and moves the result's state into ``self`` through
+    ``self._take_state(result)``, which the class defines; twins the class already defines
+    itself are kept.
+    """
+
+    def decorate(cls: _T) -> _T:
+        for name in names:
+            if name + "_" not in vars(cls):
+                method = _inplace_method(name, getattr(cls, name))
+                method.__qualname__ = f"{cls.__qualname__}.{name}_"  # type: ignore[attr-defined]
+                setattr(cls, name + "_", method)
+        return cls
+
+    return decorate
 
 
 def scale_factors(from_shape: ShapeLike, to_shape: ShapeLike) -> tuple[float, float]:

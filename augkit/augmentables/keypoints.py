@@ -13,12 +13,13 @@ Augmenters keep every keypoint, in order, even when it leaves the image; use
 from __future__ import annotations
 
 import copy as _copy
+import warnings
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 import numpy as np
 
-from augkit.augmentables import _draw
+from augkit.augmentables import _draw, _kpmaps
 from augkit.augmentables._utils import (
     OnImage,
     ShapeLike,
@@ -27,6 +28,7 @@ from augkit.augmentables._utils import (
     normalize_shape,
     out_of_image_flags,
     project_xy,
+    with_inplace_twins,
 )
 from augkit.errors import InputError, describe
 
@@ -40,6 +42,7 @@ def _inside(xy: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
     return (x >= 0) & (x < width) & (y >= 0) & (y < height)
 
 
+@with_inplace_twins("project", "shift")
 class Keypoint:
     """One point ``(x, y)`` on an image, with an optional label.
 
@@ -57,6 +60,8 @@ class Keypoint:
     4.0
     >>> kp.is_out_of_image((4, 10))
     True
+    >>> print(Keypoint(x=1, y=2))
+    Keypoint(x=1.00000000, y=2.00000000)
     """
 
     __slots__ = ("_xy", "label")
@@ -81,6 +86,11 @@ class Keypoint:
         obj._xy = xy
         obj.label = label
         return obj
+
+    def _take_state(self, other: Keypoint) -> None:
+        """Write *other*'s coordinates into this point's array (views stay views)."""
+        self._xy[...] = other._xy
+        self.label = other.label
 
     @property
     def x(self) -> float:
@@ -163,10 +173,54 @@ class Keypoint:
             raise_if_out_of_image=raise_if_out_of_image,
         )
 
+    def generate_similar_points_manhattan(
+        self, nb_steps: int, step_size: float, return_array: bool = False
+    ) -> list[Keypoint] | np.ndarray:
+        """Return the points within *nb_steps* Manhattan steps of this one (a diamond).
+
+        Row by row from the top (``y - nb_steps * step_size``), left to right, with row ``i``
+        holding ``2 * k + 1`` points where ``k = min(i, 2 * nb_steps - i)``; this point is
+        among them. There are ``2 * nb_steps * (nb_steps + 1) + 1`` points.
+
+        Parameters
+        ----------
+        nb_steps : int
+            How many steps to go in each direction.
+        step_size : float
+            The distance of one step in pixels.
+        return_array : bool
+            Return a float32 ndarray of shape (K, 2) instead of a list of Keypoints.
+
+        Examples
+        --------
+        >>> Keypoint(5, 5).generate_similar_points_manhattan(1, 1.0, return_array=True).tolist()
+        [[5.0, 4.0], [4.0, 5.0], [5.0, 5.0], [6.0, 5.0], [5.0, 6.0]]
+        """
+        steps = int(nb_steps)
+        row = np.arange(2 * steps + 1)
+        half = np.minimum(row, 2 * steps - row)
+        counts = 2 * half + 1
+        rows = np.repeat(row, counts)
+        starts = np.cumsum(counts) - counts
+        columns = np.arange(counts.sum()) - np.repeat(starts, counts) - np.repeat(half, counts)
+        points = np.stack([self.x + columns * step_size, self.y + (rows - steps) * step_size],
+                          axis=1).astype(np.float32)
+        if return_array:
+            return points
+        return [Keypoint._view(point, _copy.deepcopy(self.label)) for point in points.copy()]
+
     def coords_almost_equals(self, other: Any, max_distance: float = 1e-4) -> bool:
-        """Return True when *other* (a Keypoint or an ``(x, y)`` pair) is within *max_distance*."""
+        """Return True when *other* (a Keypoint or an ``(x, y)`` pair) is within *max_distance*.
+
+        The Euclidean distance is compared (imgaug compares each coordinate separately,
+        which accepts points up to ``sqrt(2) * max_distance`` apart).
+        """
         other_xy = other._xy if isinstance(other, Keypoint) else np.asarray(other, np.float64)
         return bool(np.linalg.norm(self._xy - np.reshape(other_xy, 2)) <= max_distance)
+
+    def almost_equals(self, other: Any, max_distance: float = 1e-4) -> bool:
+        """Same as :meth:`coords_almost_equals` (a point has nothing else to compare)."""
+        return self.coords_almost_equals(other, max_distance=max_distance)
 
     def copy(self, x: float | None = None, y: float | None = None, label: Any = _KEEP) -> Keypoint:
         """Return a copy, optionally with new coordinates or label."""
@@ -198,9 +252,13 @@ class Keypoint:
 
     def __repr__(self) -> str:
         label = "" if self.label is None else f", label={self.label!r}"
-        return f"Keypoint(x={self.x:.3f}, y={self.y:.3f}{label})"
+        return f"Keypoint(x={self.x:.8f}, y={self.y:.8f}{label})"
+
+    __str__ = __repr__
 
 
+@with_inplace_twins("on", "shift", "clip_out_of_image", "remove_out_of_image",
+                    "remove_out_of_image_fraction")
 class KeypointsOnImage(OnImage):
     """All keypoints on one image.
 
@@ -285,6 +343,158 @@ class KeypointsOnImage(OnImage):
         """Return a float32 copy of the coordinates, an ndarray of shape (N, 2)."""
         return self.xy.copy()
 
+    def get_coords_array(self) -> np.ndarray:
+        """Deprecated name of :meth:`to_xy_array` (imgaug < 0.4)."""
+        warnings.warn("get_coords_array() is deprecated; use to_xy_array()",
+                      DeprecationWarning, stacklevel=2)
+        return self.to_xy_array()
+
+    @classmethod
+    def from_coords_array(cls, coords: Any, shape: ShapeLike) -> KeypointsOnImage:
+        """Deprecated name of :meth:`from_xy_array` (imgaug < 0.4)."""
+        warnings.warn("from_coords_array() is deprecated; use from_xy_array()",
+                      DeprecationWarning, stacklevel=2)
+        return cls.from_xy_array(coords, shape)
+
+    def fill_from_xy_array_(self, xy: Any) -> KeypointsOnImage:
+        """Overwrite the coordinates with the ``(N, 2)`` array *xy*, in place; return self.
+
+        Parameters
+        ----------
+        xy : ndarray of shape (N, 2)
+            One row per keypoint already held (labels are kept).
+        """
+        arr = as_xy(xy, "xy")
+        if len(arr) != len(self.xy):
+            raise InputError(
+                f"xy: expected {len(self.xy)} rows, one per keypoint, got {len(arr)}"
+            )
+        self.xy[...] = arr
+        return self
+
+    def _take_state(self, other: KeypointsOnImage) -> None:
+        self.xy, self.labels, self.shape = other.xy, other.labels, other.shape
+
+    def to_keypoints_on_image(self) -> KeypointsOnImage:
+        """Return a deep copy (the other coordinate containers' common conversion)."""
+        return self.deepcopy()
+
+    def invert_to_keypoints_on_image_(self, kpsoi: KeypointsOnImage) -> KeypointsOnImage:
+        """Take the coordinates and image shape of *kpsoi* (as many points), in place.
+
+        Inverts :meth:`to_keypoints_on_image`; returns self.
+        """
+        self.fill_from_xy_array_(kpsoi.xy)
+        self.shape = kpsoi.shape
+        return self
+
+    def to_keypoint_image(self, size: int = 1) -> np.ndarray:
+        """Return a uint8 array of shape (H, W, N), one channel per keypoint.
+
+        A channel is 255 at the point's rounded position, 128 on the other pixels of the
+        ``size x size`` square around it and 0 elsewhere.
+
+        Parameters
+        ----------
+        size : int
+            Odd side length of the square.
+
+        Examples
+        --------
+        >>> kpsoi = KeypointsOnImage([Keypoint(1, 1)], shape=(3, 3))
+        >>> kpsoi.to_keypoint_image(size=3)[:, :, 0].tolist()
+        [[128, 128, 128], [128, 255, 128], [128, 128, 128]]
+        """
+        return _kpmaps.keypoint_image(self.xy, self.shape[:2], size)
+
+    @staticmethod
+    def from_keypoint_image(
+        image: Any, if_not_found_coords: Any = (-1, -1), threshold: int = 1,
+        nb_channels: int | None = None,
+    ) -> KeypointsOnImage:
+        """Read one keypoint per channel of an ``(H, W, N)`` keypoint image.
+
+        The keypoint is at the centre of the channel's first brightest pixel
+        (``(col + 0.5, row + 0.5)``), as imgaug's.
+
+        Parameters
+        ----------
+        image : ndarray of shape (H, W, N)
+            For example the result of :meth:`to_keypoint_image`.
+        if_not_found_coords : None, (x, y) or dict with keys 'x' and 'y'
+            Where to put the keypoint of a channel whose maximum is below *threshold*
+            (imgaug's default ``{'x': -1, 'y': -1}`` is the same as ``(-1, -1)``); None
+            drops such channels.
+        threshold : number
+            The smallest value that counts as a keypoint.
+        nb_channels : int, optional
+            Channel count of the resulting ``shape`` (``(H, W)`` when None).
+
+        Examples
+        --------
+        >>> image = np.zeros((4, 4, 1), dtype=np.uint8)
+        >>> image[2, 1, 0] = 255
+        >>> KeypointsOnImage.from_keypoint_image(image).to_xy_array().tolist()
+        [[1.5, 2.5]]
+        """
+        arr = _kpmaps.check_channels_array(image, "image")
+        xy, _ = _kpmaps.points_from_channels(
+            arr, True, lambda peak: peak >= threshold, 0.5,
+            if_not_found_coords,
+        )
+        return KeypointsOnImage._from_channels(xy, arr.shape, nb_channels)
+
+    def to_distance_maps(self, inverted: bool = False) -> np.ndarray:
+        """Return a float32 array of shape (H, W, N): each pixel's distance to each keypoint.
+
+        Distances are measured from the pixel's index ``(col, row)``, as imgaug's; with
+        *inverted*, ``1 / (distance + 1)`` is returned instead.
+
+        Examples
+        --------
+        >>> kpsoi = KeypointsOnImage([Keypoint(0, 0)], shape=(1, 3))
+        >>> kpsoi.to_distance_maps()[:, :, 0].tolist()
+        [[0.0, 1.0, 2.0]]
+        """
+        return _kpmaps.distance_maps(self.xy, self.shape[:2], inverted)
+
+    @staticmethod
+    def from_distance_maps(
+        distance_maps: Any, inverted: bool = False, if_not_found_coords: Any = (-1, -1),
+        threshold: float | None = None, nb_channels: int | None = None,
+    ) -> KeypointsOnImage:
+        """Read one keypoint per channel of ``(H, W, N)`` distance maps.
+
+        The keypoint is at the index ``(col, row)`` of the channel's smallest distance
+        (largest value when *inverted*); with a *threshold*, a channel whose best value is not
+        below it (not at least it, when *inverted*) has no keypoint and gives
+        *if_not_found_coords* (default ``(-1, -1)``; None drops it).
+
+        Examples
+        --------
+        >>> kpsoi = KeypointsOnImage([Keypoint(2, 1)], shape=(4, 4))
+        >>> KeypointsOnImage.from_distance_maps(kpsoi.to_distance_maps()).to_xy_array().tolist()
+        [[2.0, 1.0]]
+        """
+        arr = _kpmaps.check_channels_array(distance_maps, "distance_maps")
+        if threshold is None:
+            found = None
+        elif inverted:
+            found = lambda best: best >= threshold  # noqa: E731
+        else:
+            found = lambda best: best < threshold  # noqa: E731
+        xy, _ = _kpmaps.points_from_channels(
+            arr, inverted, found, 0.0,
+            if_not_found_coords,
+        )
+        return KeypointsOnImage._from_channels(xy, arr.shape, nb_channels)
+
+    @classmethod
+    def _from_channels(cls, xy: np.ndarray, arr_shape: tuple[int, ...],
+                       nb_channels: int | None) -> KeypointsOnImage:
+        shape = tuple(arr_shape[:2]) + (() if nb_channels is None else (int(nb_channels),))
+        return cls._new(xy, [None] * len(xy), normalize_shape(shape))
+
     @property
     def keypoints(self) -> list[Keypoint]:
         """list of Keypoint: views of the rows of :attr:`xy` (coordinates are shared)."""
@@ -308,9 +518,9 @@ class KeypointsOnImage(OnImage):
             return KeypointsOnImage._new(self.xy[index].copy(), self.labels[index], self.shape)
         return Keypoint._view(self.xy[index], self.labels[index])
 
-    def on(self, shape: ShapeLike) -> KeypointsOnImage:
-        """Return the points rescaled onto an image of *shape* (e.g. after a resize)."""
-        new_shape = normalize_shape(shape)
+    def on(self, image: ShapeLike) -> KeypointsOnImage:
+        """Return the points rescaled onto *image* (an image or its shape), e.g. after a resize."""
+        new_shape = normalize_shape(image, "image")
         return KeypointsOnImage._new(
             project_xy(self.xy, self.shape, new_shape), list(self.labels), new_shape
         )
@@ -418,7 +628,8 @@ class KeypointsOnImage(OnImage):
         return self.deepcopy()
 
     def __repr__(self) -> str:
-        shown = ", ".join(repr(kp) for kp in self.keypoints[:8])
-        more = f", ... ({len(self) - 8} more)" if len(self) > 8 else ""
-        return f"KeypointsOnImage([{shown}{more}], shape={self.shape})"
+        shown = ", ".join(repr(kp) for kp in self.keypoints)
+        return f"KeypointsOnImage([{shown}], shape={self.shape})"
+
+    __str__ = __repr__
 
