@@ -60,6 +60,7 @@ import contextlib
 import itertools
 import multiprocessing
 import os
+import pickle
 import queue as queue_module
 import signal
 import sys
@@ -81,11 +82,21 @@ from augkit.batches import Batch, augment_batch, from_batch, iter_batches, to_ba
 from augkit.errors import AugkitError, ParameterError, ParameterTypeError, describe
 
 __all__ = ["BackgroundAugmenter", "BatchLoader", "LoaderError", "Pool", "TaskStream",
-           "WorkerDiedError", "WorkerPool", "augment_batches"]
+           "WorkerDiedError", "WorkerPool", "WorkerTaskError", "augment_batches"]
 
 
 class WorkerDiedError(AugkitError, BrokenProcessPool):
     """A worker process died while running a task (killed, out of memory, crashed)."""
+
+
+class WorkerTaskError(AugkitError, RuntimeError):
+    """A task failed in a worker with an exception that cannot travel back as itself.
+
+    An exception whose class pickle cannot rebuild (an ``__init__`` with other
+    arguments than its message, say) would otherwise look like a dead worker; it comes
+    back as this error instead, carrying the original type's name and message, with
+    the worker's traceback as ``__cause__``.
+    """
 
 
 class LoaderError(AugkitError, RuntimeError):
@@ -122,6 +133,19 @@ def _keep_freed_memory() -> None:
         m_trim_threshold, m_mmap_threshold = -1, -3
         libc.mallopt(m_mmap_threshold, 32 << 20)
         libc.mallopt(m_trim_threshold, 64 << 20)
+
+
+def _call_portably(func: Callable[..., Any], *args: Any) -> Any:
+    """Run ``func(*args)`` in a worker; an exception pickle cannot rebuild becomes text."""
+    try:
+        return func(*args)
+    except Exception as exc:
+        try:
+            pickle.loads(pickle.dumps(exc))
+        except Exception:  # noqa: BLE001 -- any failure to round-trip: send it as text
+            name = f"{type(exc).__module__}.{type(exc).__qualname__}"
+            raise WorkerTaskError(f"{name}: {exc}") from exc
+        raise
 
 
 def _start_worker(counter: Any, parent_pid: int, start_method: str,
@@ -355,7 +379,7 @@ class WorkerPool(_ClosingOnExit):
         tasks in flight and turns a worker's death into :class:`WorkerDiedError`.
         """
         try:
-            return self._running().submit(func, *args)
+            return self._running().submit(_call_portably, func, *args)
         except BrokenProcessPool as exc:
             raise WorkerDiedError(_DIED) from exc
 

@@ -366,3 +366,25 @@ def test_closing_a_worker_pool_reaps_every_worker_before_join_returns():
             pool.start()
             assert len(list(pool.map_tasks(worker_state, [(), ()]))) == 2
         assert multiprocessing.active_children() == []
+
+
+class _NeedsTwoArguments(Exception):
+    """An exception pickle cannot rebuild (its __init__ needs two arguments)."""
+
+    def __init__(self, code, detail):
+        super().__init__(f"code {code}: {detail}")
+
+
+def _raise_unpicklable(_):
+    raise _NeedsTwoArguments(7, "the detail")
+
+
+def test_a_worker_exception_that_cannot_be_unpickled_arrives_as_text_not_as_a_death():
+    with WorkerPool(1) as pool:
+        results = pool.map_tasks(_raise_unpicklable, [(1,)])
+        with pytest.raises(augkit.multicore.WorkerTaskError) as info:
+            within(TIMEOUT, list, results)
+    message = str(info.value)
+    assert "_NeedsTwoArguments" in message and "code 7: the detail" in message
+    assert "killed" not in message
+    assert "_raise_unpicklable" in str(info.value.__cause__)
