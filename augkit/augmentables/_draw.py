@@ -168,25 +168,42 @@ def fill_mask(hw: tuple[int, int], polygons: Sequence[np.ndarray]) -> np.ndarray
     return mask
 
 
-def put_label(canvas: np.ndarray, text: str, x: float, y: float, color: Any) -> None:
-    """Draw *text* on a filled box of *color* whose bottom-left corner is at ``(x, y)``.
+def put_label(
+    canvas: np.ndarray,
+    text: str,
+    rect: tuple[int, int, int, int],
+    color_bg: Any,
+    color_text: Any = None,
+    alpha: float = 1.0,
+    size_text: int = 20,
+) -> None:
+    """Draw *text* on a filled rectangle ``rect = (x1, y1, x2, y2)`` (end-exclusive) in place.
 
-    The box is moved inside the image when it would stick out; the text is black or
-    white, whichever contrasts more with *color*.
+    The rectangle is clipped to the image. The text starts 2 pixels from the rectangle's
+    top-left corner and is about *size_text* pixels tall; without *color_text* it is black
+    or white, whichever contrasts more with *color_bg* (imgaug's rule).
     """
     import cv2
 
     height, width = canvas.shape[:2]
-    font, scale, thick = cv2.FONT_HERSHEY_SIMPLEX, 0.4, 1
-    (tw, th), baseline = cv2.getTextSize(text, font, scale, thick)
-    box_w, box_h = tw + 4, th + baseline + 4
-    x0 = int(np.clip(round(x), 0, max(width - box_w, 0)))
-    y0 = int(np.clip(round(y) - box_h, 0, max(height - box_h, 0)))
-    background = normalize_color(color, canvas.shape[2])
+    x1, y1, x2, y2 = (int(v) for v in rect)
+    x1, x2 = max(x1, 0), min(x2, width)
+    y1, y2 = max(y1, 0), min(y2, height)
+    if x2 <= x1 or y2 <= y1:
+        return
+    background = normalize_color(color_bg, canvas.shape[2], "color_bg")
+    if color_text is None:
+        rgb = np.resize(background, 3)
+        gray = 0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2]
+        color_text = (0.0 if gray > 128 else 255.0,) * canvas.shape[2]
     mask = np.zeros((height, width), dtype=np.uint8)
-    mask[y0 : y0 + box_h, x0 : x0 + box_w] = 255
-    blend(canvas, mask, background, 1.0)
+    mask[y1:y2, x1:x2] = 255
+    blend(canvas, mask, background, alpha)
+    font, thick = cv2.FONT_HERSHEY_SIMPLEX, 1
+    scale = cv2.getFontScaleFromHeight(font, max(int(size_text), 1), thick)
+    (_, th), _ = cv2.getTextSize(text, font, scale, thick)
+    inside = np.zeros((y2 - y1, x2 - x1), dtype=np.uint8)
+    cv2.putText(inside, text, (2, 2 + th), font, scale, 255, thick, cv2.LINE_AA)
     text_mask = np.zeros((height, width), dtype=np.uint8)
-    cv2.putText(text_mask, text, (x0 + 2, y0 + th + 2), font, scale, 255, thick, cv2.LINE_AA)
-    value = 0.0 if float(np.mean(background[:3])) > 127 else 255.0
-    blend(canvas, text_mask, (value,) * 3 if canvas.shape[2] in (3, 4) else value, 1.0)
+    text_mask[y1:y2, x1:x2] = inside
+    blend(canvas, text_mask, normalize_color(color_text, canvas.shape[2], "color_text"), alpha)

@@ -21,6 +21,7 @@ Plain box arrays can be read and written in four formats (:data:`BOX_FORMATS`):
 from __future__ import annotations
 
 import copy as _copy
+import warnings
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -34,7 +35,9 @@ from augkit.augmentables._utils import (
     normalize_shape,
     out_of_image_flags,
     scale_factors,
+    shift_offsets,
     unknown_choice,
+    with_inplace_twins,
 )
 from augkit.errors import InputError, describe
 
@@ -194,6 +197,7 @@ def _coord_property(index: int, doc: str) -> property:
     return property(get, set_, doc=doc)
 
 
+@with_inplace_twins("project", "extend", "clip_out_of_image", "shift")
 class BoundingBox:
     """One axis-aligned box ``(x1, y1, x2, y2)`` with an optional label.
 
@@ -214,6 +218,8 @@ class BoundingBox:
     (100.0, 25.0, 0.1429)
     >>> b.clip_out_of_image((12, 12)).x2
     12.0
+    >>> print(b.shift(x=1))
+    BoundingBox(x1=6.0000, y1=5.0000, x2=16.0000, y2=15.0000, label=cat)
     """
 
     __slots__ = ("_xyxy", "label")
@@ -241,6 +247,36 @@ class BoundingBox:
 
     def _one(self) -> np.ndarray:
         return self._xyxy.reshape(1, 4)
+
+    def _take_state(self, other: BoundingBox) -> None:
+        """Write *other*'s coordinates into this box's array (views stay views)."""
+        self._xyxy[...] = other._xyxy
+        self.label = other.label
+
+    @classmethod
+    def from_point_soup(cls, xy: Any) -> BoundingBox:
+        """Return the smallest box around the points *xy*.
+
+        Parameters
+        ----------
+        xy : ndarray of shape (P, 2) or (2P,)
+            At least one point, as rows ``(x, y)`` or flat ``x, y, x, y, ...``.
+
+        Examples
+        --------
+        >>> print(BoundingBox.from_point_soup([(1, 5), (3, 2), (2, 8)]))
+        BoundingBox(x1=1.0000, y1=2.0000, x2=3.0000, y2=8.0000, label=None)
+        """
+        arr = np.array(xy, dtype=np.float32)
+        if arr.ndim == 1 and arr.size % 2 == 0:
+            arr = arr.reshape(-1, 2)
+        if arr.ndim != 2 or arr.shape[1] != 2 or len(arr) == 0 or not np.isfinite(arr).all():
+            raise InputError(
+                f"xy: expected at least one finite point as an array of shape (P, 2) or (2P,), "
+                f"got {describe(xy)}"
+            )
+        lo, hi = arr.min(axis=0), arr.max(axis=0)
+        return cls(lo[0], lo[1], hi[0], hi[1])
 
     x1 = _coord_property(0, "x-coordinate of the top-left corner.")
     y1 = _coord_property(1, "y-coordinate of the top-left corner.")
@@ -407,10 +443,23 @@ class BoundingBox:
             )
         return BoundingBox._view(_clip(self._one(), shape)[0], self.label)
 
-    def shift(self, x: float = 0, y: float = 0) -> BoundingBox:
-        """Return the box moved by *x* to the right and *y* down."""
-        offset = np.array([x, y, x, y], dtype=np.float32)
+    def shift(self, x: float = 0, y: float = 0, top: float | None = None,
+              right: float | None = None, bottom: float | None = None,
+              left: float | None = None) -> BoundingBox:
+        """Return the box moved by *x* to the right and *y* down.
+
+        *top*, *right*, *bottom*, *left* are imgaug's deprecated older form (``top=2`` moves
+        down by 2, ``right=2`` moves left by 2); they add to *x* and *y* and warn.
+        """
+        dx, dy = shift_offsets(x, y, top, right, bottom, left)
+        offset = np.array([dx, dy, dx, dy], dtype=np.float32)
         return BoundingBox._view(self._xyxy + offset, self.label)
+
+    def cut_out_of_image(self, *args: Any, **kwargs: Any) -> BoundingBox:
+        """Deprecated name of :meth:`clip_out_of_image` (imgaug < 0.4)."""
+        warnings.warn("cut_out_of_image() is deprecated; use clip_out_of_image()",
+                      DeprecationWarning, stacklevel=2)
+        return self.clip_out_of_image(*args, **kwargs)
 
     def to_keypoints(self) -> list:
         """Return the 4 corners (x1y1, x2y1, x2y2, x1y2) as Keypoints."""
@@ -429,6 +478,20 @@ class BoundingBox:
         other_xyxy = other._xyxy if isinstance(other, BoundingBox) else np.asarray(other)
         diff = self._xyxy.reshape(2, 2) - np.reshape(other_xyxy, (2, 2))
         return bool(np.linalg.norm(diff, axis=1).max() <= max_distance)
+
+    def almost_equals(self, other: BoundingBox, max_distance: float = 1e-4) -> bool:
+        """Return True when *other* has the same label and :meth:`coords_almost_equals`."""
+        if self.label != other.label:
+            return False
+        return self.coords_almost_equals(other, max_distance=max_distance)
+
+    def __getitem__(self, index: Any) -> Any:
+        """Index into :attr:`coords` (``bb[0]`` is the top-left corner ``(x1, y1)``)."""
+        return self.coords[index]
+
+    def __iter__(self) -> Iterator[np.ndarray]:
+        """Iterate over the two corners ``(x1, y1)`` and ``(x2, y2)``."""
+        return iter(self.coords)
 
     def extract_from_image(
         self,
@@ -489,15 +552,94 @@ class BoundingBox:
         raise_if_out_of_image: bool = False,
         thickness: int | None = None,
     ) -> np.ndarray:
-        """Draw the box outline (and its label, if any); see
+        """Draw the box outline and, if it has one, its label; see
         :meth:`BoundingBoxesOnImage.draw_on_image`."""
-        bbsoi = BoundingBoxesOnImage._new(
-            self._one(), [self.label], normalize_shape(image, "image")
-        )
-        return bbsoi.draw_on_image(
+        return self._as_container(image).draw_on_image(
             image, color=color, alpha=alpha, size=size, copy=copy,
             raise_if_out_of_image=raise_if_out_of_image, thickness=thickness,
         )
+
+    def _as_container(self, image: Any) -> BoundingBoxesOnImage:
+        return BoundingBoxesOnImage._new(self._one(), [self.label],
+                                         normalize_shape(image, "image"))
+
+    def draw_box_on_image(
+        self,
+        image: np.ndarray,
+        color: Any = (0, 255, 0),
+        alpha: float = 1.0,
+        size: int = 1,
+        copy: bool = True,
+        raise_if_out_of_image: bool = False,
+        thickness: int | None = None,
+    ) -> np.ndarray:
+        """Draw only the box outline (no label); the parameters are those of
+        :meth:`BoundingBoxesOnImage.draw_on_image`."""
+        return self._as_container(image)._draw(
+            image, color=color, alpha=alpha, size=size, copy=copy,
+            raise_if_out_of_image=raise_if_out_of_image, thickness=thickness, labels=False,
+        )
+
+    def draw_label_on_image(
+        self,
+        image: np.ndarray,
+        color: Any = (0, 255, 0),
+        color_text: Any = None,
+        color_bg: Any = None,
+        alpha: float = 1.0,
+        size: int = 1,
+        size_text: int = 20,
+        height: int = 30,
+        copy: bool = True,
+        raise_if_out_of_image: bool = False,
+    ) -> np.ndarray:
+        """Draw the label (``str(label)``) on a filled rectangle just above the box.
+
+        The rectangle is *height* pixels tall, ends one pixel above ``y1`` and spans the box's
+        width plus the outline *size*, as imgaug's; it is clipped to the image.
+
+        Parameters
+        ----------
+        image : ndarray of shape (H, W) or (H, W, C)
+            The image to draw on.
+        color : number or sequence of number
+            The rectangle's colour when *color_bg* is None.
+        color_text, color_bg : number or sequence of number, optional
+            Text and rectangle colours; the text defaults to black or white, whichever
+            contrasts more with the rectangle.
+        alpha : float
+            Opacity in [0, 1].
+        size : int
+            The outline thickness of the box the label belongs to.
+        size_text : int
+            Text height in pixels.
+        height : int
+            Rectangle height in pixels.
+        copy : bool
+            Draw on a copy (default) or in place.
+        raise_if_out_of_image : bool
+            Raise :class:`~augkit.errors.InputError` if the box is entirely outside the image.
+
+        Examples
+        --------
+        >>> image = np.zeros((40, 40, 3), dtype=np.uint8)
+        >>> out = BoundingBox(5, 35, 30, 38, label="a").draw_label_on_image(image)
+        >>> out[4, 5].tolist(), out[3, 5].tolist()
+        ([0, 255, 0], [0, 0, 0])
+        """
+        alpha = _draw.check_alpha(alpha)
+        size = _draw.check_size(size)
+        canvas, result = _draw.prepare_canvas(image, copy)
+        if raise_if_out_of_image:
+            self._as_container(canvas)._raise_if_outside(canvas.shape)
+        _draw.put_label(canvas, str(self.label), self._label_rect(size, height),
+                        color if color_bg is None else color_bg, color_text, alpha, size_text)
+        return result
+
+    def _label_rect(self, size: int, height: int) -> tuple[int, int, int, int]:
+        """The end-exclusive ``(x1, y1, x2, y2)`` of the label rectangle (imgaug's geometry)."""
+        top = self.y1_int - 1 - int(height)
+        return self.x1_int - size + 1, top, self.x2_int + size, top + int(height)
 
     def copy(self, x1: float | None = None, y1: float | None = None, x2: float | None = None,
              y2: float | None = None, label: Any = _KEEP) -> BoundingBox:
@@ -527,13 +669,17 @@ class BoundingBox:
 
     def __repr__(self) -> str:
         x1, y1, x2, y2 = self._xyxy.tolist()
-        label = "" if self.label is None else f", label={self.label!r}"
-        return f"BoundingBox(x1={x1:.3f}, y1={y1:.3f}, x2={x2:.3f}, y2={y2:.3f}{label})"
+        return (f"BoundingBox(x1={x1:.4f}, y1={y1:.4f}, x2={x2:.4f}, y2={y2:.4f}, "
+                f"label={self.label})")
+
+    __str__ = __repr__
 
 
 # ------------------------------------------------------------ BoundingBoxesOnImage
 
 
+@with_inplace_twins("on", "shift", "clip_out_of_image", "remove_out_of_image",
+                    "remove_out_of_image_fraction")
 class BoundingBoxesOnImage(OnImage):
     """All bounding boxes on one image.
 
@@ -633,6 +779,60 @@ class BoundingBoxesOnImage(OnImage):
         """Build from an ``(N, 4)`` array of ``(x1, y1, x2, y2)`` rows."""
         return cls.from_array(xyxy, shape, format="xyxy", labels=labels)
 
+    @classmethod
+    def from_point_soups(cls, xy: Any, shape: ShapeLike) -> BoundingBoxesOnImage:
+        """Build one box around each group of points.
+
+        Parameters
+        ----------
+        xy : ndarray of shape (N, P, 2) or (N, 2P)
+            Row ``i`` holds the ``P >= 1`` points of box ``i``.
+        shape : tuple of int or ndarray
+            The image shape, or the image.
+
+        Examples
+        --------
+        >>> soups = [[(1, 1), (4, 2)], [(5, 9), (0, 3)]]
+        >>> BoundingBoxesOnImage.from_point_soups(soups, (10, 10)).to_xyxy_array().tolist()
+        [[1.0, 1.0, 4.0, 2.0], [0.0, 3.0, 5.0, 9.0]]
+        """
+        arr = np.array(xy, dtype=np.float32)
+        if arr.ndim == 2 and arr.shape[1] % 2 == 0:
+            arr = arr.reshape(len(arr), -1, 2)
+        if arr.size == 0 and len(arr) == 0:
+            return cls._new(np.zeros((0, 4), dtype=np.float32), [], normalize_shape(shape))
+        if arr.ndim != 3 or arr.shape[1] == 0 or arr.shape[2] != 2 or not np.isfinite(arr).all():
+            raise InputError(
+                f"xy: expected point groups as an array of shape (N, P, 2) or (N, 2P) with "
+                f"P >= 1, got {describe(xy)}"
+            )
+        xyxy = np.concatenate([arr.min(axis=1), arr.max(axis=1)], axis=1)
+        return cls._new(xyxy, [None] * len(xyxy), normalize_shape(shape))
+
+    def fill_from_xyxy_array_(self, xyxy: Any) -> BoundingBoxesOnImage:
+        """Overwrite the boxes with the ``(N, 4)`` array *xyxy* in place (corners sorted).
+
+        Labels are kept; returns self.
+        """
+        arr = _sorted_corners(as_box_array(xyxy, "xyxy"))
+        if len(arr) != len(self.xyxy):
+            raise InputError(f"xyxy: expected {len(self.xyxy)} rows, one per box, got {len(arr)}")
+        self.xyxy[...] = arr
+        return self
+
+    def fill_from_xy_array_(self, xy: Any) -> BoundingBoxesOnImage:
+        """Overwrite the boxes from the ``(2N, 2)`` corner array of :meth:`to_xy_array`."""
+        arr = np.asarray(xy, dtype=np.float32)
+        if arr.size % 4 != 0:
+            raise InputError(
+                f"xy: expected an array of shape (2N, 2) (two corners per box), got shape "
+                f"{arr.shape}"
+            )
+        return self.fill_from_xyxy_array_(arr.reshape(-1, 4))
+
+    def _take_state(self, other: BoundingBoxesOnImage) -> None:
+        self.xyxy, self.labels, self.shape = other.xyxy, other.labels, other.shape
+
     def to_array(self, format: str = "xyxy") -> np.ndarray:
         """Return the boxes as a new float32 ndarray of shape (N, 4) in box *format*.
 
@@ -684,17 +884,24 @@ class BoundingBoxesOnImage(OnImage):
                                              self.shape)
         return BoundingBox._view(self.xyxy[index], self.labels[index])
 
-    def on(self, shape: ShapeLike) -> BoundingBoxesOnImage:
-        """Return the boxes rescaled onto an image of *shape* (e.g. after a resize)."""
-        new_shape = normalize_shape(shape)
+    def on(self, image: ShapeLike) -> BoundingBoxesOnImage:
+        """Return the boxes rescaled onto *image* (an image or its shape), e.g. after a resize."""
+        new_shape = normalize_shape(image, "image")
         sx, sy = scale_factors(self.shape, new_shape)
         xyxy = (self.xyxy * np.array([sx, sy, sx, sy], dtype=np.float32)).astype(np.float32)
         return BoundingBoxesOnImage._new(xyxy, list(self.labels), new_shape)
 
-    def shift(self, x: float = 0, y: float = 0) -> BoundingBoxesOnImage:
-        """Return the boxes moved by *x* to the right and *y* down."""
-        return BoundingBoxesOnImage._new(self.xyxy + np.array([x, y, x, y], dtype=np.float32),
-                                         list(self.labels), self.shape)
+    def shift(self, x: float = 0, y: float = 0, top: float | None = None,
+              right: float | None = None, bottom: float | None = None,
+              left: float | None = None) -> BoundingBoxesOnImage:
+        """Return the boxes moved by *x* to the right and *y* down.
+
+        See :meth:`BoundingBox.shift` for imgaug's deprecated *top*/*right*/*bottom*/*left*.
+        """
+        dx, dy = shift_offsets(x, y, top, right, bottom, left)
+        return BoundingBoxesOnImage._new(
+            self.xyxy + np.array([dx, dy, dx, dy], dtype=np.float32), list(self.labels),
+            self.shape)
 
     def is_out_of_image(self, fully: bool = True, partly: bool = False) -> np.ndarray:
         """Return an ``(N,)`` bool array; see :meth:`BoundingBox.is_out_of_image`."""
@@ -732,12 +939,33 @@ class BoundingBoxesOnImage(OnImage):
         keep = _partly_within(self.xyxy, self.shape)
         return self._subset(keep, _clip(self.xyxy, self.shape))
 
+    def cut_out_of_image(self) -> BoundingBoxesOnImage:
+        """Deprecated name of :meth:`clip_out_of_image` (imgaug < 0.4)."""
+        warnings.warn("cut_out_of_image() is deprecated; use clip_out_of_image()",
+                      DeprecationWarning, stacklevel=2)
+        return self.clip_out_of_image()
+
     def to_keypoints_on_image(self) -> Any:
         """Return the 4 corners of every box as a ``KeypointsOnImage`` of ``4N`` points."""
         from augkit.augmentables.keypoints import KeypointsOnImage
 
         return KeypointsOnImage._new(xyxy_to_corners(self.xyxy), [None] * (4 * len(self)),
                                      self.shape)
+
+    def invert_to_keypoints_on_image_(self, kpsoi: Any) -> BoundingBoxesOnImage:
+        """Fit each box around its 4 points of *kpsoi* and take its image shape, in place.
+
+        Inverts :meth:`to_keypoints_on_image` (after the points were transformed); returns
+        self.
+        """
+        xy = np.asarray(kpsoi.to_xy_array(), dtype=np.float32)
+        if len(xy) != 4 * len(self):
+            raise InputError(
+                f"kpsoi: expected {4 * len(self)} keypoints (4 per box), got {len(xy)}"
+            )
+        self.xyxy = corners_to_xyxy(xy)
+        self.shape = kpsoi.shape
+        return self
 
     def to_polygons_on_image(self) -> Any:
         """Return the boxes as a ``PolygonsOnImage`` (labels kept)."""
@@ -779,24 +1007,34 @@ class BoundingBoxesOnImage(OnImage):
         ndarray
             The image with the boxes drawn, same shape and dtype as *image*.
         """
+        return self._draw(image, color, alpha, size, copy, raise_if_out_of_image, thickness,
+                          labels=True)
+
+    def _raise_if_outside(self, shape: tuple[int, ...]) -> None:
+        outside = ~_partly_within(self.xyxy, shape)
+        if outside.any():
+            index = int(np.argmax(outside))
+            raise InputError(
+                f"box {index} {tuple(self.xyxy[index].tolist())} is entirely outside the "
+                f"image of shape {shape}"
+            )
+
+    def _draw(self, image: np.ndarray, color: Any, alpha: float, size: int, copy: bool,
+              raise_if_out_of_image: bool, thickness: int | None, labels: bool) -> np.ndarray:
         alpha = _draw.check_alpha(alpha)
         size = _draw.check_size(size if thickness is None else thickness,
                                 "size" if thickness is None else "thickness")
         canvas, result = _draw.prepare_canvas(image, copy)
         if raise_if_out_of_image:
-            outside = ~_partly_within(self.xyxy, canvas.shape)
-            if outside.any():
-                index = int(np.argmax(outside))
-                raise InputError(
-                    f"box {index} {tuple(self.xyxy[index].tolist())} is entirely outside the "
-                    f"image of shape {canvas.shape}"
-                )
+            self._raise_if_outside(canvas.shape)
         corners = xyxy_to_corners(self.xyxy).reshape(-1, 4, 2)
         mask = _draw.polylines_mask(canvas.shape[:2], list(corners), closed=True, thickness=size)
         _draw.blend(canvas, mask, color, alpha)
-        for (x1, y1, _, _), label in zip(self.xyxy.tolist(), self.labels, strict=True):
-            if label is not None:
-                _draw.put_label(canvas, str(label), x1 - (size - 1) / 2, y1 - size // 2, color)
+        if labels:
+            for box in self.bounding_boxes:
+                if box.label is not None:
+                    box.draw_label_on_image(canvas, color=color, alpha=alpha, size=size,
+                                            copy=False)
         return result
 
     def copy(self, bounding_boxes: Any = None,
@@ -821,6 +1059,7 @@ class BoundingBoxesOnImage(OnImage):
         return self.deepcopy()
 
     def __repr__(self) -> str:
-        shown = ", ".join(repr(bb) for bb in self.bounding_boxes[:8])
-        more = f", ... ({len(self) - 8} more)" if len(self) > 8 else ""
-        return f"BoundingBoxesOnImage([{shown}{more}], shape={self.shape})"
+        shown = ", ".join(repr(bb) for bb in self.bounding_boxes)
+        return f"BoundingBoxesOnImage([{shown}], shape={self.shape})"
+
+    __str__ = __repr__
