@@ -34,6 +34,7 @@ from augkit.augmentables.kind import Kind, MapKind, PointsKind
 from augkit.augmentables.kinds import ImagesKind
 from augkit.errors import (
     InputError,
+    ParameterError,
     ParameterTypeError,
     UnsupportedDtypeError,
     UnsupportedKindError,
@@ -159,6 +160,13 @@ class _AugmenterType(type):
         if aug._seeded:
             aug._seed_children()
         return aug
+
+
+#: Largest output image, in pixels (height x width), that a shape-changing augmenter
+#: may produce: Pillow's decompression-bomb limit (a 13377 x 13377 image). A sampled
+#: output above it (``Resize(100000)``, ``Pad(px=50000)``) is a :class:`ParameterError`
+#: raised before anything is allocated.
+MAX_OUTPUT_PIXELS = 178_956_970
 
 
 class Augmenter(metaclass=_AugmenterType):
@@ -327,6 +335,8 @@ line_strings : optional
         to ``sample`` and ``apply_to_images``; per-call overhead is part of the contract.
         """
         row = check_image(image, "image")
+        if not row.size:
+            return restore_single(row, image)
         self._check_process()
         rows = [row]
         batch = Rows({ImagesKind: rows}, [row.shape])
@@ -336,7 +346,10 @@ line_strings : optional
         else:
             if self._checks_shape or row.dtype not in _dtype_set(self.supported_dtypes):
                 self.check_images(rows, ImagesKind)
-            rows = self.apply_to_images(rows, self.sample(batch, self._unkeyed_rng()))
+            params = self.sample(batch, self._unkeyed_rng())
+            if self.changes_shape:
+                self._check_output_sizes(batch.shapes, self.output_shapes(params, batch.shapes))
+            rows = self.apply_to_images(rows, params)
         return restore_single(rows[0], image)
 
     def replay(self, params: Any, **data: Any) -> Any:
@@ -380,7 +393,26 @@ line_strings : optional
         :meth:`apply_to_rows`. Augmenters that do not sample-then-apply (those with
         children) have their images checked here against ``supported_dtypes``,
         ``image_channels`` and ``min_image_side`` when they declare them.
+
+        Rows whose image has an axis of size 0 (``(0, 4, 3)``, ``(4, 4, 0)``) pass
+        through unchanged with their annotations, as in imgaug: the augmenter sees,
+        samples for and returns params of the other rows only, so no augmenter needs
+        code for them.
         """
+        for shape in rows.shapes:
+            if 0 in shape:
+                return self._augment_sized_rows(rows, ctx, params)
+        return self._augment_rows(rows, ctx, params)
+
+    def _augment_sized_rows(self, rows: Rows, ctx: CallContext, params: Any) -> tuple[Rows, Any]:
+        """Augment the rows whose image has no zero-size axis; keep the others as they are."""
+        sized = [i for i, shape in enumerate(rows.shapes) if 0 not in shape]
+        if not sized:
+            return rows, None
+        part, params = self._augment_rows(rows.subset(sized), ctx, params)
+        return rows.merge(sized, part), params
+
+    def _augment_rows(self, rows: Rows, ctx: CallContext, params: Any) -> tuple[Rows, Any]:
         if not self._is_leaf and self._checks_meta_images:
             for kind, items in rows.data.items():
                 if kind.category == "image":
@@ -403,6 +435,8 @@ line_strings : optional
         return self._apply(rows, params), params
 
     def _apply(self, rows: Rows, params: Any) -> Rows:
+        if self.changes_shape:
+            self._check_output_sizes(rows.shapes, self.output_shapes(params, rows.shapes))
         data: dict[type[Kind], list] = {}
         images = None
         for kind, items in rows.data.items():
@@ -421,6 +455,19 @@ line_strings : optional
             else:
                 data[kind] = self._apply_to_kind(kind, items, params, rows.shapes, shapes)
         return rows.replace(data, shapes)
+
+    def _check_output_sizes(self, shapes_in: Sequence[tuple[int, ...]],
+                            shapes_out: Sequence[tuple[int, ...]]) -> None:
+        """Refuse sampled outputs larger than :data:`MAX_OUTPUT_PIXELS`, before allocating."""
+        for shape_in, shape_out in zip(shapes_in, shapes_out):
+            height, width = shape_out[:2]
+            if height * width > MAX_OUTPUT_PIXELS:
+                given = ", ".join(f"{k}={v!r}" for k, v in self._init_args[1].items())
+                raise ParameterError(
+                    f"{self.name}: would make an image of {height}x{width} pixels from one "
+                    f"of {shape_in[0]}x{shape_in[1]} ({height * width:,} pixels, more than "
+                    f"MAX_OUTPUT_PIXELS = {MAX_OUTPUT_PIXELS:,}); check its arguments"
+                    + (f" ({given})" if given else ""))
 
     def _apply_to_kind(self, kind, items, params, shapes_in, shapes_out):
         if kind.name in self.unsupported_kinds or kind.category in self.unsupported_kinds:
@@ -578,9 +625,6 @@ line_strings : optional
         token = ak_random.process_token()
         if token == self._process:
             return
-        if token[1] is None:
-            ak_random.set_worker_index(ak_random.pid_worker_index())
-            token = ak_random.process_token()
         for aug in self.get_all_children(flat=True, include_self=True):
             aug._rng = ak_random.generator(aug._seedseq)
             aug._process = token

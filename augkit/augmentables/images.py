@@ -35,11 +35,6 @@ def _fail(argname: str, image: Any, expected: str) -> InputError:
         return InputError(
             f"{argname}: expected a numeric image (bool, int or float), got dtype {image.dtype}"
         )
-    if 0 in image.shape:
-        return InputError(
-            f"{argname}: zero-size image of shape {image.shape}; height, width and channels "
-            "must be at least 1"
-        )
     return InputError(f"{argname}: expected {expected}, got an array of shape {image.shape}")
 
 
@@ -61,7 +56,8 @@ def check_image(image: Any, argname: str = "image") -> np.ndarray:
     Raises
     ------
     InputError
-        If *image* is not a numeric numpy array of 2 or 3 dimensions with no zero-size axis.
+        If *image* is not a numeric numpy array of 2 or 3 dimensions. Axes of size 0 are
+        accepted: augmenters pass such images through unchanged, as imgaug does.
 
     Examples
     --------
@@ -72,9 +68,8 @@ def check_image(image: Any, argname: str = "image") -> np.ndarray:
     if type(image) is np.ndarray and image.dtype.kind in NUMERIC_KINDS:
         ndim = image.ndim
         if ndim == 3:
-            if image.shape[0] and image.shape[1] and image.shape[2]:
-                return image
-        elif ndim == 2 and image.shape[0] and image.shape[1]:
+            return image
+        if ndim == 2:
             return image[:, :, None]
     if isinstance(image, np.ndarray) and type(image) is not np.ndarray:
         return check_image(np.asarray(image), argname)
@@ -179,15 +174,13 @@ def image_rows(value: Any, *, single: bool) -> tuple[list, Any]:
     if single:
         if type(value) is np.ndarray and value.dtype.kind in NUMERIC_KINDS:
             shape = value.shape
-            if len(shape) == 3 and shape[0] and shape[1] and shape[2]:
+            if len(shape) == 3:
                 return [value], _RestoreOne(value)
         row = check_image(value, "image")
         return [row], _RestoreOne(value)
 
     if isinstance(value, np.ndarray):
         if value.dtype.kind not in NUMERIC_KINDS or value.ndim not in (3, 4):
-            raise _fail("images", value, _BATCH_FORMS)
-        if value.shape[0] and 0 in value.shape[1:]:
             raise _fail("images", value, _BATCH_FORMS)
         flat = value.ndim == 3
         rows = list(value[:, :, :, None] if flat else value)

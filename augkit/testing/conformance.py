@@ -13,6 +13,8 @@ class (``cls.examples``, or the ones given), driven by hypothesis:
   ``cls.keypoint_tolerance`` pixels).
 * ``boxes_follow_image`` -- a box around a bright rectangle still surrounds it.
 * ``segmaps_follow_image`` -- a segmentation map moves with the image.
+* ``zero_size_images`` -- images with an axis of size 0 (``(0, 4, 3)``, ``(4, 0, 3)``,
+  ``(4, 4, 0)``) come back unchanged, with their keypoints, also next to a regular image.
 * ``replay`` -- ``replay(params)`` reproduces a ``return_params=True`` call.
 * ``replay_in_worker`` -- the augmenter and its params survive pickling (as when sent
   to a Pool worker) and replay there to the same output.
@@ -40,7 +42,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from augkit.augmenter import Augmenter
-from augkit.errors import UnsupportedDtypeError
+from augkit.errors import UnsupportedDtypeError, describe
 from augkit.testing.strategies import CHECKED_DTYPES, _fill, images
 
 CHECKS: dict[str, Callable] = {}
@@ -370,6 +372,36 @@ def check_segmaps_follow_image(cls, kwargs, max_examples):
         agree = np.mean(np.abs(got - expected) <= 20)
         assert agree >= 0.9, f"only {agree:.0%} of map interior pixels match the image"
     _run(max_examples, _scenes, test)
+
+
+#: Image shapes with an axis of size 0, which every augmenter passes through unchanged.
+ZERO_SIZE_SHAPES = ((0, 4, 3), (4, 0, 3), (4, 4, 0))
+
+
+@_check
+def check_zero_size_images(cls, kwargs, max_examples):
+    """Images with an axis of size 0 come back unchanged, annotations kept (imgaug's rule)."""
+    from augkit.augmentables import KeypointsOnImage
+
+    dtype = _dtypes(cls)[0] if _dtypes(cls) else "float32"
+    channels = (cls.image_channels or (3,))[0]
+    regular = _fill(_Draw(3), (max(cls.min_image_side, 8),) * 2 + (channels,), dtype)
+    for shape in ZERO_SIZE_SHAPES:
+        image = np.zeros(shape, dtype=dtype)
+        aug = _build(cls, kwargs, 11)
+        out = aug(image=image)
+        assert _same(out, image), f"image of shape {shape} came back as {describe(out)}"
+        assert not np.shares_memory(out, image), f"{shape}: output shares memory with input"
+        batch = aug(images=np.zeros((2, *shape), dtype=dtype))
+        assert _same(np.asarray(batch), np.zeros((2, *shape), dtype=dtype)), \
+            f"a batch of images of shape {shape} changed"
+        if not _supports(cls, "keypoints", "points"):
+            continue
+        kps = KeypointsOnImage.from_xy_array(np.array([[1.0, 2.0]]), shape=shape)
+        images_out, kps_out = aug(images=[image, regular], keypoints=[kps, kps.deepcopy()])
+        assert _same(images_out[0], image), f"{shape} next to a regular image changed"
+        assert images_out[1].dtype == regular.dtype, "the regular image of the batch broke"
+        assert _same_item(kps_out[0], kps), f"keypoints on an image of shape {shape} moved"
 
 
 @_check
