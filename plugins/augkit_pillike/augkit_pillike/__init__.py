@@ -1,0 +1,1 @@
+"""augkit-pillike."""
