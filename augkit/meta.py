@@ -406,37 +406,50 @@ func_bounding_boxes, func_polygons, func_line_strings : callable or None
         return rows, None
 
 
+_AXES = ("N", "H", "W", "C")
+
+
 class AssertShape(Augmenter):
-    """Raise :class:`AssertionFailedError` unless every image has the expected shape.
+    """Raise :class:`AssertionFailedError` unless the data has the expected shape.
 
     Parameters
     ----------
     shape : tuple
-        One entry per axis of ``(H, W)`` or ``(H, W, C)``: None (anything), an int
-        (exactly), a tuple ``(a, b)`` (``a <= size < b``) or a list of allowed sizes.
+        imgaug's form: four entries ``(N, H, W, C)``, the number of rows (images) of
+        the call and each image's height, width and channels. augkit also accepts the
+        per-image forms ``(H, W)`` and ``(H, W, C)``. Each entry is None (anything),
+        an int (exactly), a tuple ``(a, b)`` (``a <= size < b``) or a list of allowed
+        sizes.
     check_images, check_heatmaps, check_segmentation_maps, check_keypoints, \
 check_bounding_boxes, check_polygons, check_line_strings : bool
-        Which kinds to check (non-image kinds are checked by their image shape).
+        Which kinds to check. With the four-entry form, as in imgaug: images are
+        checked on all four axes; heatmaps and segmentation maps on their count and
+        their *array's* height and width; keypoints, boxes, polygons and line strings
+        on their count and the height and width of their image (``.shape``). With the
+        per-image forms every kind is checked by its image's shape.
 
     Supported data: every kind.
 
     Examples
     --------
     >>> import numpy as np, augkit
+    >>> augkit.AssertShape((None, 2, 4, 3))(image=np.zeros((2, 4, 3), dtype=np.uint8)).shape
+    (2, 4, 3)
     >>> augkit.AssertShape((None, 4, 3))(image=np.zeros((2, 4, 3), dtype=np.uint8)).shape
     (2, 4, 3)
     """
 
-    examples = ({"shape": (None, None, None)},)
+    examples = ({"shape": (None, None, None, None)}, {"shape": (None, None, None)})
 
     def __init__(self, shape: tuple, check_images: bool = True, check_heatmaps: bool = True,
                  check_segmentation_maps: bool = True, check_keypoints: bool = True,
                  check_bounding_boxes: bool = True, check_polygons: bool = True,
                  check_line_strings: bool = True, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        if not isinstance(shape, tuple) or len(shape) not in (2, 3):
+        if not isinstance(shape, tuple) or len(shape) not in (2, 3, 4):
             raise ParameterTypeError(
-                f"shape: expected a tuple of 2 or 3 entries, got {describe(shape)}")
+                "shape: expected a tuple (N, H, W, C), (H, W, C) or (H, W), got "
+                f"{describe(shape)}")
         for axis, entry in enumerate(shape):
             self._check_entry(entry, axis)
         self.shape = shape
@@ -446,42 +459,64 @@ check_bounding_boxes, check_polygons, check_line_strings : bool
 
     @staticmethod
     def _check_entry(entry: Any, axis: int) -> None:
-        ok = (entry is None or isinstance(entry, int)
-              or (isinstance(entry, tuple) and len(entry) == 2
-                  and all(isinstance(v, int) for v in entry))
-              or (isinstance(entry, list) and all(isinstance(v, int) for v in entry)))
+        def is_int(value: Any) -> bool:
+            return isinstance(value, (int, np.integer)) and not isinstance(value, bool)
+
+        ok = (entry is None or is_int(entry)
+              or (isinstance(entry, tuple) and len(entry) == 2 and all(map(is_int, entry)))
+              or (isinstance(entry, list) and all(map(is_int, entry))))
         if not ok:
             raise ParameterTypeError(
                 f"shape[{axis}]: expected None, an int, an (a, b) tuple or a list of ints, "
                 f"got {describe(entry)}")
 
-    def _matches(self, shape: tuple[int, ...]) -> bool:
+    @staticmethod
+    def _mismatch(size: int, entry: Any) -> str | None:
+        """Describe how *size* misses *entry*, or None when it matches."""
+        if entry is None:
+            return None
+        if isinstance(entry, tuple):
+            return None if entry[0] <= size < entry[1] else \
+                f"a value in [{entry[0]}, {entry[1]})"
+        if isinstance(entry, list):
+            return None if size in entry else f"one of {entry}"
+        return None if size == entry else f"{entry}"
+
+    def _fail(self, what: str, axis: str, size: int, expected: str) -> AssertionFailedError:
+        return AssertionFailedError(
+            f"{self.name}: {what} has {axis}={size}, expected {expected} "
+            f"(shape spec {self.shape})")
+
+    def _check_per_image_form(self, kind: Any, items: list) -> None:
         expected = self.shape
-        if len(expected) == 3 and len(shape) == 2:
-            shape = (*shape, 1)
-        if len(shape) < len(expected):
-            return False
-        for size, entry in zip(shape, expected):
-            if entry is None:
-                continue
-            if isinstance(entry, int) and size != entry:
-                return False
-            if isinstance(entry, tuple) and not entry[0] <= size < entry[1]:
-                return False
-            if isinstance(entry, list) and size not in entry:
-                return False
-        return True
+        for i, item in enumerate(items):
+            shape = kind.shape_of(item)
+            if len(expected) == 3 and len(shape) == 2:
+                shape = (*shape, 1)
+            for axis, (size, entry) in enumerate(zip(shape, expected)):
+                wanted = self._mismatch(size, entry)
+                if wanted is not None:
+                    raise self._fail(f"{kind.name}[{i}] (on an image of shape {shape})",
+                                     "HWC"[axis], size, wanted)
+
+    def _check_batch_form(self, kind: Any, items: list) -> None:
+        wanted = self._mismatch(len(items), self.shape[0])
+        if wanted is not None:
+            raise self._fail(kind.name, "N", len(items), wanted)
+        axes = 3 if kind.category == "image" else 2  # imgaug checks C of images only
+        for i, item in enumerate(items):
+            shape = kind.get_arr(item).shape if kind.category == "map" else kind.shape_of(item)
+            for axis in range(axes):
+                wanted = self._mismatch(shape[axis], self.shape[axis + 1])
+                if wanted is not None:
+                    raise self._fail(f"{kind.name}[{i}] (shape {tuple(shape)})",
+                                     _AXES[axis + 1], shape[axis], wanted)
 
     def apply_to_rows(self, rows, ctx, params):
+        check = self._check_batch_form if len(self.shape) == 4 else self._check_per_image_form
         for kind, items in rows.data.items():
-            if kind.name not in self.checked:
-                continue
-            for i, item in enumerate(items):
-                shape = kind.shape_of(item)
-                if not self._matches(shape):
-                    raise AssertionFailedError(
-                        f"{self.name}: {kind.name}[{i}] is on an image of shape {shape}, "
-                        f"expected {self.shape}")
+            if kind.name in self.checked:
+                check(kind, items)
         return rows, None
 
 
