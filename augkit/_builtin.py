@@ -21,3 +21,9 @@ def augkit_kinds() -> list[type]:
     from augkit.augmentables import BUILTIN_KINDS
 
     return list(BUILTIN_KINDS)
+
+
+@hookimpl
+def augkit_modules() -> dict[str, str]:
+    return {"meta": "augkit.imgaug_meta", "blend": "augkit.blend",
+            "overlay": "augkit.imgaug_overlay"}

@@ -133,3 +133,27 @@ FIRST_PARTY: dict[str, str] = {
     "Rain": "augkit-weather",
     "RainLayer": "augkit-weather",
 }
+
+FIRST_PARTY_MODULES: dict[str, str] = {
+    "meta": "augkit",
+    "blend": "augkit",
+    "overlay": "augkit",
+    "arithmetic": "augkit-arithmetic",
+    "blur": "augkit-arithmetic",
+    "convolutional": "augkit-arithmetic",
+    "edges": "augkit-arithmetic",
+    "pooling": "augkit-arithmetic",
+    "segmentation": "augkit-arithmetic",
+    "flip": "augkit-geometric",
+    "geometric": "augkit-geometric",
+    "size": "augkit-geometric",
+    "artistic": "augkit-color",
+    "color": "augkit-color",
+    "contrast": "augkit-color",
+    "weather": "augkit-weather",
+    "pillike": "augkit-pillike",
+    "imgcorruptlike": "augkit-imgcorruptlike",
+    "collections": "augkit-collections",
+    "debug": "augkit-debug",
+}
+"""Which distribution provides each of imgaug's augmenter modules (``augkit.augmenters.<name>``)."""

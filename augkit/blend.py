@@ -1531,3 +1531,103 @@ MASK_GENERATORS = (
     VerticalLinearGradientMaskGen, RegularGridMaskGen, CheckerboardMaskGen,
     SegMapClassIdsMaskGen, BoundingBoxesMaskGen, InvertMaskGen,
 )
+
+
+def blend_alpha(image_fg: np.ndarray, image_bg: np.ndarray, alpha: Any,
+                eps: float = 1e-2) -> np.ndarray:
+    """Alpha-blend two images, ``alpha * image_fg + (1 - alpha) * image_bg`` (imgaug's kernel).
+
+    The blending kernel of the ``BlendAlpha`` augmenters, with imgaug's signature.
+
+    Parameters
+    ----------
+    image_fg, image_bg : ndarray of shape (H, W) or (H, W, C)
+        Images of one shape and dtype (any numeric dtype or bool); not modified.
+    alpha : number or ndarray of shape (C,), (H, W), (H, W, 1) or (H, W, C)
+        Weights of *image_fg*, in ``[0, 1]``.
+    eps : float, optional
+        Weights all ``>= 1 - eps`` (or all ``<= eps``) return a copy of *image_fg*
+        (of *image_bg*) without blending.
+
+    Returns
+    -------
+    ndarray
+        The blend, of the images' shape and dtype (integers rounded; bool images
+        thresholded at 0.5). uint8 results may differ from exact rounding by 1, as in
+        imgaug's uint8 path.
+
+    Raises
+    ------
+    augkit.InputError
+        The images differ in shape or dtype, or *alpha*'s shape fits neither.
+    augkit.ParameterError
+        *alpha* is outside ``[0, 1]``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> fg = np.full((1, 2), 200, np.uint8); bg = np.zeros((1, 2), np.uint8)
+    >>> blend_alpha(fg, bg, 0.25).tolist()
+    [[50, 50]]
+    >>> blend_alpha(fg, bg, np.array([[1.0, 0.5]])).tolist()
+    [[200, 100]]
+    """
+    fg, bg = np.asarray(image_fg), np.asarray(image_bg)
+    if fg.shape != bg.shape or fg.dtype != bg.dtype:
+        raise InputError(
+            f"blend_alpha: image_fg {fg.shape} {fg.dtype} and image_bg {bg.shape} {bg.dtype} "
+            f"must have one shape and dtype")
+    if fg.ndim not in (2, 3):
+        raise InputError(f"blend_alpha: image_fg has shape {fg.shape}, expected (H, W) or "
+                         f"(H, W, C)")
+    was_2d = fg.ndim == 2
+    if was_2d:
+        fg, bg = fg[:, :, None], bg[:, :, None]
+    weights = _alpha_for(np.asarray(alpha, dtype=np.float32), fg.shape)
+    if weights.size and not (0.0 <= weights.min() and weights.max() <= 1.0):
+        raise ParameterError(
+            f"blend_alpha: alpha must lie in [0, 1], got values from {weights.min():.4f} to "
+            f"{weights.max():.4f}")
+    if fg.dtype.kind == "b":
+        mixed = blend(fg.astype(np.float32), bg.astype(np.float32), weights) > 0.5
+    elif weights.size and np.all(weights >= 1.0 - eps):
+        mixed = fg.copy()
+    elif weights.size and np.all(weights <= eps):
+        mixed = bg.copy()
+    else:
+        mixed = _blend_pixels(fg, bg, weights)
+    return mixed[:, :, 0] if was_2d else mixed
+
+
+def _alpha_for(alpha: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
+    """Shape *alpha* for ``_blend_pixels``: scalar, ``(C,)``, ``(H, W)`` or ``(H, W, C)``."""
+    if alpha.size == 1:
+        return alpha.reshape(())
+    if alpha.ndim == 2 and alpha.shape == shape[:2]:
+        return alpha
+    if alpha.ndim == 3 and alpha.shape[:2] == shape[:2] and alpha.shape[2] in (1, shape[2]):
+        return alpha
+    if alpha.ndim == 1 and alpha.size == shape[2]:
+        return alpha
+    raise InputError(
+        f"blend_alpha: alpha has shape {alpha.shape}, expected a number or an array of shape "
+        f"(C,), (H, W), (H, W, 1) or (H, W, C) for images of shape {shape}")
+
+
+# imgaug's deprecated names (registered as aliases of the classes as well).
+Alpha = BlendAlpha
+AlphaElementwise = BlendAlphaElementwise
+SimplexNoiseAlpha = BlendAlphaSimplexNoise
+FrequencyNoiseAlpha = BlendAlphaFrequencyNoise
+
+__all__ = [
+    "Alpha", "AlphaElementwise", "BlendAlpha", "BlendAlphaBoundingBoxes",
+    "BlendAlphaCheckerboard", "BlendAlphaElementwise", "BlendAlphaFrequencyNoise",
+    "BlendAlphaHorizontalLinearGradient", "BlendAlphaMask", "BlendAlphaRegularGrid",
+    "BlendAlphaSegMapClassIds", "BlendAlphaSimplexNoise", "BlendAlphaSomeColors",
+    "BlendAlphaVerticalLinearGradient", "BoundingBoxesMaskGen", "CheckerboardMaskGen",
+    "FrequencyNoiseAlpha", "HorizontalLinearGradientMaskGen", "IBatchwiseMaskGenerator",
+    "InvertMaskGen", "RegularGridMaskGen", "SegMapClassIdsMaskGen", "SimplexNoiseAlpha",
+    "SomeColorsMaskGen", "StochasticParameterMaskGen", "VerticalLinearGradientMaskGen",
+    "blend_alpha",
+]

@@ -22,6 +22,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from augkit.errors import InputError
+from augkit.meta_functions import warn_on_suspicious_shapes
 
 if TYPE_CHECKING:
     from augkit.augmentables.kind import Kind
@@ -71,7 +72,13 @@ def resolve_keywords(data: Mapping[str, Any]) -> dict[str, tuple[type[Kind], boo
     augkit.InputError
         For a keyword that no kind accepts, listing the accepted ones and the
         closest match.
+
+    Warns
+    -----
+    SuspiciousSingleImageShapeWarning, SuspiciousMultiImageShapeWarning
+        Where imgaug did (see :func:`augkit.meta_functions.warn_on_suspicious_shapes`).
     """
+    warn_on_suspicious_shapes(data)
     out = {}
     for key in data:
         hit = _cache.get(key)

@@ -21,7 +21,7 @@ from typing import Any
 import pluggy
 
 from augkit import hookspecs, kind_catalogue
-from augkit._firstparty import FIRST_PARTY
+from augkit._firstparty import FIRST_PARTY, FIRST_PARTY_MODULES
 from augkit.errors import (
     AmbiguousNameError,
     PluginError,
@@ -48,6 +48,7 @@ class PluginInfo:
     error: str | None = None
     augmenters: list[str] = field(default_factory=list)
     kinds: list[str] = field(default_factory=list)
+    modules: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ class Registry:
         self.plugins: dict[str, PluginInfo] = {}
         self._names: dict[str, list[Entry]] = {}
         self._kinds: dict[str, type] = {}
+        self._modules: dict[str, dict[str, str]] = {}
 
     # ---------------------------------------------------------------- loading
     def ensure_loaded(self) -> None:
@@ -179,7 +181,7 @@ class Registry:
         names: dict[str, list[Entry]] = {}
         kinds: dict[str, type] = {}
         for info in self.plugins.values():
-            info.augmenters, info.kinds = [], []
+            info.augmenters, info.kinds, info.modules = [], [], []
         for impl in self.pm.hook.augkit_augmenters.get_hookimpls():
             info = self.plugins[impl.plugin_name]
             for cls in self._call_impl(impl, info):
@@ -199,7 +201,26 @@ class Registry:
                 info.kinds.append(kind.name)
                 kinds.setdefault(kind.name, kind)
         self._names, self._kinds = names, kinds
+        self._modules = self._collect_modules()
         kind_catalogue.set_plugin_kinds(kinds)
+
+    def _collect_modules(self) -> dict[str, dict[str, str]]:
+        modules: dict[str, dict[str, str]] = {}
+        for impl in self.pm.hook.augkit_modules.get_hookimpls():
+            info = self.plugins[impl.plugin_name]
+            try:
+                provided: dict[Any, Any] = dict(impl.function())
+            except Exception as exc:
+                info.error = f"augkit_modules raised {type(exc).__name__}: {exc}"
+                continue
+            for name, target in provided.items():
+                if not (isinstance(name, str) and isinstance(target, str)):
+                    info.error = (f"augkit_modules returned {name!r}: {target!r}, expected "
+                                  f"str: str (module name -> importable module)")
+                    continue
+                info.modules.append(name)
+                modules.setdefault(name, {})[info.name] = target
+        return modules
 
     @staticmethod
     def _call_impl(impl, info) -> list:
@@ -283,6 +304,54 @@ class Registry:
         """Return every registered kind by name."""
         self.ensure_loaded()
         return dict(self._kinds)
+
+    def modules(self) -> dict[str, str]:
+        """Return every imgaug module name a plugin provides, mapped to its module path.
+
+        A name provided by several plugins is left out (:meth:`module_path` explains).
+
+        Examples
+        --------
+        >>> from augkit.registry import registry
+        >>> registry.modules()["meta"]
+        'augkit.imgaug_meta'
+        """
+        self.ensure_loaded()
+        return {name: next(iter(by_plugin.values()))
+                for name, by_plugin in sorted(self._modules.items())
+                if len(set(by_plugin.values())) == 1}
+
+    def module_path(self, name: str) -> str | None:
+        """Return the importable module providing the imgaug module *name*.
+
+        Returns ``None`` when no plugin provides *name* and it is no first-party
+        module name either.
+
+        Raises
+        ------
+        UnknownAugmenterError
+            *name* is one of imgaug's modules but the distribution providing it is
+            not installed; the message names it (``pip install augkit-...``).
+        AmbiguousNameError
+            Several plugins provide *name*; the message names them.
+        """
+        self.ensure_loaded()
+        by_plugin = self._modules.get(name)
+        if by_plugin is None:
+            dist = FIRST_PARTY_MODULES.get(name)
+            if dist is None:
+                return None
+            raise UnknownAugmenterError(
+                f"augkit.augmenters.{name} (imgaug's module {name!r}) is provided by the "
+                f"distribution {dist!r}, which is not installed: pip install {dist}."
+            )
+        if len(set(by_plugin.values())) > 1:
+            sources = ", ".join(f"plugin {p!r} ({t})" for p, t in sorted(by_plugin.items()))
+            raise AmbiguousNameError(
+                f"module name {name!r} is provided by several plugins: {sources}; "
+                f"uninstall one or block it with {BLOCK_ENV}=<plugin>."
+            )
+        return next(iter(by_plugin.values()))
 
 
 registry = Registry()

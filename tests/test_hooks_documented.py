@@ -13,7 +13,7 @@ HOOKS = [name for name, obj in vars(hookspecs).items()
 
 def test_there_are_hooks():
     assert HOOKS == ["augkit_augmenters", "augkit_kinds", "augkit_dataset_formats",
-                     "augkit_presets"]
+                     "augkit_presets", "augkit_modules"]
 
 
 def test_every_hook_has_a_docstring_with_returns():
