@@ -32,9 +32,11 @@ Design
 
 Randomness
 ----------
-Each worker calls ``augkit.random.set_worker_index(i)`` in its initializer, with
-``i`` a counter shared by the pool (a replacement worker under ``maxtasksperchild``
-takes the next free index, never a used one). The pool then reseeds its copy of the
+Each worker calls ``augkit.random.set_worker_index(i, salt=(n,))`` in its
+initializer, with ``i`` a counter shared by the pool (a replacement worker under
+``maxtasksperchild`` takes the next free index, never a used one) and ``n`` the number
+of pools this process started before: a pool started again draws fresh values for
+unkeyed calls, and a seeded program repeats them. The pool then reseeds its copy of the
 augmenter with ``seed_(S)``, where ``S`` is the pool's *seed* or, without one, a value
 drawn once from the augmenter's own stream in the calling process. Batch number
 ``n`` of the pool (counted over all calls of that pool) is augmented with keyed
@@ -148,7 +150,7 @@ def _call_portably(func: Callable[..., Any], *args: Any) -> Any:
         raise
 
 
-def _start_worker(counter: Any, parent_pid: int, start_method: str,
+def _start_worker(counter: Any, launch: int, parent_pid: int, start_method: str,
                   initializer: Callable[..., Any] | None, initargs: tuple) -> None:
     """Set up a worker of a :class:`WorkerPool`, then run the pool's own initializer."""
     threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
@@ -156,7 +158,7 @@ def _start_worker(counter: Any, parent_pid: int, start_method: str,
     with counter.get_lock():
         index = int(counter.value)
         counter.value = index + 1
-    ak_random.set_worker_index(index)
+    ak_random.set_worker_index(index, salt=(launch,))
     _keep_freed_memory()
     if "cv2" in sys.modules and start_method != "fork":
         # One OpenCV thread per worker: the pool is the parallelism. (Never after a
@@ -164,6 +166,9 @@ def _start_worker(counter: Any, parent_pid: int, start_method: str,
         sys.modules["cv2"].setNumThreads(1)
     if initializer is not None:
         initializer(*initargs)
+
+
+_launches = itertools.count()  # WorkerPool starts in this process: fresh streams for each
 
 
 def _worker_index_and_pid(_: Any = None) -> tuple[int | None, int]:
@@ -345,8 +350,8 @@ class WorkerPool(_ClosingOnExit):
         options: dict[str, Any] = {
             "max_workers": self.processes, "mp_context": context,
             "initializer": _start_worker,
-            "initargs": (context.Value("q", 0), os.getpid(), method, self._initializer,
-                         self._initargs),
+            "initargs": (context.Value("q", 0), next(_launches), os.getpid(), method,
+                         self._initializer, self._initargs),
         }
         if self.maxtasksperchild is not None:
             options["max_tasks_per_child"] = self.maxtasksperchild

@@ -26,6 +26,7 @@ True
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import sys
 from collections.abc import Hashable
@@ -37,7 +38,6 @@ from augkit.errors import ParameterTypeError, describe
 SeedLike = int | np.random.SeedSequence | np.random.Generator | None
 
 _global_seedseq: np.random.SeedSequence | None = None
-_worker_index: int | None = None
 _WORKER_TAG = 0x5EED_0000  # spawn-key prefix of worker streams, apart from child indices
 
 
@@ -92,8 +92,9 @@ def child_seedseq(parent: np.random.SeedSequence, *path: int) -> np.random.SeedS
 
 def generator(seedseq: np.random.SeedSequence) -> np.random.Generator:
     """Return a PCG64 generator for *seedseq*, offset for the current worker if any."""
-    if _worker_index is not None:
-        seedseq = child_seedseq(seedseq, _WORKER_TAG, _worker_index)
+    key = worker_key()
+    if key is not None:
+        seedseq = child_seedseq(seedseq, _WORKER_TAG, *key)
     return np.random.Generator(np.random.PCG64(seedseq))
 
 
@@ -130,52 +131,120 @@ def keyed_generator(seedseq: np.random.SeedSequence, key: tuple[int, ...]) -> np
     return np.random.Generator(np.random.Philox(seq))
 
 
-def set_worker_index(index: int | None) -> None:
+def set_worker_index(index: int | None, *, salt: tuple[int, ...] = ()) -> None:
     """Declare that this process is worker *index* (called by pool initialisers).
 
-    Augmenters re-derive their streams from their seed and this index the next time
-    they are called in this process.
+    Augmenters re-derive their streams from their seed, *salt* and this index the next
+    time they are called in this process. A declared index takes precedence over the
+    rules of :func:`worker_key`; None withdraws it.
+
+    Parameters
+    ----------
+    index : int or None
+        The worker's index in its pool.
+    salt : tuple of int, optional
+        What tells this start of the pool from the others (augkit's pools pass their
+        launch number), so that a pool started again draws fresh values.
+
+    Examples
+    --------
+    >>> set_worker_index(3)
+    >>> worker_key()
+    (3,)
+    >>> set_worker_index(None)
     """
-    global _worker_index
-    _worker_index = index
+    global _declared_key, _worker_index
+    _worker_index = None if index is None else int(index)
+    _declared_key = None if index is None else (*salt, int(index))
 
 
+_worker_index: int | None = None  # the declared index, as pools report it
+_declared_key: tuple[int, ...] | None = None
 _pid = os.getpid()
+_forks_made = 0  # forks this process made: the next child's number
+_fork_path: tuple[int, ...] = ()  # this process's fork numbers, from the first process down
+_process_key: tuple[object, int, tuple[int, ...] | None] = (None, -1, None)  # cache
+_TORCH_TAG = 0x7043_0000  # key prefix of PyTorch DataLoader workers
+_PROCESS_TAG = 0x9C0C_0000  # key prefix of other child processes
+
+
+def _before_fork() -> None:
+    global _forks_made
+    _forks_made += 1
 
 
 def _after_fork_in_child() -> None:
-    global _pid
+    global _pid, _fork_path, _forks_made, _declared_key, _worker_index
     _pid = os.getpid()
+    _fork_path = (*_fork_path, _forks_made)
+    _forks_made = 0
+    _declared_key = _worker_index = None  # a worker's child is not that worker
 
 
 if hasattr(os, "register_at_fork"):  # not on platforms without fork
-    os.register_at_fork(after_in_child=_after_fork_in_child)
+    os.register_at_fork(before=_before_fork, after_in_child=_after_fork_in_child)
 
 
-def process_token() -> tuple[int, int | None]:
-    """Identify the current process and worker, to detect a fork since seeding.
+def worker_key() -> tuple[int, ...] | None:
+    """What tells this process's streams from those of every other process.
 
-    PyTorch DataLoader workers are recognised by their worker id, so that their
-    streams are reproducible; other processes fall back to their pid.
+    An augmenter created in one process and called in another (a forked or spawned
+    worker, a PyTorch DataLoader worker) draws from its seed and this key. The first
+    rule that applies gives it:
+
+    1. an index declared with :func:`set_worker_index` (augkit's pools);
+    2. in a PyTorch DataLoader worker (only if torch is already imported: augkit never
+       imports it), the worker's ``get_worker_info().seed``, which torch draws anew
+       from its own generator every time it starts workers: each epoch gets fresh
+       values, and ``torch.manual_seed`` reproduces them;
+    3. in any other child process, its place in the process tree: the numbers that
+       :mod:`multiprocessing` gives the processes it starts and the number of each fork
+       since the first process. A new pool gets new numbers (fresh values for each
+       start) and the same program gets the same numbers (a seeded augmenter
+       reproduces its run).
+
+    Returns
+    -------
+    tuple of int or None
+        None in the first process (no offset: the augmenter's own stream).
+
+    Examples
+    --------
+    >>> worker_key() is None  # this process started no worker
+    True
     """
-    index = _worker_index
-    if index is None and "torch" in sys.modules:
-        info = _torch_worker_info()
-        if info is not None:
-            index = info
-            set_worker_index(index)
-    return _pid, index
+    if _declared_key is not None:
+        return _declared_key
+    if "torch" in sys.modules:
+        torch_seed = _torch_worker_seed()
+        if torch_seed is not None:
+            return (_TORCH_TAG, torch_seed)
+    global _process_key
+    # multiprocessing numbers a child once it is bootstrapped (a spawned child imports
+    # the main module before that): the cache holds for one process object and pid.
+    process = multiprocessing.current_process()
+    if _process_key[0] is not process or _process_key[1] != _pid:
+        tree = (*process._identity, _PROCESS_TAG, *_fork_path)
+        _process_key = (process, _pid, None if tree == (_PROCESS_TAG,) else tree)
+    return _process_key[2]
 
 
-def _torch_worker_info() -> int | None:
+def process_token() -> tuple[int, tuple[int, ...] | None]:
+    """Identify the current process and its worker key, to detect a change since seeding.
+
+    Examples
+    --------
+    >>> import os
+    >>> process_token()[0] == os.getpid()
+    True
+    """
+    return _pid, worker_key()
+
+
+def _torch_worker_seed() -> int | None:
     try:
         from torch.utils.data import get_worker_info
     except ImportError:  # pragma: no cover - torch without its data module
         return None
     info = get_worker_info()
-    return None if info is None else int(info.id)
-
-
-def pid_worker_index() -> int:
-    """Worker index used when a forked process never declared one: its pid."""
-    return os.getpid()
+    return None if info is None else int(info.seed)
