@@ -209,7 +209,8 @@ class Registry:
         for impl in self.pm.hook.augkit_modules.get_hookimpls():
             info = self.plugins[impl.plugin_name]
             try:
-                provided: dict[Any, Any] = dict(impl.function())
+                result: Any = impl.function()
+                provided = dict(result)
             except Exception as exc:
                 info.error = f"augkit_modules raised {type(exc).__name__}: {exc}"
                 continue
