@@ -278,6 +278,16 @@ class Augmenter(metaclass=_AugmenterType):
         """Return each row's image shape after augmentation (default: unchanged)."""
         return shapes
 
+    def work_shapes(self, params: Any, shapes: list[tuple[int, ...]]) -> list[tuple[int, ...]]:
+        """Return each row's largest image shape on the way to its output.
+
+        Default: :meth:`output_shapes`. An augmenter that makes a larger intermediate
+        image (padding, then resizing back) returns that. For augmenters with
+        ``changes_shape``, the base refuses shapes above :data:`MAX_OUTPUT_PIXELS`
+        with a :class:`~augkit.errors.ParameterError` before anything is allocated.
+        """
+        return self.output_shapes(params, shapes)
+
     def apply_to_images(self, images: list[np.ndarray], params: Any) -> list[np.ndarray]:
         """Return augmented copies of *images* (each ``(H, W, C)``), never views."""
         raise NotImplementedError
@@ -348,7 +358,7 @@ line_strings : optional
                 self.check_images(rows, ImagesKind)
             params = self.sample(batch, self._unkeyed_rng())
             if self.changes_shape:
-                self._check_output_sizes(batch.shapes, self.output_shapes(params, batch.shapes))
+                self._check_output_sizes(batch.shapes, self.work_shapes(params, batch.shapes))
             rows = self.apply_to_images(rows, params)
         return restore_single(rows[0], image)
 
@@ -436,7 +446,7 @@ line_strings : optional
 
     def _apply(self, rows: Rows, params: Any) -> Rows:
         if self.changes_shape:
-            self._check_output_sizes(rows.shapes, self.output_shapes(params, rows.shapes))
+            self._check_output_sizes(rows.shapes, self.work_shapes(params, rows.shapes))
         data: dict[type[Kind], list] = {}
         images = None
         for kind, items in rows.data.items():
@@ -462,12 +472,13 @@ line_strings : optional
         for shape_in, shape_out in zip(shapes_in, shapes_out):
             height, width = shape_out[:2]
             if height * width > MAX_OUTPUT_PIXELS:
-                given = ", ".join(f"{k}={v!r}" for k, v in self._init_args[1].items())
+                args, kwargs = self._init_args
+                given = ", ".join([*map(repr, args), *(f"{k}={v!r}" for k, v in kwargs.items())])
                 raise ParameterError(
                     f"{self.name}: would make an image of {height}x{width} pixels from one "
                     f"of {shape_in[0]}x{shape_in[1]} ({height * width:,} pixels, more than "
-                    f"MAX_OUTPUT_PIXELS = {MAX_OUTPUT_PIXELS:,}); check its arguments"
-                    + (f" ({given})" if given else ""))
+                    f"MAX_OUTPUT_PIXELS = {MAX_OUTPUT_PIXELS:,}); check its arguments: "
+                    f"{type(self).__name__}({given})")
 
     def _apply_to_kind(self, kind, items, params, shapes_in, shapes_out):
         if kind.name in self.unsupported_kinds or kind.category in self.unsupported_kinds:

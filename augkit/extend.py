@@ -59,6 +59,7 @@ from augkit.augmentables.kinds import (
     SegmentationMapsKind,
 )
 from augkit.augmenter import (
+    MAX_OUTPUT_PIXELS,
     NUMERIC_DTYPES,
     Augmenter,
     CallContext,
@@ -121,6 +122,7 @@ __all__ = [
     "PolygonsKind",
     "SegmentationMapsKind",
     "CV2_MAX_CHANNELS",
+    "MAX_OUTPUT_PIXELS",
     "CV2_NATIVE_DTYPES",
     "CV2_WORK_DTYPES",
     "INTERPOLATIONS",

@@ -283,6 +283,11 @@ class CropPadAugmenter(GeometricFamilyAugmenter, abstract=True):
     def output_shapes(self, params, shapes):
         return [params.out_shape(i, shape) for i, shape in enumerate(shapes)]
 
+    def work_shapes(self, params, shapes):
+        # Padding comes before the resize back (keep_size): the padded image is made.
+        return [max(params.out_shape(i, shape), (*params.mid_shape(i, shape), *shape[2:]),
+                    key=lambda s: s[0] * s[1]) for i, shape in enumerate(shapes)]
+
     def matrices(self, params: CropPadParams, shapes: list[tuple[int, ...]]) -> list[np.ndarray]:
         """Each row's transform as a 3x3 matrix mapping input to output coordinates."""
         return [params.matrix(i, shape) for i, shape in enumerate(shapes)]

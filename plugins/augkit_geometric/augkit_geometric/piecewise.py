@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+from augkit import ParameterError
 from augkit import parameters as iap
 from augkit_geometric import functional as F
 from augkit_geometric._common import (
@@ -15,6 +16,10 @@ from augkit_geometric._common import (
     handle_cval,
     handle_polygon_recoverer,
 )
+
+#: Most grid points (``nb_rows * nb_cols``) one image may be warped with: 2**20, a
+#: 1024 x 1024 grid, far finer than any image needs (each point costs memory and time).
+MAX_GRID_POINTS = 1 << 20
 
 
 @dataclass
@@ -132,6 +137,11 @@ StochasticParameter, optional
         jitters: list[np.ndarray | None] = []
         for shape, scale, rows_i, cols_i in zip(rows.shapes, scales.tolist(), nb_rows.tolist(),
                                                 nb_cols.tolist()):
+            if rows_i * cols_i > MAX_GRID_POINTS:
+                raise ParameterError(
+                    f"PiecewiseAffine: nb_rows x nb_cols = {rows_i} x {cols_i} grid points "
+                    f"({rows_i * cols_i:,}) is more than {MAX_GRID_POINTS:,}; a grid finer "
+                    "than the image's pixels only costs memory")
             height, width = shape[:2]
             jitter = rng.standard_normal((rows_i, cols_i, 2))
             jitter *= scale
