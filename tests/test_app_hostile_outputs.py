@@ -285,3 +285,26 @@ def test_kill_9_of_the_main_process_leaves_no_worker_and_no_scratch_file(tmp_pat
     summary = _run(inp, out, pipeline="heavy", n=1, resume=True)
     assert summary.outputs_written + summary.outputs_skipped == 40
     assert not list((out / ".augkit").glob(".augkit-coco-*.jsonl"))
+
+
+def test_entries_named_like_images_that_are_not_files_are_reported_and_counted(tmp_path):
+    inp = tmp_path / "in"
+    inp.mkdir()
+    write_image(inp / "ok.jpg", _image(0))
+    (inp / "dangling.jpg").symlink_to(tmp_path / "missing.jpg")
+    (inp / "loop1.jpg").symlink_to(inp / "loop2.jpg")
+    (inp / "loop2.jpg").symlink_to(inp / "loop1.jpg")
+    (inp / "folder.jpg").mkdir()
+    os.mkfifo(inp / "pipe.png")
+    messages = []
+    summary = run_job(JobConfig(pipeline="light", input=inp, output=tmp_path / "out", n=1,
+                                seed=1, workers=1, format="none", progress=False),
+                      log=messages.append)
+    assert summary.outputs_written == 1
+    problems = "\n".join(summary.problems)
+    assert "dangling.jpg: a symbolic link to nothing (dangling); skipped" in problems
+    assert "loop1.jpg: a symbolic link that loops" in problems
+    assert "folder.jpg: a folder named like an image" in problems
+    assert "pipe.png: not a regular file" in problems
+    assert len(summary.problems) == 5
+    assert sum("warning" in m for m in messages) == 5

@@ -61,6 +61,36 @@ def list_images(folder: str | os.PathLike) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())
 
 
+def unusable_image_entries(folder: str | os.PathLike) -> list[str]:
+    """Describe the entries below *folder* named like images that are not image files.
+
+    :func:`list_images` leaves them out; the job reports each (a dangling or looping
+    symbolic link, a folder named ``x.jpg``, a FIFO or device that would block a read).
+    """
+    root = Path(folder)
+    found = []
+    for path in sorted(root.rglob("*")):
+        if not is_image_file(path) or path.is_file() or any(
+                part.startswith(".") for part in path.relative_to(root).parts[:-1]):
+            continue
+        found.append(f"{path}: {_why_not_a_file(path)}; skipped")
+    return found
+
+
+def _why_not_a_file(path: Path) -> str:
+    if path.is_symlink():
+        try:
+            path.resolve(strict=True)
+        except RuntimeError:
+            return "a symbolic link that loops"
+        except OSError:
+            return "a symbolic link to nothing (dangling)"
+        return "a symbolic link to something that is not a file"
+    if path.is_dir():
+        return "a folder named like an image"
+    return "not a regular file (a FIFO, socket or device)"
+
+
 #: Largest image :func:`read_image` decodes by default, in pixels (width x height):
 #: Pillow's own limit (about 179 M, a 13377 x 13377 image). A few kilobytes of PNG can
 #: declare 30000 x 30000 pixels and take gigabytes once decoded; the size is read from

@@ -24,7 +24,13 @@ import numpy as np
 
 from augkit.app.datasets import DatasetFormat, ImageRecord, open_dataset
 from augkit.app.datasets.base import remove_orphaned_scratch
-from augkit.app.datasets.images_io import DEFAULT_MAX_PIXELS, is_image_file, remove_temp_files
+from augkit.app.datasets.images_io import (
+    DEFAULT_MAX_PIXELS,
+    is_image_file,
+    remove_temp_files,
+    unusable_image_entries,
+)
+from augkit.app.engines import RemoteEngine, check_engine, open_engine
 from augkit.app.job import journal
 from augkit.app.job.objects import OUT_OF_IMAGE
 from augkit.app.job.progress import Progress, Summary, format_summary
@@ -32,7 +38,6 @@ from augkit.app.job.tasks import (
     TaskResult,
     TaskState,
     WorkerSetup,
-    init_worker,
     process_image,
     run_in_worker,
 )
@@ -67,6 +72,12 @@ class JobConfig:
     strict: bool = False
     progress: bool = True
     max_pixels: int | None = DEFAULT_MAX_PIXELS
+    #: ``local``, ``dask`` or ``ray`` (:mod:`augkit.app.engines`).
+    engine: str = "local"
+    #: ``--scheduler`` of the dask engine (``tcp://host:8786`` or ``local``).
+    scheduler: str | None = None
+    #: ``--address`` of the ray engine (``auto``, ``ray://host:10001`` or ``local``).
+    address: str | None = None
 
 
 def bundled_dataset() -> tuple[Path, Path]:
@@ -162,6 +173,7 @@ def run_job(config: JobConfig, log: Callable[..., None] | None = None,
     if config.resume and config.overwrite:
         raise JobError("--resume and --overwrite exclude each other: --resume finishes the "
                        "earlier run, --overwrite replaces it")
+    check_engine(config.engine, config.scheduler, config.address)
     if config.out_of_image not in OUT_OF_IMAGE:
         raise JobError(f"--out-of-image: expected one of {', '.join(OUT_OF_IMAGE)}, got "
                        f"{config.out_of_image!r}")
@@ -191,26 +203,28 @@ def run_job(config: JobConfig, log: Callable[..., None] | None = None,
     job = (config, log, stream, input_dir, fmt_name, annotations, out_dir, pipeline, header,
            seed)
     workers = min(config.workers or cpus, images)
-    if workers == 1:
+    if workers == 1 and config.engine == "local":
         return _run_job(*job, workers, None)
-    # The worker processes start now, before the dataset is read: they do not inherit
-    # the parsed annotations; each task brings its own image's record.
+    # The workers start now, before the dataset is read: they do not inherit the
+    # parsed annotations; each task brings its own image's record.
     setup = WorkerSetup(pipeline, out_dir, config.out_of_image, config.max_pixels)
-    with WorkerPool(workers, initializer=init_worker, initargs=(setup,)) as pool:
+    with open_engine(config.engine, workers, setup, scheduler=config.scheduler,
+                     address=config.address) as pool:
         pool.start()
-        return _run_job(*job, workers, pool)
+        return _run_job(*job, pool.processes, pool)
 
 
 def _run_job(config: JobConfig, log: Callable[..., None], stream: Any, input_dir: Path,
              fmt_name: str, annotations: Path | None, out_dir: Path, pipeline: Augmenter,
              header: dict | None, seed: int, workers: int,
-             pool: WorkerPool | None) -> Summary:
+             pool: WorkerPool | RemoteEngine | None) -> Summary:
     state_dir = out_dir / journal.STATE_DIR
     journal_path = journal.journal_path(out_dir)
     state_dir.mkdir(parents=True, exist_ok=True)
     remove_orphaned_scratch(state_dir)
     dataset = open_dataset(input_dir, format=fmt_name, annotations=annotations,
                            scratch_dir=state_dir)
+    dataset.problems.extend(unusable_image_entries(input_dir))
     for problem in dataset.problems:
         log(f"warning: {problem}")
 
@@ -344,7 +358,7 @@ def _run_serial(state: TaskState, tasks: list, take: Callable, summary: Summary)
             return
 
 
-def _run_pool(pool: WorkerPool, view_blob: bytes, tasks: list, take: Callable,
+def _run_pool(pool: WorkerPool | RemoteEngine, view_blob: bytes, tasks: list, take: Callable,
               summary: Summary, progress: Progress) -> None:
     """Run tasks on the started pool; at most 2 tasks per worker in flight (flat memory).
 
