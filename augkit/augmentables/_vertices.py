@@ -21,6 +21,8 @@ from augkit.augmentables._utils import (
     normalize_shape,
     out_of_image_flags,
     project_xy,
+    shift_offsets,
+    with_inplace_twins,
 )
 from augkit.errors import InputError, describe
 
@@ -59,6 +61,7 @@ def image_box(shape: tuple[int, ...]) -> Any:
     return shapely.box(0.0, 0.0, float(shape[1]), float(shape[0]))
 
 
+@with_inplace_twins("project", "shift", "subdivide")
 class VertexShape:
     """Base of :class:`~augkit.augmentables.polys.Polygon` and
     :class:`~augkit.augmentables.lines.LineString`: an ``(M, 2)`` vertex array and a label.
@@ -80,6 +83,9 @@ class VertexShape:
         obj._coords = coords
         obj.label = label
         return obj
+
+    def _take_state(self, other: VertexShape) -> None:
+        self._coords, self.label = other._coords, other.label
 
     @property
     def coords(self) -> np.ndarray:
@@ -158,9 +164,40 @@ class VertexShape:
         """Return the shape rescaled from an image of *from_shape* to one of *to_shape*."""
         return self._view(project_xy(self._coords, from_shape, to_shape), self.label)
 
-    def shift(self, x: float = 0, y: float = 0) -> Any:
-        """Return the shape moved by *x* to the right and *y* down."""
-        return self._view(self._coords + np.array([x, y], dtype=np.float32), self.label)
+    def shift(self, x: float = 0, y: float = 0, top: float | None = None,
+              right: float | None = None, bottom: float | None = None,
+              left: float | None = None) -> Any:
+        """Return the shape moved by *x* to the right and *y* down.
+
+        *top*, *right*, *bottom*, *left* are imgaug's deprecated older form (``top=2`` moves
+        down by 2, ``right=2`` moves left by 2); they add to *x* and *y* and warn.
+        """
+        dx, dy = shift_offsets(x, y, top, right, bottom, left)
+        return self._view(self._coords + np.array([dx, dy], dtype=np.float32), self.label)
+
+    def subdivide(self, points_per_edge: int) -> Any:
+        """Return the shape with *points_per_edge* evenly spaced vertices added on each edge.
+
+        A polygon's closing edge (last vertex back to the first) is subdivided too.
+        """
+        from augkit.augmentables.utils import interpolate_xy
+
+        if isinstance(points_per_edge, bool) or not isinstance(points_per_edge,
+                                                                (int, np.integer)):
+            raise InputError(f"points_per_edge: expected an int, got {describe(points_per_edge)}")
+        coords = interpolate_xy(self._coords, int(points_per_edge), self.closed)
+        return self._view(coords, self.label)
+
+    def _outline(self) -> Any:
+        """Return the Shapely outline (a point, a line, or a closed ring's line)."""
+        import shapely
+
+        coords = self._coords.astype(np.float64)
+        if len(coords) == 1:
+            return shapely.Point(coords[0])
+        if self.closed:
+            coords = np.concatenate([coords, coords[:1]])
+        return shapely.LineString(coords)
 
     @overload
     def find_closest_point_index(
@@ -280,15 +317,45 @@ class VertexShape:
 
     # ---------------------------------------------------------------- copies
 
-    def coords_almost_equals(self, other: Any, max_distance: float = 1e-4) -> bool:
-        """Return True when *other* has as many vertices, each within *max_distance*."""
-        other_coords = other._coords if isinstance(other, VertexShape) else as_vertices(
-            other, "other")
-        if other_coords.shape != self._coords.shape:
+    def coords_almost_equals(self, other: Any, max_distance: float = 1e-4,
+                             points_per_edge: int = 8) -> bool:
+        """Return True when the outlines of *self* and *other* lie within *max_distance*.
+
+        Both outlines are subdivided with *points_per_edge* points per edge and every point
+        of each must be within *max_distance* of the other outline (imgaug's test), so the
+        same outline with extra collinear vertices, or a polygon starting at another vertex,
+        counts as equal. imgaug requires a distance strictly below *max_distance*; augkit
+        accepts equality too, so ``max_distance=0`` compares exactly.
+
+        Parameters
+        ----------
+        other : same class, ndarray of shape (M, 2) or list of (x, y)
+            The shape to compare with.
+        max_distance : float
+            The largest distance that counts as equal.
+        points_per_edge : int
+            Points inserted per edge before comparing.
+        """
+        import shapely
+
+        coords = other._coords if isinstance(other, VertexShape) else as_vertices(other, "other")
+        theirs = self._view(coords, None)  # compared as a shape of this class
+        if len(self._coords) == 0 or len(coords) == 0:
+            return len(self._coords) == len(coords)
+
+        def farthest(points_of: VertexShape, outline_of: VertexShape) -> float:
+            fine = points_of.subdivide(points_per_edge)._coords.astype(np.float64)
+            return float(shapely.distance(shapely.points(fine), outline_of._outline()).max())
+
+        return max(farthest(self, theirs), farthest(theirs, self)) <= max_distance
+
+    def almost_equals(self, other: Any, max_distance: float = 1e-4,
+                      points_per_edge: int = 8) -> bool:
+        """Return True when *other* has the same label and :meth:`coords_almost_equals`."""
+        if self.label != getattr(other, "label", None):
             return False
-        if len(other_coords) == 0:
-            return True
-        return bool(np.hypot(*(self._coords - other_coords).T).max() <= max_distance)
+        return self.coords_almost_equals(other, max_distance=max_distance,
+                                         points_per_edge=points_per_edge)
 
     def copy(self, coords: Any = None, label: Any = _KEEP) -> Any:
         """Return a copy (own vertex array), optionally with new vertices or label."""
@@ -314,10 +381,7 @@ class VertexShape:
         self._coords, self.label = state
 
     def __repr__(self) -> str:
-        points = ", ".join(f"({x:.3f}, {y:.3f})" for x, y in self._coords[:8].tolist())
-        more = f", ... ({len(self) - 8} more)" if len(self) > 8 else ""
-        label = "" if self.label is None else f", label={self.label!r}"
-        return f"{type(self).__name__}([{points}{more}]{label})"
+        raise NotImplementedError
 
 
 def draw_shapes(
@@ -390,6 +454,8 @@ def draw_shapes(
 _ShapeT = TypeVar("_ShapeT", bound=VertexShape)
 
 
+@with_inplace_twins("on", "shift", "clip_out_of_image", "remove_out_of_image",
+                    "remove_out_of_image_fraction", "subdivide")
 class VertexShapesOnImage(OnImage, Generic[_ShapeT]):
     """Base of ``PolygonsOnImage`` and ``LineStringsOnImage``: a list of shapes on an image."""
 
@@ -449,15 +515,62 @@ class VertexShapesOnImage(OnImage, Generic[_ShapeT]):
         xy = self.to_xy_array()
         return KeypointsOnImage._new(xy, [None] * len(xy), self.shape)
 
-    def on(self, shape: ShapeLike) -> Any:
-        """Return the shapes rescaled onto an image of *shape* (e.g. after a resize)."""
-        new_shape = normalize_shape(shape)
+    def fill_from_xy_array_(self, xy: Any) -> Any:
+        """Overwrite all vertices, in place, from one ``(K, 2)`` array (as :meth:`to_xy_array`).
+
+        The shapes keep their vertex counts and labels; returns self.
+        """
+        arr = np.asarray(xy, dtype=np.float32)
+        counts = [len(item._coords) for item in self._items]
+        if arr.size == 0 and sum(counts) == 0:
+            return self
+        if arr.ndim != 2 or arr.shape[1:] != (2,) or len(arr) != sum(counts):
+            raise InputError(
+                f"xy: expected an array of shape ({sum(counts)}, 2), one row per vertex, got "
+                f"{describe(xy)}"
+            )
+        for item, part in zip(self._items, np.split(arr, np.cumsum(counts)[:-1]), strict=True):
+            item._coords = part.copy()
+        return self
+
+    def invert_to_keypoints_on_image_(self, kpsoi: Any) -> Any:
+        """Take the coordinates and image shape of *kpsoi*, in place (inverts
+        :meth:`to_keypoints_on_image`); returns self."""
+        self.fill_from_xy_array_(kpsoi.to_xy_array())
+        self.shape = kpsoi.shape
+        return self
+
+    def to_xy_arrays(self, dtype: Any = np.float32) -> list[np.ndarray]:
+        """Return a copy of each shape's vertices, a list of ndarrays of shape (M, 2)."""
+        return [item._coords.astype(dtype, copy=True) for item in self._items]
+
+    @classmethod
+    def from_xy_arrays(cls, xy: Any, shape: ShapeLike) -> Any:
+        """Build from one ``(M, 2)`` vertex array per shape (or an ``(N, M, 2)`` array)."""
+        return cls(list(xy), shape)
+
+    def _take_state(self, other: VertexShapesOnImage) -> None:
+        self._items, self.shape = other._items, other.shape
+
+    def on(self, image: ShapeLike) -> Any:
+        """Return the shapes rescaled onto *image* (an image or its shape), e.g. after a resize."""
+        new_shape = normalize_shape(image, "image")
         return self._new([item.project(self.shape, new_shape) for item in self._items],
                          new_shape)
 
-    def shift(self, x: float = 0, y: float = 0) -> Any:
-        """Return the shapes moved by *x* to the right and *y* down."""
-        return self._new([item.shift(x, y) for item in self._items], self.shape)
+    def shift(self, x: float = 0, y: float = 0, top: float | None = None,
+              right: float | None = None, bottom: float | None = None,
+              left: float | None = None) -> Any:
+        """Return the shapes moved by *x* to the right and *y* down.
+
+        *top*/*right*/*bottom*/*left*: imgaug's deprecated older form, see the shapes' ``shift``.
+        """
+        dx, dy = shift_offsets(x, y, top, right, bottom, left)
+        return self._new([item.shift(dx, dy) for item in self._items], self.shape)
+
+    def subdivide(self, points_per_edge: int) -> Any:
+        """Return the shapes with *points_per_edge* points added on each edge."""
+        return self._new([item.subdivide(points_per_edge) for item in self._items], self.shape)
 
     def is_out_of_image(self, fully: bool = True, partly: bool = False) -> np.ndarray:
         """Return an ``(N,)`` bool array; see ``is_out_of_image`` of the shapes."""
@@ -515,6 +628,7 @@ class VertexShapesOnImage(OnImage, Generic[_ShapeT]):
         return self.deepcopy()
 
     def __repr__(self) -> str:
-        shown = ", ".join(repr(item) for item in self._items[:8])
-        more = f", ... ({len(self) - 8} more)" if len(self) > 8 else ""
-        return f"{type(self).__name__}([{shown}{more}], shape={self.shape})"
+        shown = ", ".join(repr(item) for item in self._items)
+        return f"{type(self).__name__}([{shown}], shape={self.shape})"
+
+    __str__ = __repr__

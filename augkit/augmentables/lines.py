@@ -153,8 +153,8 @@ class LineString(VertexShape):
         size_lines: int | None = None,
         size_points: int | None = None,
         antialiased: bool = True,
-        copy: bool = True,
         raise_if_out_of_image: bool = False,
+        copy: bool = True,
     ) -> np.ndarray:
         """Draw the line; see :meth:`LineStringsOnImage.draw_on_image`."""
         return _draw_lines(image, [self], color, color_lines, color_points, alpha, alpha_lines,
@@ -229,8 +229,8 @@ class LineStringsOnImage(VertexShapesOnImage[LineString]):
         size_lines: int | None = None,
         size_points: int | None = None,
         antialiased: bool = True,
-        copy: bool = True,
         raise_if_out_of_image: bool = False,
+        copy: bool = True,
     ) -> np.ndarray:
         """Draw every line and its vertices.
 
@@ -253,10 +253,10 @@ class LineStringsOnImage(VertexShapesOnImage[LineString]):
             Line thickness and vertex square size; default *size* and ``3 * size``.
         antialiased : bool
             Draw smooth (antialiased) lines.
-        copy : bool
-            Draw on a copy (default) or in place.
         raise_if_out_of_image : bool
             Raise :class:`~augkit.errors.InputError` if a line is entirely outside.
+        copy : bool
+            Draw on a copy (default) or in place (not in imgaug, which always copies).
 
         Returns
         -------

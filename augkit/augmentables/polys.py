@@ -13,12 +13,14 @@ polygon of their Shapely ``make_valid`` repair.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import warnings
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import numpy as np
 
-from augkit.augmentables._utils import ShapeLike
+from augkit.augmentables import _draw
+from augkit.augmentables._utils import ShapeLike, normalize_shape
 from augkit.augmentables._vertices import (
     _KEEP,
     VertexShape,
@@ -112,11 +114,18 @@ class Polygon(VertexShape):
 
         return shapely.Polygon(self._coords.astype(np.float64))
 
-    def to_shapely_line_string(self, closed: bool = False) -> Any:
-        """Return the outline as a ``shapely.LineString`` (back to the start if *closed*)."""
+    def to_shapely_line_string(self, closed: bool = False, interpolate: int = 0) -> Any:
+        """Return the outline as a ``shapely.LineString`` (back to the start if *closed*).
+
+        *interpolate* points are inserted evenly on each edge first.
+        """
         import shapely
 
+        from augkit.augmentables.utils import interpolate_xy
+
         coords = self._coords.astype(np.float64)
+        if interpolate > 0:
+            coords = interpolate_xy(coords, int(interpolate), closed=closed)
         if closed and len(coords):
             coords = np.concatenate([coords, coords[:1]])
         return shapely.LineString(coords)
@@ -144,30 +153,89 @@ class Polygon(VertexShape):
             coords = np.concatenate([coords, coords[:1]])
         return LineString._view(coords.copy(), self.label)
 
-    def change_first_point_by_index(self, index: int) -> Polygon:
-        """Return the polygon with the vertex at *index* first (same outline)."""
+    def change_first_point_by_index(self, point_idx: int) -> Polygon:
+        """Return the polygon with the vertex at *point_idx* first (same outline)."""
         count = len(self._coords)
-        if not count or not -count <= index < count:
+        if not count or not -count <= point_idx < count:
             raise InputError(
-                f"index: expected a vertex index in [0, {len(self._coords)}), got {index!r}"
+                f"point_idx: expected a vertex index in [0, {len(self._coords)}), got "
+                f"{point_idx!r}"
             )
-        return self._view(np.roll(self._coords, -index, axis=0), self.label)
+        return self._view(np.roll(self._coords, -point_idx, axis=0), self.label)
 
     def change_first_point_by_coords(self, x: float, y: float,
-                                     max_distance: float | None = 1e-4) -> Polygon:
+                                     max_distance: float | None = 1e-4,
+                                     raise_if_too_far_away: bool = True) -> Polygon:
         """Return the polygon starting at the vertex closest to ``(x, y)``.
 
-        Raises
-        ------
-        InputError
-            If that vertex is farther than *max_distance* (None: any distance).
+        When that vertex is farther than *max_distance* (None: any distance), raise
+        :class:`~augkit.errors.InputError`, or return an unchanged copy if not
+        *raise_if_too_far_away*.
         """
         index, distance = self.find_closest_point_index(x, y, return_distance=True)
         if max_distance is not None and distance > max_distance:
+            if not raise_if_too_far_away:
+                return self.deepcopy()
             raise InputError(
                 f"no vertex within {max_distance} of ({x}, {y}); the closest is {distance:.4f} away"
             )
         return self.change_first_point_by_index(index)
+
+    def exterior_almost_equals(self, other: Any, max_distance: float = 1e-4,
+                               points_per_edge: int = 8) -> bool:
+        """Return True when the outline of *other* (a Polygon or its vertices) lies within
+        *max_distance* of this one's; see :meth:`coords_almost_equals`."""
+        return self.coords_almost_equals(other, max_distance=max_distance,
+                                         points_per_edge=points_per_edge)
+
+    def compute_out_of_image_area(self, image: ShapeLike) -> float:
+        """Return the area of the polygon outside *image* (an image or its shape).
+
+        Examples
+        --------
+        >>> Polygon([(5, 0), (15, 0), (15, 10), (5, 10)]).compute_out_of_image_area((10, 10))
+        50.0
+        """
+        shape = normalize_shape(image, "image")
+        if self.is_fully_within_image(shape):
+            return 0.0
+        return max(self.area - sum(part.area for part in self.clip_out_of_image(shape)), 0.0)
+
+    def cut_out_of_image(self, image: ShapeLike) -> list:
+        """Deprecated name of :meth:`clip_out_of_image` (imgaug < 0.4)."""
+        warnings.warn("cut_out_of_image() is deprecated; use clip_out_of_image()",
+                      DeprecationWarning, stacklevel=2)
+        return self.clip_out_of_image(image)
+
+    def extract_from_image(self, image: np.ndarray) -> np.ndarray:
+        """Return the pixels in the polygon's bounding box, zero outside the polygon.
+
+        The box is cut as :meth:`BoundingBox.extract_from_image` does (zero padding where
+        it leaves the image); a polygon entirely outside the image gives that padding. The
+        mask is the polygon with rounded vertices, its outline pixels included (imgaug's
+        scikit-image fill may differ on the outline).
+
+        Examples
+        --------
+        >>> image = np.full((6, 6), 9, dtype=np.uint8)
+        >>> Polygon([(0, 0), (4, 0), (0, 4)]).extract_from_image(image).tolist()
+        [[9, 9, 9, 9], [9, 9, 9, 9], [9, 9, 9, 0], [9, 9, 0, 0]]
+        """
+        from augkit.augmentables.images import check_image
+
+        canvas = check_image(image)
+        if len(self._coords) < 3:
+            raise InputError(
+                f"cannot extract {self!r} from an image: a polygon needs at least 3 vertices"
+            )
+        box = self.to_bounding_box()
+        area = box.extract_from_image(image)
+        if self.is_out_of_image(canvas.shape, fully=True, partly=False):
+            return area
+        origin = np.array([box.x1_int, box.y1_int], dtype=np.float32)
+        mask = _draw.fill_mask(area.shape[:2], [np.round(self._coords) - origin]) > 0
+        return np.where(mask.reshape(mask.shape + (1,) * (area.ndim - 2)), area,
+                        np.zeros((), dtype=area.dtype))
 
     # hooks of VertexShape: a polygon is measured by area; a flat one by its outline
     def _to_shapely(self) -> Any:
@@ -229,6 +297,66 @@ class Polygon(VertexShape):
     def deepcopy(self, exterior: Any = None, label: Any = _KEEP) -> Polygon:
         """Return a copy whose label is deep-copied too."""
         return super().deepcopy(exterior, label)
+
+    def __repr__(self) -> str:
+        points = ", ".join(f"(x={x:.3f}, y={y:.3f})" for x, y in self._coords.tolist())
+        return f"Polygon([{points}] ({len(self._coords)} points), label={self.label})"
+
+    __str__ = __repr__
+
+
+class MultiPolygon:
+    """Several polygons that form one object (e.g. what clipping one polygon leaves).
+
+    Parameters
+    ----------
+    geoms : list of Polygon
+        The polygons.
+
+    Examples
+    --------
+    >>> import shapely
+    >>> multi = MultiPolygon.from_shapely(
+    ...     shapely.MultiPolygon([shapely.box(0, 0, 1, 1), shapely.box(2, 0, 3, 1)]), label="a")
+    >>> len(multi.geoms), multi.geoms[1].label
+    (2, 'a')
+    """
+
+    def __init__(self, geoms: Sequence[Polygon]) -> None:
+        geoms = list(geoms)
+        if not all(isinstance(geom, Polygon) for geom in geoms):
+            raise InputError(f"geoms: expected a list of Polygon, got {describe(geoms)}")
+        self.geoms = geoms
+
+    @staticmethod
+    def from_shapely(geometry: Any, label: Any = None) -> MultiPolygon:
+        """Build from a shapely Polygon, MultiPolygon or GeometryCollection of polygons.
+
+        Every polygon gets *label*.
+        """
+        kind = getattr(geometry, "geom_type", None)
+        if kind == "Polygon":
+            return MultiPolygon([Polygon.from_shapely(geometry, label=label)])
+        if kind in ("MultiPolygon", "GeometryCollection") and all(
+                part.geom_type == "Polygon" for part in geometry.geoms):
+            return MultiPolygon([Polygon.from_shapely(part, label=label)
+                                 for part in geometry.geoms])
+        raise InputError(
+            "geometry: expected a shapely Polygon, MultiPolygon or GeometryCollection of "
+            f"polygons, got {describe(geometry)}"
+        )
+
+    def __len__(self) -> int:
+        return len(self.geoms)
+
+    def __iter__(self) -> Iterator[Polygon]:
+        return iter(self.geoms)
+
+    def __getitem__(self, index: Any) -> Any:
+        return self.geoms[index]
+
+    def __repr__(self) -> str:
+        return f"MultiPolygon({self.geoms!r})"
 
 
 class PolygonsOnImage(VertexShapesOnImage[Polygon]):
