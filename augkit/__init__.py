@@ -88,7 +88,7 @@ for _name in ("Keypoint", "KeypointsOnImage", "BoundingBox", "BoundingBoxesOnIma
     _LAZY[_name] = "augkit.augmentables"
 _SUBMODULES = {"augmenters", "parameters", "augmentables", "testing", "data", "meta", "blend",
                "registry", "random", "draw", "imgutils", "pixels", "batches", "multicore",
-               "hooks", "serialization"}
+               "hooks", "serialization", "dtypes", "rng"}
 
 
 def _load_plugin_kinds() -> None:

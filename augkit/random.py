@@ -30,24 +30,30 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Hashable
+from typing import Any
 
 import numpy as np
 
 from augkit.errors import ParameterTypeError, describe
 
-SeedLike = int | np.random.SeedSequence | np.random.Generator | None
+SeedLike = Any  # None, int, SeedSequence, Generator, BitGenerator, RandomState or an RNG
 
 _global_seedseq: np.random.SeedSequence | None = None
 _WORKER_TAG = 0x5EED_0000  # spawn-key prefix of worker streams, apart from child indices
 
 
-def seed(entropy: int | None = None) -> None:
+def seed(entropy: int | None = None, seedval: int | None = None) -> None:
     """Seed every augmenter created from now on that is not given ``seed=``.
+
+    Also seeds imgaug's global :class:`RNG` (``get_global_rng()``), so code that
+    samples from it directly is reproducible too.
 
     Parameters
     ----------
     entropy : int or None
         The global seed. None returns to fresh operating-system entropy.
+    seedval : int or None
+        imgaug's deprecated name of *entropy* (used when *entropy* is None).
 
     Examples
     --------
@@ -55,7 +61,10 @@ def seed(entropy: int | None = None) -> None:
     >>> augkit.seed(42)
     """
     global _global_seedseq
+    if entropy is None and seedval is not None:
+        entropy = seedval
     _global_seedseq = None if entropy is None else to_seedseq(entropy, name="entropy")
+    _seed_global_rng(entropy)
 
 
 def new_seedseq() -> np.random.SeedSequence:
@@ -68,20 +77,33 @@ def new_seedseq() -> np.random.SeedSequence:
 def to_seedseq(value: SeedLike, *, name: str = "seed") -> np.random.SeedSequence:
     """Turn a user's ``seed=`` value into a SeedSequence.
 
-    Accepts None (see :func:`new_seedseq`), a non-negative int, a SeedSequence, or a
-    Generator (a seed is drawn from it).
+    Accepts None (see :func:`new_seedseq`), a non-negative int, a SeedSequence, or
+    something that draws numbers: a numpy Generator, BitGenerator or legacy
+    RandomState, or an imgaug-style :class:`RNG` (a seed is drawn from it, advancing
+    it, as imgaug's augmenters advance the RNG they are given).
+
+    Examples
+    --------
+    >>> to_seedseq(RNG(1)).entropy == to_seedseq(RNG(1)).entropy
+    True
     """
     if value is None:
         return new_seedseq()
     if isinstance(value, np.random.SeedSequence):
         return value
+    if isinstance(value, RNG):
+        value = value.generator
+    elif isinstance(value, np.random.BitGenerator):
+        value = np.random.Generator(value)
+    elif isinstance(value, np.random.RandomState):
+        return np.random.SeedSequence(int(value.randint(0, 2**63, dtype=np.int64)))
     if isinstance(value, np.random.Generator):
         return np.random.SeedSequence(int(value.integers(0, 2**63)))
     if isinstance(value, (int, np.integer)) and not isinstance(value, bool) and value >= 0:
         return np.random.SeedSequence(int(value))
     raise ParameterTypeError(
-        f"{name}: expected None, a non-negative int, a numpy SeedSequence or Generator, "
-        f"got {describe(value)}"
+        f"{name}: expected None, a non-negative int, a numpy SeedSequence, Generator, "
+        f"BitGenerator or RandomState, or an augkit.random.RNG, got {describe(value)}"
     )
 
 
@@ -248,3 +270,44 @@ def _torch_worker_seed() -> int | None:
         return None
     info = get_worker_info()
     return None if info is None else int(info.seed)
+
+
+# imgaug's RNG API (``import augkit.random as iarandom; iarandom.RNG(1)``), defined in
+# augkit.rng. Its ``seed`` is not re-exported: :func:`seed` above seeds both.
+from augkit.rng import (  # noqa: E402, F401
+    BIT_GENERATOR,
+    RNG,
+    SEED_MAX_VALUE,
+    SEED_MIN_VALUE,
+    advance_generator_,
+    convert_seed_sequence_to_generator,
+    convert_seed_to_generator,
+    copy_generator,
+    copy_generator_unless_global_generator,
+    create_fully_random_generator,
+    create_pseudo_random_generator_,
+    derive_generator_,
+    derive_generators_,
+    generate_seed_,
+    generate_seeds_,
+    get_generator_state,
+    get_global_rng,
+    is_generator_equal_to,
+    normalize_generator,
+    normalize_generator_,
+    polyfill_integers,
+    polyfill_random,
+    reset_generator_cache_,
+    set_generator_state_,
+    supports_new_numpy_rng_style,
+    temporary_numpy_seed,
+)
+from augkit.rng import seed as _seed_global_rng  # noqa: E402
+
+
+def __getattr__(name: str) -> Any:
+    if name == "GLOBAL_RNG":  # imgaug's module attribute: None until first use
+        from augkit import rng
+
+        return rng.GLOBAL_RNG
+    raise AttributeError(f"module 'augkit.random' has no attribute {name!r}")
