@@ -24,7 +24,8 @@ Pixels and OpenCV
     :func:`saturate`, :func:`value_range`, :func:`apply_lut`, :func:`blend`,
     resizing and padding (:func:`resize_to`, :func:`pad`, :func:`pad_unchecked`,
     :func:`interpolation_flag`) and the crops or pads that reach an aspect ratio,
-    multiples or powers (``compute_croppings_to_reach_*``, ``compute_paddings_to_reach_*``).
+    multiples or powers (``compute_croppings_to_reach_*``, ``compute_paddings_to_reach_*``,
+    :func:`pad_to_aspect_ratio`, :func:`pad_to_multiples_of`).
 Parameters
     :func:`handle_choice_param` (one of a set of names), :func:`draw` and
     :func:`draw_per_channel` (n values from a parameter).
@@ -87,6 +88,8 @@ from augkit.imgutils import (
     imresize_single_image,
     interpolation_flag,
     pad,
+    pad_to_aspect_ratio,
+    pad_to_multiples_of,
     pad_unchecked,
     resize_to,
 )
@@ -163,6 +166,8 @@ __all__ = [
     "imresize_single_image",
     "interpolation_flag",
     "pad",
+    "pad_to_aspect_ratio",
+    "pad_to_multiples_of",
     "pad_unchecked",
     "resize_to",
     "run_cv2",

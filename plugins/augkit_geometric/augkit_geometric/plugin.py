@@ -25,3 +25,10 @@ def augkit_augmenters() -> list[type]:
             *perspective.AUGMENTERS, *elastic.AUGMENTERS,
             *piecewise.AUGMENTERS, *jigsaw.AUGMENTERS, *polar.AUGMENTERS,
             *resize.AUGMENTERS, *crop_pad.AUGMENTERS, *to_size.AUGMENTERS]
+
+
+@augkit.hookimpl
+def augkit_modules() -> dict[str, str]:
+    return {"flip": "augkit_geometric.imgaug_flip",
+            "geometric": "augkit_geometric.imgaug_geometric",
+            "size": "augkit_geometric.imgaug_size"}

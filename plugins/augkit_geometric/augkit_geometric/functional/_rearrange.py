@@ -7,7 +7,13 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from augkit.extend import CV2_MAX_CHANNELS, CV2_NATIVE_DTYPES, run_cv2
+from augkit.extend import (
+    CV2_MAX_CHANNELS,
+    CV2_NATIVE_DTYPES,
+    InputError,
+    ParameterError,
+    run_cv2,
+)
 
 # OpenCV's functions that only move values (flip, rotate, copyTo) take every OpenCV
 # depth as it is, not only the image-processing dtypes.
@@ -16,8 +22,9 @@ _MOVE_DTYPE_NAMES = CV2_NATIVE_DTYPES | {"int8", "int32", "float16"}
 _MOVE_DTYPES = frozenset(np.dtype(name) for name in _MOVE_DTYPE_NAMES)
 _ROTATE_CODES = {1: cv2.ROTATE_90_CLOCKWISE, 2: cv2.ROTATE_180,
                  3: cv2.ROTATE_90_COUNTERCLOCKWISE}
-# neighbour offsets (dy, dx) of the four directions: up, right, down, left
-_DIRECTIONS = ((-1, 0), (0, 1), (1, 0), (0, -1))
+# neighbour offsets (dy, dx) of the directions, in imgaug's order: up, right, down, left,
+# then (connectivity 8) up-left, up-right, down-right, down-left
+_DIRECTIONS = ((-1, 0), (0, 1), (1, 0), (0, -1), (-1, -1), (-1, 1), (1, 1), (1, -1))
 
 
 def copy_image(image: np.ndarray) -> np.ndarray:
@@ -138,8 +145,9 @@ def jigsaw_destinations(nb_rows: int, nb_cols: int, steps: np.ndarray,
 
     Every cell may move ``steps[y, x]`` times; in step *s* each cell that still has
     steps swaps places with its neighbour in direction ``directions[y, x, s]`` (0 up,
-    1 right, 2 down, 3 left; clipped at the grid edge) if that neighbour has steps
-    left too, and both spend one step (imgaug's scheme).
+    1 right, 2 down, 3 left, 4 up-left, 5 up-right, 6 down-right, 7 down-left; clipped
+    at the grid edge) if that neighbour has steps left too, and both spend one step
+    (imgaug's scheme).
 
     Parameters
     ----------
@@ -147,7 +155,7 @@ def jigsaw_destinations(nb_rows: int, nb_cols: int, steps: np.ndarray,
         The grid.
     steps : ndarray of shape (nb_rows, nb_cols), int
         Moves each cell may make.
-    directions : ndarray of shape (nb_rows, nb_cols, S), int in 0..3
+    directions : ndarray of shape (nb_rows, nb_cols, S), int in 0..7
         The direction of each cell's move in each of S steps.
 
     Returns
@@ -181,11 +189,13 @@ def jigsaw_destinations(nb_rows: int, nb_cols: int, steps: np.ndarray,
 
 
 def generate_jigsaw_destinations(nb_rows: int, nb_cols: int, max_steps: int,
-                                 rng: np.random.Generator) -> np.ndarray:
+                                 seed: int | np.random.Generator | None,
+                                 connectivity: int = 4) -> np.ndarray:
     """Draw the moves of a jigsaw grid and return every cell's destination.
 
     Each cell draws its number of moves uniformly from ``0..max_steps`` and a random
     direction per step; see :func:`jigsaw_destinations` for how moves swap cells.
+    imgaug's ``geometric.generate_jigsaw_destinations``.
 
     Parameters
     ----------
@@ -193,7 +203,10 @@ def generate_jigsaw_destinations(nb_rows: int, nb_cols: int, max_steps: int,
         The grid.
     max_steps : int
         Most moves a cell may make.
-    rng : numpy.random.Generator
+    seed : int or numpy.random.Generator or None
+        Seed of the draws, or the generator to draw from.
+    connectivity : {4, 8}, optional
+        Neighbours a cell may swap with: the four sides, or the diagonals too.
 
     Returns
     -------
@@ -206,8 +219,11 @@ def generate_jigsaw_destinations(nb_rows: int, nb_cols: int, max_steps: int,
     >>> sorted(dest.ravel().tolist()) == list(range(9))
     True
     """
+    if connectivity not in (4, 8):
+        raise ParameterError(f"connectivity: expected 4 or 8, got {connectivity!r}")
+    rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
     steps = rng.integers(0, max_steps, size=(nb_rows, nb_cols), endpoint=True)
-    directions = rng.integers(0, 4, size=(nb_rows, nb_cols, max_steps))
+    directions = rng.integers(0, connectivity, size=(nb_rows, nb_cols, max_steps))
     return jigsaw_destinations(nb_rows, nb_cols, steps, directions)
 
 
@@ -216,15 +232,20 @@ def apply_jigsaw(arr: np.ndarray, destinations: np.ndarray) -> np.ndarray:
 
     Parameters
     ----------
-    arr : ndarray of shape (H, W, C)
+    arr : ndarray of shape (H, W) or (H, W, C)
         Any dtype; H and W multiples of the grid's rows and columns.
     destinations : ndarray of shape (nb_rows, nb_cols), int
         The flat index of each cell's destination (see :func:`jigsaw_destinations`).
 
     Returns
     -------
-    ndarray of shape (H, W, C)
+    ndarray of *arr*'s shape
         A new array.
+
+    Raises
+    ------
+    augkit.InputError
+        H or W is no multiple of the grid's rows or columns.
 
     Examples
     --------
@@ -233,7 +254,14 @@ def apply_jigsaw(arr: np.ndarray, destinations: np.ndarray) -> np.ndarray:
     [[2, 1]]
     """
     nb_rows, nb_cols = destinations.shape
+    if arr.ndim == 2:
+        return apply_jigsaw(arr[:, :, None], destinations)[:, :, 0]
     height, width, channels = arr.shape
+    if height % nb_rows or width % nb_cols:
+        raise InputError(
+            f"apply_jigsaw: arr of shape {arr.shape} cannot be cut into {nb_rows}x{nb_cols} "
+            f"cells: height and width must be multiples of the rows and columns (pad or "
+            f"crop it first)")
     ch, cw = height // nb_rows, width // nb_cols
     out = np.empty((height, width, channels), dtype=arr.dtype)
     src5 = arr.reshape(nb_rows, ch, nb_cols, cw, channels)
