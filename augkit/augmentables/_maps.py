@@ -6,6 +6,7 @@ resizing or padding a map changes the map, never the image shape it belongs to.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from typing import Any, ClassVar
 
@@ -105,6 +106,12 @@ class MapOnImage:
     def _from_resampled(self, arr: np.ndarray) -> np.ndarray:
         """Bring a resampled internal array back into range and dtype."""
         return arr
+
+    def scale(self, *args: Any, **kwargs: Any) -> Any:
+        """Deprecated name of :meth:`resize` (imgaug < 0.4)."""
+        warnings.warn(f"{type(self).__name__}.scale() is deprecated; use resize()",
+                      DeprecationWarning, stacklevel=2)
+        return self.resize(*args, **kwargs)
 
     def pad(self, top: int = 0, right: int = 0, bottom: int = 0, left: int = 0,
             mode: str = "constant", cval: Any = None) -> Any:

@@ -8,6 +8,7 @@ interpolation only (class ids are never blended) and fill new pixels with class 
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 import numpy as np
@@ -84,7 +85,10 @@ class SegmentationMapsOnImage(MapOnImage):
     _resize_self = "segmentation_map"
     _default_interpolation = "nearest"
 
-    def __init__(self, arr: np.ndarray, shape: ShapeLike) -> None:
+    def __init__(self, arr: np.ndarray, shape: ShapeLike, nb_classes: int | None = None) -> None:
+        if nb_classes is not None:
+            warnings.warn("SegmentationMapsOnImage: nb_classes is deprecated and ignored "
+                          "(as in imgaug 0.4)", DeprecationWarning, stacklevel=2)
         if isinstance(arr, np.ndarray) and arr.dtype.kind == "f":
             raise InputError(
                 f"SegmentationMapsOnImage: class ids must be integers, got a {arr.dtype} array; "
@@ -165,6 +169,36 @@ class SegmentationMapsOnImage(MapOnImage):
         if self.input_dtype.kind == "b":
             return arr != 0
         return arr.astype(self.input_dtype, copy=True)
+
+    def get_arr_int(self, *args: Any, **kwargs: Any) -> np.ndarray:
+        """Deprecated name of :meth:`get_arr` (imgaug < 0.4); arguments are ignored."""
+        warnings.warn("get_arr_int() is deprecated; use get_arr()", DeprecationWarning,
+                      stacklevel=2)
+        return self.get_arr()
+
+    def copy(self, arr: np.ndarray | None = None,
+             shape: ShapeLike | None = None) -> SegmentationMapsOnImage:
+        """Return a copy with its own array, optionally with a new array or image shape.
+
+        A new *arr* is read as in the constructor but keeps this map's input dtype and
+        dimensionality for :meth:`get_arr` (as imgaug's).
+
+        Examples
+        --------
+        >>> segmap = SegmentationMapsOnImage(np.zeros((2, 2), dtype=np.uint8), shape=(2, 2))
+        >>> segmap.copy(arr=np.ones((2, 2), dtype=np.int64)).get_arr().dtype
+        dtype('uint8')
+        """
+        new_shape = self.shape if shape is None else normalize_shape(shape)
+        if arr is None:
+            return self._replace(self.arr.copy(), new_shape)
+        other = SegmentationMapsOnImage(arr, new_shape)
+        return self._replace(other.arr, new_shape)
+
+    def deepcopy(self, arr: np.ndarray | None = None,
+                 shape: ShapeLike | None = None) -> SegmentationMapsOnImage:
+        """Same as :meth:`copy` (the array is always copied)."""
+        return self.copy(arr, shape)
 
     def _colors_for(self, colors: Any) -> np.ndarray:
         highest = int(self.arr.max())
