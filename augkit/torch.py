@@ -160,8 +160,9 @@ def worker_init_fn(worker_id: int) -> None:
     worker would compete for the same cores (as :class:`augkit.multicore.Pool` avoids
     too). Forked workers already start with one thread: while ``augkit.torch`` is
     imported, this process runs OpenCV on one thread for the instant of each fork
-    (resizing OpenCV's pool inside a forked child can deadlock). Pass it as ``DataLoader(..., worker_init_fn=augkit.torch.worker_init_fn)``,
-    or call it first in a ``worker_init_fn`` of your own.
+    (resizing OpenCV's pool inside a forked child can deadlock). Pass it as
+    ``DataLoader(..., worker_init_fn=augkit.torch.worker_init_fn)``, or call it first
+    in a ``worker_init_fn`` of your own.
 
     Parameters
     ----------
