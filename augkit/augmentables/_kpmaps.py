@@ -14,7 +14,7 @@ import numpy as np
 from augkit.errors import InputError, ParameterError, describe
 
 
-def keypoint_image(xy: np.ndarray, hw: tuple[int, int], size: int) -> np.ndarray:
+def keypoint_image(xy: np.ndarray, hw: tuple[int, ...], size: int) -> np.ndarray:
     """Return a uint8 ``(H, W, N)`` array: 255 at each rounded point, 128 in the square around.
 
     The square is ``size x size`` pixels (*size* odd), clipped to the image.
@@ -22,7 +22,7 @@ def keypoint_image(xy: np.ndarray, hw: tuple[int, int], size: int) -> np.ndarray
     if isinstance(size, bool) or not isinstance(size, (int, np.integer)) or size < 1 \
             or size % 2 == 0:
         raise ParameterError(f"size: expected an odd int >= 1, got {describe(size)}")
-    height, width = hw
+    height, width = hw[:2]
     image = np.zeros((height, width, len(xy)), dtype=np.uint8)
     half = (int(size) - 1) // 2
     centers = np.round(xy).astype(np.int64)
@@ -36,12 +36,12 @@ def keypoint_image(xy: np.ndarray, hw: tuple[int, int], size: int) -> np.ndarray
     return image
 
 
-def distance_maps(xy: np.ndarray, hw: tuple[int, int], inverted: bool) -> np.ndarray:
+def distance_maps(xy: np.ndarray, hw: tuple[int, ...], inverted: bool) -> np.ndarray:
     """Return the float32 ``(H, W, N)`` Euclidean distance of each pixel index to each point.
 
     With *inverted*, return ``1 / (distance + 1)`` instead (1.0 at the point).
     """
-    height, width = hw
+    height, width = hw[:2]
     dx = np.arange(width, dtype=np.float32)[None, :, None] - xy[:, 0].astype(np.float32)
     dy = np.arange(height, dtype=np.float32)[:, None, None] - xy[:, 1].astype(np.float32)
     dist = np.sqrt(dx * dx + dy * dy, dtype=np.float32)

@@ -146,14 +146,14 @@ class LineString(VertexShape):
         result = []
         for start, hit in zip(coords[:-1], shapely.intersection(segments, geometry),
                               strict=True):
-            points = []
+            points: list[np.ndarray] = []
             for part in shapely.get_parts(hit):
                 if part.is_empty:
                     continue
                 ends = np.asarray(part.coords, dtype=np.float64)
                 points.extend(ends[[0, -1]] if part.geom_type == "LineString" else ends[:1])
-            points.sort(key=lambda p, s=start: float(np.hypot(*(p - s))))
-            result.append([(float(x), float(y)) for x, y in points])
+            order = np.argsort([np.hypot(*(point - start)) for point in points], kind="stable")
+            result.append([(float(points[i][0]), float(points[i][1])) for i in order])
         return result
 
     def concatenate(self, other: Any) -> LineString:
