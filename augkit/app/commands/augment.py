@@ -17,10 +17,14 @@ Examples:
   augkit augment --pipeline my_pipeline.yaml --input yolo/images/train \\
       --format yolo -o yolo_aug/images/train --workers 4
   augkit augment --pipeline medium --input voc/JPEGImages -o voc_aug/JPEGImages --resume
+  augkit augment --pipeline medium --input /shared/coco/images -a /shared/coco/train.json \
+      -o /shared/coco_aug --engine dask --scheduler tcp://scheduler:8786
 
 PIPELINE is a preset ({presets}) or a YAML/JSON file written by augkit.save().
 Outputs are named <stem>_aug<k>.<ext>; output k of an image depends only on --seed, the
-image's path and k, so --resume and any --workers give the same files.
+image's path and k, so --resume, any --workers and any --engine give the same files.
+The output folder keeps the run's journal in .augkit/ (what --resume reads to finish,
+repair or extend a run); delete it once the run is final.
 
 Formats (--format; auto asks them in this order and falls back to none):
 {formats}
@@ -51,7 +55,8 @@ def cmd_augment(args: argparse.Namespace) -> int:
         seed=args.seed, workers=args.workers, annotations=args.annotations,
         format=args.format, out_of_image=args.out_of_image, resume=args.resume,
         overwrite=args.overwrite, strict=args.strict, progress=not args.quiet,
-        max_pixels=args.max_pixels or None)
+        max_pixels=args.max_pixels or None, engine=args.engine, scheduler=args.scheduler,
+        address=args.address)
     try:
         summary = run_job(config)
     except AugkitError as exc:  # bad options or input, found before any work starts
@@ -100,4 +105,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--strict", action="store_true",
                    help="stop at the first unreadable image instead of skipping it")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    p.add_argument("--engine", choices=("local", "dask", "ray"), default="local",
+                   help="where the tasks run: this machine's worker processes (default), "
+                        "a Dask cluster (pip install augkit[dask]) or a Ray cluster (pip "
+                        "install augkit[ray]); every engine writes the same bytes")
+    p.add_argument("--scheduler", default=None,
+                   help="--engine dask: tcp://host:8786, or local (default) to start a "
+                        "LocalCluster of --workers processes")
+    p.add_argument("--address", default=None,
+                   help="--engine ray: auto, ray://host:10001, or local (default) to start "
+                        "a Ray instance of --workers CPUs")
     p.set_defaults(func=cmd_augment)

@@ -38,6 +38,7 @@ from augkit.app.job.tasks import (
     TaskResult,
     TaskState,
     WorkerSetup,
+    init_worker,
     process_image,
     run_in_worker,
 )
@@ -208,8 +209,11 @@ def run_job(config: JobConfig, log: Callable[..., None] | None = None,
     # The workers start now, before the dataset is read: they do not inherit the
     # parsed annotations; each task brings its own image's record.
     setup = WorkerSetup(pipeline, out_dir, config.out_of_image, config.max_pixels)
-    with open_engine(config.engine, workers, setup, scheduler=config.scheduler,
-                     address=config.address) as pool:
+    engine = (WorkerPool(workers, initializer=init_worker, initargs=(setup,))
+              if config.engine == "local" else
+              open_engine(config.engine, workers, setup, scheduler=config.scheduler,
+                          address=config.address))
+    with engine as pool:
         pool.start()
         return _run_job(*job, pool.processes, pool)
 
