@@ -226,8 +226,9 @@ def equalize(image: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
     Examples
     --------
     >>> import numpy as np
-    >>> equalize(np.array([[0, 0, 50, 100]], dtype=np.uint8)).tolist()
-    [[0, 0, 127, 255]]
+    >>> image = np.repeat(np.array([[0, 10, 20]], dtype=np.uint8), 200, axis=1)
+    >>> np.unique(equalize(image)).tolist()
+    [0, 200, 255]
     """
     image = _check_uint8(image, "equalize")
     if image.size == 0:
@@ -253,8 +254,9 @@ def equalize_(image: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
     Examples
     --------
     >>> import numpy as np
-    >>> equalize_(np.array([[0, 0, 50, 100]], dtype=np.uint8)).tolist()
-    [[0, 0, 127, 255]]
+    >>> image = np.repeat(np.array([[0, 10, 20]], dtype=np.uint8), 200, axis=1)
+    >>> equalize_(image) is image, np.unique(image).tolist()
+    (True, [0, 200, 255])
     """
     image[...] = equalize(image, mask)
     return image
