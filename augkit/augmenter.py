@@ -22,7 +22,7 @@ import inspect
 import re
 import textwrap
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 import numpy as np
 
@@ -33,9 +33,11 @@ from augkit.augmentables.images import check_image, restore_single
 from augkit.augmentables.kind import Kind, MapKind, PointsKind
 from augkit.augmentables.kinds import ImagesKind
 from augkit.errors import (
+    AugkitError,
     InputError,
     ParameterError,
     ParameterTypeError,
+    ReplayError,
     UnsupportedDtypeError,
     UnsupportedKindError,
     describe,
@@ -60,18 +62,76 @@ def _dtype_set(names: frozenset[str]) -> frozenset[np.dtype]:
     return dtypes
 
 
+class _ReplayStamp(NamedTuple):
+    """What a leaf augmenter's sampled params were drawn for (checked by ``replay``)."""
+
+    owner: str
+    shapes: tuple[tuple[int, ...], ...]
+
+
+#: Attribute through which sampled params carry their :class:`_ReplayStamp`.
+_STAMP = "_augkit_replay_stamp"
+
+
+def _stamp(params: Any, aug: Augmenter, shapes: list[tuple[int, ...]]) -> None:
+    """Record on *params* which augmenter drew them for which image shapes.
+
+    Params that take no attributes (None, arrays, tuples) go unstamped; replaying
+    them is checked only by what applying them requires.
+    """
+    try:
+        object.__setattr__(params, _STAMP, _ReplayStamp(type(aug).__qualname__, tuple(shapes)))
+    except (AttributeError, TypeError):
+        pass
+
+
+def _check_replayed(params: Any, aug: Augmenter, rows: Rows) -> None:
+    """Raise :class:`ReplayError` if *params* were drawn by another augmenter or for
+    other image shapes than those of *rows*.
+
+    Stamped params say what they were drawn for; others are compared by type with
+    params that *aug* samples for *rows* from a throwaway generator.
+    """
+    name = type(aug).__qualname__
+    stamp = getattr(params, _STAMP, None)
+    if stamp is None:
+        fresh = aug.sample(rows, np.random.default_rng(0))
+        if fresh is not None and not isinstance(params, type(fresh)):
+            raise ReplayError(
+                f"{name}.replay: expected the params that {name} returned (a "
+                f"{type(fresh).__name__}), got {type(params).__name__} {describe(params)}")
+        return
+    shapes = rows.shapes
+    if stamp.owner != name:
+        raise ReplayError(f"{name}.replay: the params were sampled by {stamp.owner}, not by "
+                          f"{name}; pass the params that this augmenter returned")
+    if len(stamp.shapes) != len(shapes):
+        raise ReplayError(f"{name}.replay: the params were sampled for {len(stamp.shapes)} "
+                          f"rows, got {len(shapes)}")
+    for i, (before, now) in enumerate(zip(stamp.shapes, shapes)):
+        if tuple(before) != tuple(now):
+            raise ReplayError(
+                f"{name}.replay: row {i} has an image of shape {tuple(now)}, but the params "
+                f"were sampled for shape {tuple(before)}; what {name} drew depends on the "
+                "image size, so replay needs images of the sizes of the call that sampled "
+                "the params (augment the new data instead)")
+
+
 class CallContext:
     """What one top-level call shares with every augmenter in the tree.
 
     Holds the sampling key (for keyed sampling) and the hooks of the call.
     """
 
-    __slots__ = ("key", "hooks", "parents")
+    __slots__ = ("key", "hooks", "parents", "replaying")
 
-    def __init__(self, key: tuple[int, ...] | None = None, hooks: Any = None):
+    def __init__(self, key: tuple[int, ...] | None = None, hooks: Any = None,
+                 replaying: bool = False):
         self.key = key
         self.hooks = hooks
         self.parents: list[Augmenter] = []
+        #: Whether the call replays params (``replay``): then no augmenter may sample.
+        self.replaying = replaying
 
     def rng(self, aug: Augmenter) -> np.random.Generator:
         """Return the generator *aug* draws from in this call."""
@@ -370,12 +430,41 @@ line_strings : optional
         params : Any
             The params that call returned.
         **data
-            Data as for :meth:`augment`, with as many rows as that call had.
-        """
-        return self._call(data, key=None, hooks=None, params=params,
-                          return_params=False, return_batch=False)
+            Data as for :meth:`augment`, with as many rows (and images of the same
+            shapes) as that call had.
 
-    def _call(self, data, *, key, hooks, params, return_params, return_batch):
+        Raises
+        ------
+        augkit.errors.ReplayError
+            If *params* are not params of this augmenter, or the data has another
+            number of rows or other image shapes than the call that sampled them.
+
+        Examples
+        --------
+        >>> import numpy as np, augkit
+        >>> aug = augkit.get("Affine", rotate=(-10, 10), seed=1)
+        >>> image = np.zeros((4, 4), np.uint8)
+        >>> out, params = aug(image=image, return_params=True)
+        >>> bool((aug.replay(params, image=image) == out).all())
+        True
+        >>> aug.replay(params, image=np.zeros((8, 8), np.uint8))
+        Traceback (most recent call last):
+        ...
+        augkit.errors.ReplayError: Affine.replay: row 0 has an image of shape (8, 8, 1), ...
+        """
+        try:
+            return self._call(data, key=None, hooks=None, params=params,
+                              return_params=False, return_batch=False, replaying=True)
+        except AugkitError:
+            raise
+        except (AttributeError, TypeError, ValueError, IndexError, KeyError) as error:
+            raise ReplayError(
+                f"{type(self).__name__}.replay: these params do not fit this augmenter or "
+                f"this data (got {describe(params)}; {type(error).__name__}: {error}); pass "
+                "the params that this augmenter's augment(..., return_params=True) returned "
+                "for data of the same shapes") from error
+
+    def _call(self, data, *, key, hooks, params, return_params, return_batch, replaying=False):
         options = _NO_OPTIONS
         if len(data) > 1 or "image" not in data:
             options = {name: data.pop(name) for name in _CALL_OPTIONS if name in data}
@@ -388,7 +477,7 @@ line_strings : optional
         keywords = kind_catalogue.resolve_keywords(data)
         rows, order = rows_from_call(data, keywords, options)
         self._check_process()
-        ctx = CallContext(None if key is None else ak_random.key_to_ints(key), hooks)
+        ctx = CallContext(None if key is None else ak_random.key_to_ints(key), hooks, replaying)
         rows, params = self.augment_rows(rows, ctx, params)
         restored = rows.restore()
         result = restored[order[0]] if len(order) == 1 else tuple(restored[k] for k in order)
@@ -442,6 +531,14 @@ line_strings : optional
         """
         if params is None:
             params = self.sample(rows, ctx.rng(self))
+            if ctx.replaying and params is not None:
+                raise ReplayError(
+                    f"{type(self).__name__}.replay: got None for params, but "
+                    f"{type(self).__name__} draws params; pass the params that "
+                    "augment(..., return_params=True) returned")
+            _stamp(params, self, rows.shapes)
+        else:
+            _check_replayed(params, self, rows)
         return self._apply(rows, params), params
 
     def _apply(self, rows: Rows, params: Any) -> Rows:

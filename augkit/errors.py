@@ -32,6 +32,11 @@ class UnsupportedDtypeError(InputError):
     """An image has a dtype the augmenter does not support."""
 
 
+class ReplayError(InputError):
+    """``replay(params, ...)`` got params that do not fit: not params of this augmenter,
+    or data of other image sizes (or row count) than the call that sampled them."""
+
+
 class UnsupportedKindError(AugkitError, TypeError):
     """An augmenter was asked to transform a kind of data it cannot transform."""
 
