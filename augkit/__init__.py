@@ -69,8 +69,9 @@ for _name in ("BatchLoader", "BackgroundAugmenter", "Pool"):
     _LAZY[_name] = "augkit.multicore"
 for _name in ("HooksImages", "HooksHeatmaps", "HooksKeypoints"):
     _LAZY[_name] = "augkit.hooks"
-for _name in ("from_dict", "save", "load"):
+for _name in ("from_dict", "save"):
     _LAZY[_name] = "augkit.serialization"
+_LAZY["load"] = "augkit.presets"  # a pipeline file, or a preset by name
 for _name in ("Sequential", "SomeOf", "OneOf", "Sometimes", "WithChannels", "Identity",
               "Lambda", "AssertLambda", "AssertShape", "ChannelShuffle",
               "RemoveCBAsByOutOfImageFraction", "ClipCBAsToImagePlanes",
