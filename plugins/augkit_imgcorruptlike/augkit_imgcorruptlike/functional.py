@@ -20,7 +20,8 @@ Weather
 Digital
     :func:`apply_contrast`, :func:`apply_brightness`, :func:`apply_saturate`,
     :func:`apply_jpeg_compression`, :func:`apply_pixelate`,
-    :func:`apply_elastic_transform`; :func:`elastic_field`, :func:`warp_by_field`.
+    :func:`apply_elastic_transform`; :func:`elastic_field`, :func:`elastic_distort`,
+    :func:`warp_by_field`, :func:`move_points_by_field`.
 Names
     :func:`get_corruption_names`, :data:`SEVERITY_PARAMETERS`.
 
@@ -383,6 +384,23 @@ def warp_by_field(image: np.ndarray, field: np.ndarray, *, nearest: bool = False
     return parts[0] if len(parts) == 1 else np.concatenate(parts, axis=2)
 
 
+def elastic_distort(image: np.ndarray, field: np.ndarray) -> np.ndarray:
+    """Return a uint8 ``(H, W, C)`` image moved along *field* as ImageNet-C does it.
+
+    Linear interpolation of the image as floats, reflecting border, values
+    truncated back to uint8 (the pixel half of :func:`apply_elastic_transform`, with
+    the field given).
+
+    Examples
+    --------
+    >>> img = np.array([[[0], [100], [200]]], np.uint8)
+    >>> field = np.zeros((2, 1, 3), np.float32); field[0] = 0.5
+    >>> elastic_distort(img, field)[0, :, 0].tolist()
+    [50, 150, 200]
+    """
+    return np.clip(_to_255(warp_by_field(_unit(image), field)), 0, 255).astype(np.uint8)
+
+
 def move_points_by_field(xy: np.ndarray, field: np.ndarray, *, iterations: int = 12) -> np.ndarray:
     """Return where points ``(N, 2)`` land after :func:`warp_by_field` with *field*.
 
@@ -596,8 +614,7 @@ def _pixelate(image, factor, rng):
 
 
 def _elastic_transform(image, alpha, rng):
-    field = _elastic_field(image.shape[0], image.shape[1], alpha, rng)
-    return _to_255(warp_by_field(_unit(image), field))
+    return elastic_distort(image, _elastic_field(image.shape[0], image.shape[1], alpha, rng))
 
 
 # --------------------------------------------------------------------------- public API
@@ -1002,6 +1019,7 @@ __all__ = [
     "apply_zoom_blur",
     "clipped_zoom",
     "disk_kernel",
+    "elastic_distort",
     "elastic_field",
     "gaussian",
     "get_corruption_names",
