@@ -2,8 +2,12 @@
 
 Data classes: :class:`Keypoint` / :class:`KeypointsOnImage`, :class:`BoundingBox` /
 :class:`BoundingBoxesOnImage`, :class:`Polygon` / :class:`PolygonsOnImage`,
-:class:`LineString` / :class:`LineStringsOnImage`, :class:`HeatmapsOnImage` and
-:class:`SegmentationMapsOnImage`. Images are plain numpy arrays.
+:class:`LineString` / :class:`LineStringsOnImage`, :class:`MultiPolygon`,
+:class:`HeatmapsOnImage` and :class:`SegmentationMapsOnImage` (deprecated alias
+:class:`SegmentationMapOnImage`). Images are plain numpy arrays.
+
+imgaug's helper modules: :mod:`augkit.augmentables.normalization` and
+:mod:`augkit.augmentables.utils`.
 
 Kinds (see :mod:`augkit.augmentables.kind` for the protocol and
 :mod:`augkit.augmentables.kinds` for the accepted input forms): :data:`BUILTIN_KINDS`.
@@ -24,8 +28,8 @@ from augkit.augmentables.kinds import (
     SegmentationMapsKind,
 )
 from augkit.augmentables.lines import LineString, LineStringsOnImage
-from augkit.augmentables.polys import Polygon, PolygonsOnImage
-from augkit.augmentables.segmaps import SegmentationMapsOnImage
+from augkit.augmentables.polys import MultiPolygon, Polygon, PolygonsOnImage
+from augkit.augmentables.segmaps import SegmentationMapOnImage, SegmentationMapsOnImage
 
 __all__ = [
     "BOX_FORMATS",
@@ -44,10 +48,12 @@ __all__ = [
     "LineStringsKind",
     "LineStringsOnImage",
     "MapKind",
+    "MultiPolygon",
     "PointsKind",
     "Polygon",
     "PolygonsKind",
     "PolygonsOnImage",
+    "SegmentationMapOnImage",
     "SegmentationMapsKind",
     "SegmentationMapsOnImage",
 ]

@@ -284,3 +284,22 @@ class SegmentationMapsOnImage(MapOnImage):
             return out
 
         return self._blend_drawings(image, alpha, resize, draw)
+
+
+class SegmentationMapOnImage(SegmentationMapsOnImage):
+    """Deprecated name of :class:`SegmentationMapsOnImage` (imgaug < 0.4); warns when built.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore")
+    ...     segmap = SegmentationMapOnImage(np.zeros((2, 2), dtype=np.int32), shape=(2, 2))
+    >>> isinstance(segmap, SegmentationMapsOnImage)
+    True
+    """
+
+    def __init__(self, arr: np.ndarray, shape: ShapeLike, nb_classes: int | None = None) -> None:
+        warnings.warn("SegmentationMapOnImage is deprecated; use SegmentationMapsOnImage",
+                      DeprecationWarning, stacklevel=2)
+        super().__init__(arr, shape, nb_classes)
