@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from augkit.app import storage
 from augkit.app.datasets import DatasetFormat, ImageRecord, open_dataset
 from augkit.app.datasets.base import remove_orphaned_scratch
 from augkit.app.datasets.images_io import (
@@ -160,6 +161,12 @@ def run_job(config: JobConfig, log: Callable[..., None] | None = None,
     """
     stream = stream if stream is not None else sys.stderr
     log = log if log is not None else (lambda *a: print(*a, file=stream, flush=True))
+    if storage.uses_urls(config):  # fsspec URLs: the run works on local copies
+        with storage.staged(config) as (local, finish, show):
+            summary = run_job(local, lambda *a: log(*(show(str(m)) for m in a)), stream)
+            finish()
+            summary.files = [show(path) for path in summary.files]
+            return summary
     if not 1 <= config.n <= MAX_N:
         raise JobError(f"-n: expected a number of outputs per image from 1 to {MAX_N}, got "
                        f"{config.n}")
