@@ -85,7 +85,8 @@ for _name in ("BlendAlpha", "BlendAlphaMask", "BlendAlphaElementwise", "BlendAlp
     _LAZY[_name] = "augkit.blend"
 for _name in ("Keypoint", "KeypointsOnImage", "BoundingBox", "BoundingBoxesOnImage",
               "Polygon", "PolygonsOnImage", "LineString", "LineStringsOnImage",
-              "HeatmapsOnImage", "SegmentationMapsOnImage"):
+              "HeatmapsOnImage", "SegmentationMapsOnImage", "MultiPolygon",
+              "SegmentationMapOnImage"):
     _LAZY[_name] = "augkit.augmentables"
 _SUBMODULES = {"augmenters", "parameters", "augmentables", "testing", "data", "meta", "blend",
                "registry", "random", "draw", "imgutils", "pixels", "batches", "multicore",
