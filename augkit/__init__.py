@@ -88,6 +88,7 @@ for _name in ("Keypoint", "KeypointsOnImage", "BoundingBox", "BoundingBoxesOnIma
               "HeatmapsOnImage", "SegmentationMapsOnImage", "MultiPolygon",
               "SegmentationMapOnImage"):
     _LAZY[_name] = "augkit.augmentables"
+_LAZY["augment_dataset"] = "augkit.app.api"  # the augment job; augkit.app loads when used
 _SUBMODULES = {"augmenters", "parameters", "augmentables", "testing", "data", "meta", "blend",
                "registry", "random", "draw", "imgutils", "pixels", "batches", "multicore",
                "hooks", "serialization", "dtypes", "rng"}

@@ -1,4 +1,4 @@
-"""``augkit augment --engine local|dask|ray``: the same bytes on every engine, resume across them."""
+"""``augkit augment --engine local|dask|ray``: the same bytes everywhere, resume across them."""
 
 from __future__ import annotations
 
@@ -118,3 +118,19 @@ def test_resume_of_a_local_run_on_dask_finishes_it(tmp_path):
     resumed = _run(tmp_path, tmp_path / "local", engine="dask", resume=True)
     assert (resumed.outputs_written, resumed.outputs_skipped) == (1, 11)
     assert _files(tmp_path / "local") == expected
+
+
+def test_augment_dataset_is_the_job_from_python(tmp_path):
+    import augkit
+    from augkit.errors import ParameterError
+
+    _coco(tmp_path / "in")
+    summary = augkit.augment_dataset(_pipeline(tmp_path), tmp_path / "api", tmp_path / "in/images",
+                                     annotations=tmp_path / "in/coco.json", n=2, seed=5,
+                                     workers=2, log=lambda *a: None)
+    assert (summary.outputs_written, summary.exit_code) == (12, 0)
+    _run(tmp_path, tmp_path / "cli")
+    assert _files(tmp_path / "api") == _files(tmp_path / "cli")
+    with pytest.raises(ParameterError, match="augment_dataset: unknown option 'worker'; "
+                                             "expected one of address, annotations"):
+        augkit.augment_dataset("light", tmp_path / "x", worker=2)
