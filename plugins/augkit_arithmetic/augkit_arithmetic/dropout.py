@@ -18,7 +18,8 @@ from typing import Any
 import numpy as np
 
 from augkit import parameters as iap
-from augkit.extend import ParameterError, saturate, value_range
+from augkit.extend import ParameterError, value_range
+from augkit_arithmetic import functional as F
 from augkit_arithmetic._common import ArithmeticAugmenter, check_int
 from augkit_arithmetic.replace import MaskSampler, ReplaceElementwise, coarse_sampler
 
@@ -350,17 +351,10 @@ class Cutout(ArithmeticAugmenter):
             result = np.array(image, copy=True, order="C")
             low, _, high = value_range(image.dtype)
             for area in areas:
-                if area.y2 <= area.y1 or area.x2 <= area.x1:
-                    continue
-                if area.gaussian:
-                    fill = saturate(low + np.clip(area.values, 0.0, 1.0) * (high - low),
-                                    image.dtype)
-                else:
-                    values = area.values
-                    if self._cval_is_default and image.dtype != np.uint8:
-                        values = low + values / 255.0 * (high - low)
-                    fill = saturate(values, image.dtype)
-                result[area.y1:area.y2, area.x1:area.x2] = fill
+                values = area.values
+                if not area.gaussian and self._cval_is_default and image.dtype != np.uint8:
+                    values = low + values / 255.0 * (high - low)
+                F.fill_area_(result, area.y1, area.y2, area.x1, area.x2, values, area.gaussian)
             out.append(result)
         return out
 

@@ -18,8 +18,17 @@ def augkit_augmenters() -> list[type]:
         pooling,
         replace,
         segmentation,
+        tensors,
     )
 
     return [*arithmetic.AUGMENTERS, *noise.AUGMENTERS, *replace.AUGMENTERS,
             *dropout.AUGMENTERS, *jpeg.AUGMENTERS, *blur.AUGMENTERS, *convolutional.AUGMENTERS,
-            *segmentation.AUGMENTERS, *pooling.AUGMENTERS, *edges.AUGMENTERS]
+            *segmentation.AUGMENTERS, *pooling.AUGMENTERS, *edges.AUGMENTERS,
+            *tensors.AUGMENTERS]
+
+
+@augkit.hookimpl
+def augkit_modules() -> dict[str, str]:
+    return {name: f"augkit_arithmetic.imgaug_{name}"
+            for name in ("arithmetic", "blur", "convolutional", "edges", "pooling",
+                         "segmentation")}

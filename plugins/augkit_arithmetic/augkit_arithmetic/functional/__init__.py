@@ -12,6 +12,8 @@ Noise tables (the uint8 path of the additive-noise augmenters)
     :func:`normal_table`, :func:`laplace_table`, :func:`poisson_table`
 JPEG
     :func:`compression_to_quality`, :func:`compress_jpeg`
+Filling rectangles (Cutout)
+    :func:`fill_area_`
 Blur
     :func:`gaussian_ksize`, :func:`gaussian_blur`, :func:`average_blur`,
     :func:`median_blur`, :func:`bilateral_blur`, :func:`mean_shift_blur`,
@@ -64,6 +66,7 @@ from augkit_arithmetic.functional._convolve import (
     sharpen_kernel,
 )
 from augkit_arithmetic.functional._edges import canny_edges
+from augkit_arithmetic.functional._fill import fill_area_
 from augkit_arithmetic.functional._jpeg import compress_jpeg, compression_to_quality
 from augkit_arithmetic.functional._noise import laplace_table, normal_table, poisson_table
 from augkit_arithmetic.functional._segments import (
@@ -87,6 +90,7 @@ __all__ = [
     "directed_edge_kernels",
     "edge_kernel",
     "emboss_kernel",
+    "fill_area_",
     "gaussian_blur",
     "gaussian_ksize",
     "invert",

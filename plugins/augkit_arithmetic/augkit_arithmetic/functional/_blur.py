@@ -44,9 +44,9 @@ def gaussian_ksize(sigma: float) -> int:
 
 
 @lru_cache(maxsize=1024)
-def _gaussian_kernel(sigma_key: int, wide: bool) -> np.ndarray:
+def _gaussian_kernel(sigma_key: int, wide: bool, ksize: int | None = None) -> np.ndarray:
     sigma = sigma_key / 10000.0
-    kernel = cv2.getGaussianKernel(gaussian_ksize(sigma), sigma,
+    kernel = cv2.getGaussianKernel(gaussian_ksize(sigma) if ksize is None else ksize, sigma,
                                    ktype=cv2.CV_64F if wide else cv2.CV_32F)
     kernel.setflags(write=False)
     return kernel
@@ -58,7 +58,7 @@ def _filtered_in_float64(dtype: np.dtype) -> bool:
     return work_dtype(dtype).char == "d"
 
 
-def gaussian_blur(image: np.ndarray, sigma: float) -> np.ndarray:
+def gaussian_blur(image: np.ndarray, sigma: float, ksize: int | None = None) -> np.ndarray:
     """Blur an image with a Gaussian of standard deviation *sigma*.
 
     A separable pass (``cv2.sepFilter2D``) with a kernel cached per sigma (rounded
@@ -72,6 +72,8 @@ def gaussian_blur(image: np.ndarray, sigma: float) -> np.ndarray:
         integers and float64 are filtered in float64).
     sigma : float
         Standard deviation in pixels; ``sigma <= 0.001`` returns a copy.
+    ksize : int, optional
+        Odd kernel size (default: :func:`gaussian_ksize` of *sigma*, as imgaug).
 
     Returns
     -------
@@ -87,7 +89,7 @@ def gaussian_blur(image: np.ndarray, sigma: float) -> np.ndarray:
     """
     if sigma <= GAUSSIAN_EPS or image.size == 0:
         return image.copy()
-    kernel = _gaussian_kernel(int(sigma * 10000 + 0.5), _filtered_in_float64(image.dtype))
+    kernel = _gaussian_kernel(int(sigma * 10000 + 0.5), _filtered_in_float64(image.dtype), ksize)
     return run_cv2(image, lambda a: cv2.sepFilter2D(a, -1, kernel, kernel, borderType=BORDER))
 
 
