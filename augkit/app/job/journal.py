@@ -6,6 +6,12 @@ one written output: ``index`` and ``rel`` of its input image, ``k``, ``out`` (th
 output's relative path), ``shape`` and the format's ``payload``. The journal is read one
 line at a time and sorted by line offsets, so a large run's journal is never held in
 memory; a line cut short by a crash is skipped.
+
+The folder stays after a completed run, on purpose: ``--resume`` reads it to finish an
+interrupted run, to redo outputs deleted since (their payloads, such as COCO
+annotations, are only kept here) and to add outputs with a larger ``-n``, on any
+engine. Dataset readers skip it (a hidden folder, no images). Delete ``.augkit/`` once
+the output is final: the files are complete without it, only ``--resume`` needs it.
 """
 
 from __future__ import annotations
