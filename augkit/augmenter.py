@@ -28,6 +28,7 @@ import numpy as np
 
 from augkit import kind_catalogue
 from augkit import random as ak_random
+from augkit._random_state import RandomStateMethods
 from augkit._rows import Rows, rows_from_call
 from augkit.augmentables.images import check_image, restore_single
 from augkit.augmentables.kind import Kind, MapKind, PointsKind
@@ -229,7 +230,7 @@ class _AugmenterType(type):
 MAX_OUTPUT_PIXELS = 178_956_970
 
 
-class Augmenter(metaclass=_AugmenterType):
+class Augmenter(RandomStateMethods, metaclass=_AugmenterType):
     """Base class of every augmenter.
 
     Subclasses implement :meth:`sample` and the ``apply_to_*`` methods (through
@@ -684,6 +685,23 @@ line_strings : optional
         from augkit.batches import augment_batch
 
         return augment_batch(self, batch, hooks=hooks)
+
+    def augment_batch_(self, batch: Any, parents: Any = None, hooks: Any = None) -> Any:
+        """Augment an ``augkit.Batch`` in place (imgaug 0.4's name); returns it.
+
+        Fills the batch's ``*_aug`` slots, like :meth:`augment_batch`. *parents* is
+        accepted for imgaug's signature; a top-level call has none.
+
+        Examples
+        --------
+        >>> import numpy as np, augkit
+        >>> batch = augkit.Batch(images=[np.array([[1, 2]], np.uint8)])
+        >>> augkit.get("Fliplr", p=1.0).augment_batch_(batch) is batch
+        True
+        >>> batch.images_aug[0].tolist()
+        [[2, 1]]
+        """
+        return self.augment_batch(batch, hooks=hooks)
 
     def augment_batches(self, batches: Any, background: bool = False, hooks: Any = None) -> Any:
         """Augment many batches (a generator, order kept); see ``augkit.multicore``."""

@@ -62,6 +62,19 @@ class Sequential(MetaAugmenter):
         """Add *augmenter* at the end."""
         self.children.extend(as_augmenter_list(augmenter, "augmenter"))
 
+    def add(self, augmenter: Augmenter) -> None:
+        """Add *augmenter* at the end (imgaug's name of :meth:`append`).
+
+        Examples
+        --------
+        >>> import augkit
+        >>> seq = augkit.Sequential()
+        >>> seq.add(augkit.get("Fliplr", p=1.0))
+        >>> len(seq)
+        1
+        """
+        self.append(augmenter)
+
     def __len__(self) -> int:
         return len(self.children)
 
