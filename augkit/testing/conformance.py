@@ -7,7 +7,9 @@ class (``cls.examples``, or the ones given), driven by hypothesis:
   ``image=`` (the lean one-image path) equals ``images=[image]``.
 * ``dtype_contract`` -- every supported dtype keeps dtype, channels (and size unless the
   class ``changes_shape``); outputs are C-contiguous and owned by the caller; the input
-  is never modified; an unsupported dtype raises ``UnsupportedDtypeError``.
+  is never modified; an unsupported dtype raises ``UnsupportedDtypeError``. A class that
+  converts says so: ``output_dtype`` (a dtype name, on the class or the instance) is
+  the output's dtype, and ``channels_first = True`` makes ``(H, W[, C])`` ``(C, H, W)``.
 * ``passthrough`` -- a pixel-only augmenter returns maps and coordinates unchanged.
 * ``keypoints_follow_image`` -- a keypoint on a bright dot lands on the dot (within
   ``cls.keypoint_tolerance`` pixels).
@@ -150,16 +152,23 @@ def check_reproducible(cls, kwargs, max_examples):
 def check_dtype_contract(cls, kwargs, max_examples):
     dtypes = _dtypes(cls)
     assert dtypes, f"supports none of the dtypes the kit checks ({CHECKED_DTYPES})"
+    channels_first = getattr(cls, "channels_first", False)
 
     def test(image):
         aug = _build(cls, kwargs, 1)
         before = image.copy()
-        for given_image in (image, image[:, :, 0] if image.shape[2] == 1 else image):
+        # a channels-first class is held to 3-D inputs (a 2-D one's (1, H, 1) output
+        # comes back squeezed, as any one-channel output of a 2-D input does)
+        two_d = image.shape[2] == 1 and not channels_first
+        for given_image in (image, image[:, :, 0] if two_d else image):
             out = aug(image=given_image)
             assert np.array_equal(given_image, before if given_image.ndim == 3
                                   else before[:, :, 0]), "the input image was modified"
             assert isinstance(out, np.ndarray), f"returned {type(out).__name__}"
-            assert out.dtype == image.dtype, f"dtype {image.dtype} became {out.dtype}"
+            expected = _output_dtype(aug, image.dtype)
+            assert out.dtype == expected, f"dtype {image.dtype} became {out.dtype}"
+            if channels_first:
+                given_image = given_image.transpose(2, 0, 1)
             assert out.ndim == given_image.ndim, f"shape {given_image.shape} became {out.shape}"
             assert out.flags.c_contiguous, "output is not C-contiguous"
             assert not np.shares_memory(out, given_image), "output shares memory with input"
@@ -183,6 +192,12 @@ def check_dtype_contract(cls, kwargs, max_examples):
         else:
             raise AssertionError(f"dtype {unsupported[0]} is not declared supported, "
                                  "yet no UnsupportedDtypeError was raised")
+
+
+def _output_dtype(aug: Augmenter, given: np.dtype) -> np.dtype:
+    """The dtype *aug* should return for an image of dtype *given*."""
+    declared = getattr(aug, "output_dtype", None)
+    return np.dtype(declared) if declared is not None else np.dtype(given)
 
 
 class _Draw:
@@ -400,7 +415,8 @@ def check_zero_size_images(cls, kwargs, max_examples):
         kps = KeypointsOnImage.from_xy_array(np.array([[1.0, 2.0]]), shape=shape)
         images_out, kps_out = aug(images=[image, regular], keypoints=[kps, kps.deepcopy()])
         assert _same(images_out[0], image), f"{shape} next to a regular image changed"
-        assert images_out[1].dtype == regular.dtype, "the regular image of the batch broke"
+        assert images_out[1].dtype == _output_dtype(aug, regular.dtype), \
+            "the regular image of the batch broke"
         assert _same_item(kps_out[0], kps), f"keypoints on an image of shape {shape} moved"
 
 

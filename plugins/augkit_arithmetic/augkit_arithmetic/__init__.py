@@ -10,7 +10,8 @@ Modules (under imgaug's names)
     :mod:`~augkit_arithmetic.blur`, :mod:`~augkit_arithmetic.convolutional`,
     :mod:`~augkit_arithmetic.segmentation` (Superpixels, the Voronoi family) with
     :mod:`~augkit_arithmetic.points_samplers`, :mod:`~augkit_arithmetic.pooling` and
-    :mod:`~augkit_arithmetic.edges` (Canny).
+    :mod:`~augkit_arithmetic.edges` (Canny); and the last steps of a training
+    pipeline, :mod:`~augkit_arithmetic.tensors` (Normalize, ToFloat, FromFloat, ToCHW).
 Kernels
     :mod:`augkit_arithmetic.functional`: the pure numpy/OpenCV functions the
     augmenters call, public for direct use.
