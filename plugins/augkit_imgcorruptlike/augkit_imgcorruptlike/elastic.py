@@ -22,6 +22,10 @@ class ElasticTransform(GeometricAugmenter):
     (segmentation maps with nearest neighbour) and keypoints, boxes, polygons and
     line strings follow it (the field is inverted by fixed-point iteration).
 
+    Images under 224 pixels get the field of their 224-pixel version, scaled down
+    (ImageNet-C's own rule turns into per-pixel jitter on small images; see
+    :func:`~augkit_imgcorruptlike.functional.elastic_field`).
+
     Parameters
     ----------
     <severity>

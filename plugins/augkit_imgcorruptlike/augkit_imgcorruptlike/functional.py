@@ -90,6 +90,9 @@ _COMMON = ("gaussian_noise", "shot_noise", "impulse_noise", "defocus_blur", "gla
 _VALIDATION = ("speckle_noise", "gaussian_blur", "spatter", "saturate")
 _SUBSETS = {"common": _COMMON, "validation": _VALIDATION, "all": _COMMON + _VALIDATION}
 
+#: Longer side below which ElasticTransform uses its field at this size, scaled down.
+_ELASTIC_REFERENCE = 224
+
 #: Luma weights ImageNet-C uses to turn its RGB textures gray.
 _GRAY_WEIGHTS = np.array([0.2989, 0.5870, 0.1140], dtype=np.float32)
 
@@ -318,6 +321,13 @@ def elastic_field(height: int, width: int, severity: int,
     sigma ``0.01 H`` (rows) and ``0.01 W`` (columns) (reflecting border, truncated at
     3 sigma), times the severity's alpha (12.5, 16.25, 21.25, 25, 30).
 
+    Small images: with ImageNet-C's rule the smoothing (1 % of the size) vanishes
+    below ~200 pixels and the "elastic" field becomes per-pixel jitter of several
+    pixels that scatters objects. An image whose longer side is under 224 pixels
+    therefore gets the field of its 224-pixel version (drawn on the enlarged grid),
+    scaled down to its size: the same distortion, relative to the image, as at
+    224 pixels. Images of 224 pixels and more get ImageNet-C's field exactly.
+
     Returns
     -------
     ndarray of shape (2, H, W), float32
@@ -334,12 +344,18 @@ def elastic_field(height: int, width: int, severity: int,
 
 def _elastic_field(height: int, width: int, alpha: float,
                    rng: np.random.Generator) -> np.ndarray:
-    reach = height * 0.005
-    sigma = (height * 0.01, width * 0.01)
+    scale = max(1.0, _ELASTIC_REFERENCE / max(height, width))
+    grid_h, grid_w = max(1, round(height * scale)), max(1, round(width * scale))
+    reach = grid_h * 0.005
+    sigma = (grid_h * 0.01, grid_w * 0.01)
     planes = []
     for _ in range(2):
-        noise = rng.uniform(-reach, reach, size=(height, width)).astype(np.float32)
+        noise = rng.uniform(-reach, reach, size=(grid_h, grid_w)).astype(np.float32)
         planes.append(gaussian(noise, sigma, truncate=3.0, border=cv2.BORDER_REFLECT) * alpha)
+    if scale > 1:
+        planes = [cv2.resize(plane, (width, height), interpolation=cv2.INTER_AREA)
+                  .reshape(height, width) * np.float32(factor)
+                  for plane, factor in zip(planes, (width / grid_w, height / grid_h))]
     return np.stack(planes).astype(np.float32)
 
 
@@ -401,13 +417,14 @@ def elastic_distort(image: np.ndarray, field: np.ndarray) -> np.ndarray:
     return np.clip(_to_255(warp_by_field(_unit(image), field)), 0, 255).astype(np.uint8)
 
 
-def move_points_by_field(xy: np.ndarray, field: np.ndarray, *, iterations: int = 12) -> np.ndarray:
+def move_points_by_field(xy: np.ndarray, field: np.ndarray, *,
+                         iterations: int = 12) -> np.ndarray:
     """Return where points ``(N, 2)`` land after :func:`warp_by_field` with *field*.
 
     A point at ``q`` lands on the output position ``p`` with ``p + d(p) = q``; solved
-    by fixed-point iteration ``p <- q - d(p)`` (the field is smooth, so it
-    converges to well under a pixel). Coordinates are augkit's (pixel centres at
-    ``i + 0.5``).
+    by fixed-point iteration ``p <- q - d(p)`` (the fields of :func:`elastic_field`
+    are smooth, so it converges to well under a pixel). Coordinates are augkit's
+    (pixel centres at ``i + 0.5``).
 
     Examples
     --------
