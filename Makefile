@@ -35,7 +35,7 @@ test: install lint
 # Tests marked `integration` (real PyTorch DataLoader workers, HF datasets, ...) in their
 # own venv, so that `make test` stays lean. Add packages to INTEGRATION_PACKAGES only.
 INTEGRATION_VENV     ?= .venv-integration
-INTEGRATION_PACKAGES := torch datasets "dask[distributed]" ray fsspec pycocotools ultralytics
+INTEGRATION_PACKAGES := torch datasets "dask[distributed]" "ray[data]" fsspec pycocotools ultralytics
 INTEGRATION_STAMP    := $(INTEGRATION_VENV)/.installed
 
 $(INTEGRATION_STAMP): pyproject.toml $(foreach p,$(PLUGINS),$(p)/pyproject.toml) Makefile
