@@ -100,7 +100,7 @@ def handle_center(value: Any, name: str = "center") -> Any:
             if isinstance(item, iap.StochasticParameter):
                 out.append(item)
             elif (isinstance(item, numbers.Real) and not isinstance(item, bool)
-                  and 0.0 <= item <= 1.0):
+                  and 0.0 <= float(item) <= 1.0):
                 out.append(iap.Deterministic(float(item)))
             else:
                 raise ParameterError(

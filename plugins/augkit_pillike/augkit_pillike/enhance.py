@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any, ClassVar
 
 import numpy as np
@@ -16,7 +15,8 @@ class _Enhance(PillikePixelAugmenter):
     """Base: one factor per image, passed to a ``functional.enhance_*`` kernel."""
 
     image_channels = (1, 3, 4)
-    _kernel: ClassVar[Callable[[np.ndarray, float], np.ndarray]]
+    #: The ``functional.enhance_*`` kernel (a staticmethod).
+    _kernel: ClassVar[Any]
 
     def __init__(self, factor: Any, **kwargs: Any) -> None:
         super().__init__(**kwargs)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import numpy as np
 
@@ -15,7 +15,8 @@ class _Filter(PillikePixelAugmenter):
     """Base: a fixed Pillow kernel (nothing is drawn)."""
 
     image_channels = (1, 3, 4)
-    _kernel: ClassVar[Callable[[np.ndarray], np.ndarray]]
+    #: The ``functional.filter_*`` kernel (a staticmethod).
+    _kernel: ClassVar[Any]
 
     def sample(self, rows, rng):
         return [None] * rows.nb_rows
