@@ -62,7 +62,19 @@ _LAZY = {
     "max_pool": "augkit.imgutils",
     "min_pool": "augkit.imgutils",
     "median_pool": "augkit.imgutils",
+    "pad_to_multiples_of": "augkit.imgutils",
+    "compute_paddings_to_reach_multiples_of": "augkit.imgutils",
 }
+for _name in ("is_np_array", "is_np_scalar", "is_single_integer", "is_single_float",
+              "is_single_number", "is_single_bool", "is_iterable", "is_string",
+              "is_integer_array", "is_float_array", "is_callable", "is_generator", "flatten",
+              "caller_name", "do_assert", "warn", "warn_deprecated", "DeprecationWarning",
+              "current_random_state", "new_random_state", "apply_lut", "apply_lut_",
+              "draw_text", "compute_line_intersection_point",
+              "compute_paddings_for_aspect_ratio", "quokka", "quokka_square", "quokka_heatmap",
+              "quokka_segmentation_map", "quokka_keypoints", "quokka_bounding_boxes",
+              "quokka_polygons"):  # imgaug.imgaug's helpers
+    _LAZY[_name] = "augkit.imgaug_helpers"
 for _name in ("Batch", "UnnormalizedBatch"):
     _LAZY[_name] = "augkit.batches"
 for _name in ("BatchLoader", "BackgroundAugmenter", "Pool"):

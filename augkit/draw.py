@@ -83,13 +83,34 @@ def draw_grid(images: Sequence[np.ndarray] | np.ndarray, rows: int | None = None
     return grid
 
 
-def imshow(image: np.ndarray, *, title: str | None = None) -> str | None:
-    """Show an image: in a matplotlib window when possible, else as a PNG file.
+#: imgaug's ``IMSHOW_BACKEND_DEFAULT``.
+IMSHOW_BACKEND_DEFAULT = "matplotlib"
 
-    Without matplotlib or a display, the image is written to a temporary PNG whose
-    path is printed and returned.
+
+def imshow(image: np.ndarray, backend: str = IMSHOW_BACKEND_DEFAULT, *,
+           title: str | None = None) -> str | None:
+    """Show an image: in a window when possible, else as a PNG file.
+
+    Parameters
+    ----------
+    image : ndarray of shape (H, W) or (H, W, C)
+    backend : {'matplotlib', 'cv2'}
+        imgaug's choice of viewer. ``cv2`` needs an OpenCV build with GUI support
+        (augkit depends on the headless one) and falls back like ``matplotlib``.
+    title : str, optional
+        Window title.
+
+    Returns
+    -------
+    str or None
+        Without a viewer or a display, the image is written to a temporary PNG whose
+        path is printed and returned; None when shown in a window.
     """
+    if backend not in ("matplotlib", "cv2"):
+        raise ParameterError(f"backend: expected 'matplotlib' or 'cv2', got {describe(backend)}")
     rgb = _as_rgb_uint8(image, "image")
+    if backend == "cv2" and _has_display() and _show_with_cv2(rgb, title or "augkit"):
+        return None
     if _has_display():
         try:
             import matplotlib.pyplot as plt
@@ -110,6 +131,18 @@ def imshow(image: np.ndarray, *, title: str | None = None) -> str | None:
     iio.imwrite(path, rgb)
     print(f"augkit.imshow: no display available; wrote {path}", file=sys.stderr)
     return path
+
+
+def _show_with_cv2(rgb: np.ndarray, title: str) -> bool:
+    import cv2
+
+    try:
+        cv2.imshow(title, np.ascontiguousarray(rgb[:, :, ::-1]))
+        cv2.waitKey(0)
+        cv2.destroyWindow(title)
+    except cv2.error:  # headless OpenCV: no GUI
+        return False
+    return True
 
 
 def _has_display() -> bool:

@@ -34,6 +34,7 @@ from typing import Any
 import cv2
 import numpy as np
 
+from augkit.deprecation import warn_deprecated
 from augkit.errors import InputError, ParameterError, describe
 from augkit.opencv import CV2_MAX_CHANNELS, CV2_NATIVE_DTYPES, from_work, to_work
 
@@ -251,7 +252,7 @@ def imresize_single_image(image: np.ndarray, sizes: Any,
     return resize_to(image, _target_size(image.shape, sizes), flag)
 
 
-def imresize_many_images(images: Any, sizes: Any,
+def imresize_many_images(images: Any, sizes: Any = None,
                          interpolation: str | int | None = None) -> Any:
     """Resize several images to the same size (see :func:`imresize_single_image`).
 
@@ -259,8 +260,9 @@ def imresize_many_images(images: Any, sizes: Any,
     ----------
     images : ndarray of shape (N, H, W) or (N, H, W, C), or list of arrays
         The images; a list may mix sizes (fractions then apply per image).
-    sizes : float or int or tuple of (int or float, int or float)
-        As for :func:`imresize_single_image`.
+    sizes : float or int or tuple of (int or float, int or float) or None
+        As for :func:`imresize_single_image`; None keeps each image's size (imgaug's
+        default, which imgaug itself rejected).
     interpolation : {'nearest', 'linear', 'area', 'cubic'} or int or None, optional
         As for :func:`imresize_single_image`.
 
@@ -276,6 +278,8 @@ def imresize_many_images(images: Any, sizes: Any,
     (2, 8, 8)
     """
     flag = interpolation_flag(interpolation)
+    if sizes is None:
+        sizes = (1.0, 1.0)
     if isinstance(images, np.ndarray):
         if images.ndim not in (3, 4):
             raise InputError(
@@ -739,9 +743,18 @@ def _strided_reduce(arr: np.ndarray, bh: int, bw: int, op: Any) -> np.ndarray:
     return out
 
 
+def _legacy_cval(pad_cval: Any, cval: Any, function: str) -> Any:
+    """imgaug's deprecated ``cval=`` of the pooling functions: warn, then use it."""
+    if cval is None:
+        return pad_cval
+    warn_deprecated(f"{function}(): `cval` is deprecated; use `pad_cval` instead.",
+                    stacklevel=3)
+    return cval
+
+
 def pool(arr: np.ndarray, block_size: Any, func: Callable[..., Any],
          pad_mode: str = "constant", pad_cval: Any = 0,
-         preserve_dtype: bool = True) -> np.ndarray:
+         preserve_dtype: bool = True, cval: Any = None) -> np.ndarray:
     """Shrink an array by reducing blocks of values to one value each.
 
     The array is first padded (centred, the odd pixel at the bottom/right) until its
@@ -765,6 +778,8 @@ def pool(arr: np.ndarray, block_size: Any, func: Callable[..., Any],
     preserve_dtype : bool, optional
         Return the input's dtype (integers rounded to nearest and clipped — imgaug
         truncates; bool thresholded at 0.5). If False, the reduction's dtype.
+    cval : number, optional
+        Deprecated (imgaug's old name of *pad_cval*); used with a warning.
 
     Returns
     -------
@@ -786,6 +801,7 @@ def pool(arr: np.ndarray, block_size: Any, func: Callable[..., Any],
     >>> avg_pool(arr, (1, 2)).tolist()
     [[2, 4], [6, 8]]
     """
+    pad_cval = _legacy_cval(pad_cval, cval, "pool")
     arr = np.asarray(arr)
     if arr.ndim not in (2, 3):
         raise InputError(f"arr: expected shape (H, W) or (H, W, C), got {arr.shape}")
@@ -844,7 +860,8 @@ def pool(arr: np.ndarray, block_size: Any, func: Callable[..., Any],
 
 
 def avg_pool(arr: np.ndarray, block_size: Any, pad_mode: str = "reflect",
-             pad_cval: Any = 128, preserve_dtype: bool = True) -> np.ndarray:
+             pad_cval: Any = 128, preserve_dtype: bool = True,
+             cval: Any = None) -> np.ndarray:
     """Average-pool an array (see :func:`pool`); pads with ``reflect`` by default.
 
     Examples
@@ -853,12 +870,13 @@ def avg_pool(arr: np.ndarray, block_size: Any, pad_mode: str = "reflect",
     >>> avg_pool(np.array([[0, 2], [4, 6]], dtype=np.uint8), 2).tolist()
     [[3]]
     """
+    pad_cval = _legacy_cval(pad_cval, cval, "avg_pool")
     return pool(arr, block_size, np.mean, pad_mode=pad_mode, pad_cval=pad_cval,
                 preserve_dtype=preserve_dtype)
 
 
 def max_pool(arr: np.ndarray, block_size: Any, pad_mode: str = "edge", pad_cval: Any = 0,
-             preserve_dtype: bool = True) -> np.ndarray:
+             preserve_dtype: bool = True, cval: Any = None) -> np.ndarray:
     """Max-pool an array (see :func:`pool`); pads with ``edge`` by default.
 
     Examples
@@ -867,6 +885,7 @@ def max_pool(arr: np.ndarray, block_size: Any, pad_mode: str = "edge", pad_cval:
     >>> max_pool(np.array([[0, 2], [4, 6]], dtype=np.uint8), 2).tolist()
     [[6]]
     """
+    pad_cval = _legacy_cval(pad_cval, cval, "max_pool")
     return pool(arr, block_size, np.max, pad_mode=pad_mode, pad_cval=pad_cval,
                 preserve_dtype=preserve_dtype)
 

@@ -247,15 +247,15 @@ def test_polyfills_accept_generator_and_randomstate():
 
 
 def test_temporary_numpy_seed_restores_the_state():
-    before = np.random.get_state()[1].copy()
+    before = np.random.get_state()[1].copy()  # noqa: NPY002
     with iarandom.temporary_numpy_seed(1):
-        inside = np.random.randint(0, 1000)
-    assert np.array_equal(np.random.get_state()[1], before)
+        inside = np.random.randint(0, 1000)  # noqa: NPY002
+    assert np.array_equal(np.random.get_state()[1], before)  # noqa: NPY002
     with iarandom.temporary_numpy_seed(1):
-        assert np.random.randint(0, 1000) == inside
+        assert np.random.randint(0, 1000) == inside  # noqa: NPY002
     with iarandom.temporary_numpy_seed():
-        np.random.randint(0, 10)
-    assert not np.array_equal(np.random.get_state()[1], before)
+        np.random.randint(0, 10)  # noqa: NPY002
+    assert not np.array_equal(np.random.get_state()[1], before)  # noqa: NPY002
 
 
 @pytest.mark.parametrize("make", [
