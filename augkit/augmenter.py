@@ -27,6 +27,7 @@ from typing import Any, ClassVar, NamedTuple
 import numpy as np
 
 from augkit import kind_catalogue
+from augkit import arraylike
 from augkit import random as ak_random
 from augkit._random_state import RandomStateMethods
 from augkit._rows import Rows, rows_from_call
@@ -405,6 +406,10 @@ line_strings : optional
         Leaf augmenters (those that do not override :meth:`apply_to_rows`) go straight
         to ``sample`` and ``apply_to_images``; per-call overhead is part of the contract.
         """
+        if type(image) is not np.ndarray and arraylike.is_foreign(image):
+            # a PIL image or a tensor: augment it as an array, give a tensor back
+            return arraylike.like(
+                self._augment_one_image(arraylike.to_numpy(image, "image")), image)
         row = check_image(image, "image")
         if not row.size:
             return restore_single(row, image)

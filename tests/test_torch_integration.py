@@ -96,3 +96,18 @@ def test_worker_init_fn_runs_opencv_on_one_thread(method):
     else:
         assert len(_values(loader)) == N
     assert cv2.getNumThreads() == threads  # this process keeps its own count
+
+
+def test_a_torch_tensor_comes_back_as_a_tensor():
+    image = torch.arange(2 * 3 * 3, dtype=torch.uint8).reshape(2, 3, 3)
+    aug = augkit.get("Fliplr", p=1.0)
+    out = aug(image=image)
+    assert isinstance(out, torch.Tensor) and torch.equal(out, image.flip(1))
+    batch = aug(images=torch.stack([image, image]))
+    assert isinstance(batch, torch.Tensor) and batch.shape == (2, 2, 3, 3)
+    listed = aug(images=[image, image.numpy()])
+    assert isinstance(listed[0], torch.Tensor) and isinstance(listed[1], np.ndarray)
+    chw = augkit.Sequential([aug, augkit.get("Normalize", mean=0, std=1), augkit.get("ToCHW")])
+    model_input = chw(image=image)
+    assert isinstance(model_input, torch.Tensor) and model_input.dtype == torch.float32
+    assert model_input.shape == (3, 2, 3)

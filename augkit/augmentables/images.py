@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from augkit import arraylike
 from augkit.errors import InputError, describe
 
 #: ``dtype.kind`` codes of the accepted image dtypes: bool, signed, unsigned, float.
@@ -73,6 +74,8 @@ def check_image(image: Any, argname: str = "image") -> np.ndarray:
             return image[:, :, None]
     if isinstance(image, np.ndarray) and type(image) is not np.ndarray:
         return check_image(np.asarray(image), argname)
+    if arraylike.is_foreign(image):  # a PIL image, a tensor (augkit.arraylike)
+        return check_image(arraylike.to_numpy(image, argname), argname)
     raise _fail(argname, image, _SINGLE_FORMS)
 
 
@@ -176,6 +179,9 @@ def image_rows(value: Any, *, single: bool) -> tuple[list, Any]:
             shape = value.shape
             if len(shape) == 3:
                 return [value], _RestoreOne(value)
+        if arraylike.is_foreign(value):
+            rows, restore = image_rows(arraylike.to_numpy(value, "image"), single=True)
+            return rows, arraylike.Restore(restore, value)
         row = check_image(value, "image")
         return [row], _RestoreOne(value)
 
@@ -186,6 +192,14 @@ def image_rows(value: Any, *, single: bool) -> tuple[list, Any]:
         rows = list(value[:, :, :, None] if flat else value)
         empty = value[:0].copy()
         return rows, _RestoreBatch(value, [flat] * len(rows), True, empty)
+    if arraylike.is_foreign(value):  # a tensor batch (N, H, W[, C])
+        rows, restore = image_rows(arraylike.to_numpy(value, "images"), single=False)
+        return rows, arraylike.Restore(restore, value)
+    if isinstance(value, (list, tuple)) and any(map(arraylike.is_foreign, value)):
+        arrays = [arraylike.to_numpy(image, f"images[{i}]") if arraylike.is_foreign(image)
+                  else image for i, image in enumerate(value)]
+        rows, restore = image_rows(arrays, single=False)
+        return rows, arraylike.Restore(restore, value)
     if isinstance(value, (list, tuple)):
         rows = [check_image(image, f"images[{i}]") for i, image in enumerate(value)]
         was_2d = [image.ndim == 2 for image in value]
