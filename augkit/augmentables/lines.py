@@ -230,26 +230,36 @@ class LineString(VertexShape):
 
     def draw_mask(self, image_shape: ShapeLike, size_lines: int = 1, size_points: int = 0,
                   raise_if_out_of_image: bool = False) -> np.ndarray:
-        """Return a bool ``(H, W)`` mask of the drawn line (not antialiased)."""
+        """Return a bool ``(H, W)`` mask of the drawn line (not antialiased).
+
+        *image_shape* may have any number of channels (imgaug accepts only one).
+        """
         heatmap = self.draw_heatmap_array(
-            image_shape, alpha_lines=1.0, alpha_points=1.0, size_lines=size_lines,
-            size_points=size_points, antialiased=False,
+            normalize_shape(image_shape, "image_shape")[:2], alpha_lines=1.0, alpha_points=1.0,
+            size_lines=size_lines, size_points=size_points, antialiased=False,
             raise_if_out_of_image=raise_if_out_of_image)
         return heatmap > 0.5
 
     def to_heatmap(self, image_shape: ShapeLike, size_lines: int = 1, size_points: int = 0,
                    antialiased: bool = True, raise_if_out_of_image: bool = False) -> Any:
-        """Return :meth:`draw_heatmap_array` as a ``HeatmapsOnImage`` on *image_shape*."""
+        """Return :meth:`draw_heatmap_array` as a ``HeatmapsOnImage`` on *image_shape*.
+
+        *image_shape* may have any number of channels (imgaug accepts only one).
+        """
         from augkit.augmentables.heatmaps import HeatmapsOnImage
 
-        arr = self.draw_heatmap_array(image_shape, size_lines=size_lines,
+        arr = self.draw_heatmap_array(normalize_shape(image_shape, "image_shape")[:2],
+                                      size_lines=size_lines,
                                       size_points=size_points, antialiased=antialiased,
                                       raise_if_out_of_image=raise_if_out_of_image)
         return HeatmapsOnImage(arr, shape=normalize_shape(image_shape, "image_shape"))
 
     def to_segmentation_map(self, image_shape: ShapeLike, size_lines: int = 1,
                             size_points: int = 0, raise_if_out_of_image: bool = False) -> Any:
-        """Return :meth:`draw_mask` as a ``SegmentationMapsOnImage`` (class 1 on the line)."""
+        """Return :meth:`draw_mask` as a ``SegmentationMapsOnImage`` (class 1 on the line).
+
+        *image_shape* may have any number of channels (imgaug accepts only one).
+        """
         from augkit.augmentables.segmaps import SegmentationMapsOnImage
 
         mask = self.draw_mask(image_shape, size_lines=size_lines, size_points=size_points,
