@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-import cv2
 import numpy as np
 
 from augkit import parameters as iap
 from augkit_color import functional as F
 from augkit_color._common import ColorPixelAugmenter, colorspace_name
-from augkit_color.functional import RGB, change_colorspace, join_alpha, split_alpha
+from augkit_color.functional import RGB
 
 
 class Cartoon(ColorPixelAugmenter):
@@ -71,14 +70,8 @@ class Cartoon(ColorPixelAugmenter):
 
     def _apply_one(self, image, row):
         blur, segmentation, saturation, edges = row
-        if image.shape[2] == 1:
-            rgb = cv2.cvtColor(np.ascontiguousarray(image[:, :, 0]), cv2.COLOR_GRAY2RGB)
-            out = F.stylize_cartoon(rgb, int(round(blur)), segmentation, saturation, edges)
-            return cv2.cvtColor(out, cv2.COLOR_RGB2GRAY).reshape(image.shape)
-        color, alpha = split_alpha(image)
-        rgb = change_colorspace(color, RGB, self.from_colorspace)
-        out = F.stylize_cartoon(rgb, int(round(blur)), segmentation, saturation, edges)
-        return join_alpha(change_colorspace(out, self.from_colorspace, RGB), alpha)
+        return F.cartoon(image, int(round(blur)), segmentation, saturation, edges,
+                         self.from_colorspace)
 
 
 AUGMENTERS = (Cartoon,)

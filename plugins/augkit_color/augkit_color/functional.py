@@ -824,13 +824,16 @@ def per_plane(image: np.ndarray, funcs: list[Callable[[np.ndarray], np.ndarray]]
 # ---------------------------------------------------------------------------
 
 
-def uniform_quantization_table(n_colors: int) -> np.ndarray:
-    """Return the table mapping each uint8 value to the centre of its bin.
+def uniform_quantization_table(n_colors: int, to_bin_centers: bool = True) -> np.ndarray:
+    """Return the table mapping each uint8 value to the centre (or start) of its bin.
 
     Parameters
     ----------
     n_colors : int
         Number of equal bins the 256 values fall into, in ``[2, 256]``.
+    to_bin_centers : bool, optional
+        Map to each bin's centre ``floor(v / q) * q + q / 2`` (``q = 256 / n_colors``),
+        or to its lower edge ``floor(v / q) * q`` (imgaug's ``to_bin_centers``).
 
     Returns
     -------
@@ -843,7 +846,8 @@ def uniform_quantization_table(n_colors: int) -> np.ndarray:
     """
     width = 256.0 / n_colors
     bins = np.floor(_LEVELS / width)
-    return np.minimum(np.floor(bins * width + width / 2), 255).astype(np.uint8)
+    offset = width / 2 if to_bin_centers else 0.0
+    return np.minimum(np.floor(bins * width + offset), 255).astype(np.uint8)
 
 
 def nbits_table(nb_bits: int) -> np.ndarray:
@@ -876,7 +880,8 @@ def _nbits_table(nb_bits: int) -> np.ndarray:
 
 
 def kmeans_quantize(image: np.ndarray, n_colors: int, seed: int,
-                    sample: np.ndarray | None = None) -> np.ndarray:
+                    sample: np.ndarray | None = None, max_iter: int = 10,
+                    eps: float = 1.0) -> np.ndarray:
     """Replace every pixel by the nearest of *n_colors* k-means cluster centres.
 
     Centres are fitted on *sample* with ``cv2.kmeans`` started from labels drawn
@@ -892,6 +897,8 @@ def kmeans_quantize(image: np.ndarray, n_colors: int, seed: int,
         Seeds the initial labels.
     sample : ndarray of shape (h, w, C), optional
         The pixels to fit the centres on, e.g. a downscaled copy (default: *image*).
+    max_iter, eps : optional
+        k-means stops after *max_iter* iterations or when centres move less than *eps*.
 
     Returns
     -------
@@ -910,7 +917,7 @@ def kmeans_quantize(image: np.ndarray, n_colors: int, seed: int,
     if k < 2 or len(np.unique(data, axis=0)) <= k:
         return image.copy()
     labels = np.random.default_rng(seed).integers(0, k, size=(len(data), 1)).astype(np.int32)
-    criteria = (cv2.TERM_CRITERIA_EPS + cv2.TERM_CRITERIA_MAX_ITER, 10, 1.0)
+    criteria = (cv2.TERM_CRITERIA_EPS + cv2.TERM_CRITERIA_MAX_ITER, int(max_iter), float(eps))
     _, labels, centers = cv2.kmeans(data, k, labels, criteria, 1,
                                     cv2.KMEANS_USE_INITIAL_LABELS)
     pixels = image.reshape(-1, channels).astype(np.float32)
@@ -985,9 +992,64 @@ def multiply_channels(image: np.ndarray, multipliers: np.ndarray) -> np.ndarray:
     return cv2.transform(image, matrix).reshape(image.shape)
 
 
+def apply_color_temperature(image: np.ndarray, multipliers: np.ndarray,
+                            from_space: str = RGB) -> np.ndarray:
+    """Tint an image with the RGB *multipliers* of a colour temperature.
+
+    Parameters
+    ----------
+    image : ndarray of shape (H, W, 3) or (H, W, 4), dtype uint8 or float32
+        In colour space *from_space* (alpha kept).
+    multipliers : ndarray of shape (3,)
+        R, G and B factors, e.g. a row of :func:`kelvin_to_rgb`.
+    from_space : str, optional
+        The image's colour space; other than RGB/BGR it is converted to RGB and back.
+
+    Returns
+    -------
+    ndarray of *image*'s shape and dtype
+
+    Examples
+    --------
+    >>> img = np.full((1, 1, 3), 200, dtype=np.uint8)
+    >>> apply_color_temperature(img, np.array([1.0, 0.5, 0.25]), BGR).tolist()
+    [[[50, 100, 200]]]
+    """
+    multipliers = np.asarray(multipliers, dtype=np.float32)
+    if from_space in (RGB, BGR):
+        return multiply_channels(image, multipliers if from_space == RGB else multipliers[::-1])
+    color, alpha = split_alpha(image)
+    rgb = multiply_channels(change_colorspace(color, RGB, from_space), multipliers)
+    return join_alpha(change_colorspace(rgb, from_space, RGB), alpha)
+
+
 # ---------------------------------------------------------------------------
 # cartoon
 # ---------------------------------------------------------------------------
+
+
+def cartoon(image: np.ndarray, blur_ksize: int, segmentation_size: float, saturation: float,
+            edge_prevalence: float, from_space: str = RGB) -> np.ndarray:
+    """:func:`stylize_cartoon` for 1-, 3- or 4-channel uint8 images in any colour space.
+
+    A 1-channel image is stylized as gray RGB and returned as gray; a 4th channel is
+    alpha and kept; other spaces than RGB are converted to RGB and back.
+
+    Examples
+    --------
+    >>> cartoon(np.full((4, 4, 1), 90, np.uint8), 3, 1.0, 2.0, 1.0).shape
+    (4, 4, 1)
+    """
+    if image.shape[2] == 1:
+        rgb = cv2.cvtColor(np.ascontiguousarray(image[:, :, 0]), cv2.COLOR_GRAY2RGB)
+        out = stylize_cartoon(rgb, blur_ksize, segmentation_size, saturation, edge_prevalence)
+        return cv2.cvtColor(out, cv2.COLOR_RGB2GRAY).reshape(image.shape)
+    color, alpha = split_alpha(image)
+    rgb = change_colorspace(color, RGB, from_space)
+    out = stylize_cartoon(rgb, blur_ksize, segmentation_size, saturation, edge_prevalence)
+    return join_alpha(change_colorspace(out, from_space, RGB), alpha)
+
+
 
 
 def stylize_cartoon(image: np.ndarray, blur_ksize: int, segmentation_size: float,

@@ -20,3 +20,8 @@ def augkit_augmenters() -> list[type]:
     return [*color.AUGMENTERS, *brightness.AUGMENTERS, *hue_saturation.AUGMENTERS,
             *temperature.AUGMENTERS, *quantization.AUGMENTERS, *cartoon.AUGMENTERS,
             *contrast.AUGMENTERS]
+
+
+@augkit.hookimpl
+def augkit_modules() -> dict[str, str]:
+    return {name: f"augkit_color.imgaug_{name}" for name in ("artistic", "color", "contrast")}

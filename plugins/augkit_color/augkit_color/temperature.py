@@ -9,7 +9,7 @@ import numpy as np
 from augkit import parameters as iap
 from augkit_color import functional as F
 from augkit_color._common import ColorPixelAugmenter, colorspace_name
-from augkit_color.functional import BGR, RGB, change_colorspace, join_alpha, split_alpha
+from augkit_color.functional import RGB
 
 
 class ChangeColorTemperature(ColorPixelAugmenter):
@@ -53,14 +53,7 @@ class ChangeColorTemperature(ColorPixelAugmenter):
         return F.kelvin_to_rgb(kelvins)
 
     def _apply_one(self, image, multipliers):
-        space = self.from_colorspace
-        if space in (RGB, BGR):
-            order = multipliers if space == RGB else multipliers[::-1]
-            return F.multiply_channels(image, order.astype(np.float32))
-        color, alpha = split_alpha(image)
-        rgb = F.multiply_channels(change_colorspace(color, RGB, space),
-                                  multipliers.astype(np.float32))
-        return join_alpha(change_colorspace(rgb, space, RGB), alpha)
+        return F.apply_color_temperature(image, multipliers, self.from_colorspace)
 
 
 AUGMENTERS = (ChangeColorTemperature,)
