@@ -10,3 +10,8 @@ def augkit_augmenters() -> list[type]:
     from augkit_weather import clouds, rain, snow
 
     return [*snow.AUGMENTERS, *clouds.AUGMENTERS, *rain.AUGMENTERS]
+
+
+@augkit.hookimpl
+def augkit_modules() -> dict[str, str]:
+    return {"weather": "augkit_weather.imgaug_weather"}
