@@ -49,7 +49,7 @@ KIND_TO_DTYPES: dict[str, list[str]] = {
     "f": ["float16", "float32", "float64", "float128"],
 }
 
-_INT_LIMITS: dict[np.dtype, tuple[int, int]] = {}
+_INT_LIMITS: dict[Any, tuple[int, int]] = {}  # dtype-like -> (min, max)
 _STR_GATES: dict[str, frozenset[np.dtype]] = {}
 
 
@@ -61,10 +61,9 @@ def integer_limits(dtype: Any) -> tuple[int, int]:
     >>> integer_limits(np.int8)
     (-128, 127)
     """
-    dtype = np.dtype(dtype)
-    limits = _INT_LIMITS.get(dtype)
+    limits = _INT_LIMITS.get(dtype)  # the hot path: a dtype seen before
     if limits is None:
-        info = np.iinfo(dtype)
+        info = np.iinfo(np.dtype(dtype))
         limits = _INT_LIMITS[dtype] = (int(info.min), int(info.max))
     return limits
 

@@ -35,6 +35,7 @@ import cv2
 import numpy as np
 
 from augkit.deprecation import warn_deprecated
+from augkit.dtypes import integer_limits
 from augkit.errors import InputError, ParameterError, describe
 from augkit.opencv import CV2_MAX_CHANNELS, CV2_NATIVE_DTYPES, from_work, to_work
 
@@ -314,32 +315,26 @@ def _clip_cval(cval: Any, dtype: np.dtype) -> Any:
     """Clip (and round) a fill value into *dtype*'s range: never wrap, never fail."""
     values = np.asarray(cval, dtype=np.float64)
     if dtype.kind in "ui":
-        info = np.iinfo(dtype)
+        low, high = integer_limits(dtype)
         if not np.all(np.isfinite(values)):
-            values = np.nan_to_num(values, nan=0.0, posinf=info.max, neginf=info.min)
-        values = np.clip(np.rint(values), info.min, info.max)
+            values = np.nan_to_num(values, nan=0.0, posinf=high, neginf=low)
+        values = np.clip(np.rint(values), low, high)
         if dtype.itemsize == 8:
             # float64 cannot hold the int64/uint64 limits exactly: clip again as ints.
             result = np.asarray(cval)
             if result.dtype.kind in "ui":
-                return np.clip(result, info.min, info.max).astype(dtype)
+                return np.clip(result, low, high).astype(dtype)
         return values.astype(dtype)
     if dtype.kind == "b":
         return values >= 0.5
     return values.astype(dtype)
 
 
-_LIMITS: dict[np.dtype, tuple[int, int]] = {}
-
-
 def _clip_scalar(value: float, dtype: np.dtype) -> Any:
     """:func:`_clip_cval` for one Python number (the per-call fast path)."""
     kind = dtype.kind
     if kind in "ui":
-        limits = _LIMITS.get(dtype)
-        if limits is None:
-            info = np.iinfo(dtype)
-            limits = _LIMITS[dtype] = (int(info.min), int(info.max))
+        limits = integer_limits(dtype)
         if value != value:  # NaN
             return 0
         if value in (math.inf, -math.inf):
@@ -850,8 +845,8 @@ def pool(arr: np.ndarray, block_size: Any, func: Callable[..., Any],
         result = result[:, :, 0]
     if preserve_dtype and result.dtype != input_dtype:
         if input_dtype.kind in "ui":
-            info = np.iinfo(input_dtype)
-            result = np.clip(np.rint(result), info.min, info.max).astype(input_dtype)
+            low, high = integer_limits(input_dtype)
+            result = np.clip(np.rint(result), low, high).astype(input_dtype)
         elif input_dtype.kind == "b":
             result = result >= 0.5
         else:

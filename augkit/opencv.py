@@ -32,6 +32,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from augkit.dtypes import integer_limits
 from augkit.errors import InputError
 
 #: Most channels one OpenCV call accepts (CV_CN_MAX: 128 in OpenCV 5, 512 before);
@@ -110,8 +111,7 @@ def from_work(out: np.ndarray, dtype: np.dtype) -> np.ndarray:
             low, high = _float_bounds(dtype)
             out = np.rint(out)
         else:
-            info = np.iinfo(dtype)
-            low, high = info.min, info.max
+            low, high = integer_limits(dtype)
         np.clip(out, low, high, out=out)
     return out.astype(dtype)
 
@@ -119,11 +119,11 @@ def from_work(out: np.ndarray, dtype: np.dtype) -> np.ndarray:
 def _float_bounds(dtype: np.dtype) -> tuple[float, float]:
     bounds = _FLOAT_BOUNDS.get(dtype)
     if bounds is None:
-        info = np.iinfo(dtype)
-        high = float(info.max)
+        int_low, int_high = integer_limits(dtype)
+        high = float(int_high)
         if high >= 2.0**53:  # float(2**63 - 1) rounds up to 2**63, which overflows
             high = float(np.nextafter(high, 0.0))
-        bounds = _FLOAT_BOUNDS[dtype] = (float(info.min), high)
+        bounds = _FLOAT_BOUNDS[dtype] = (float(int_low), high)
     return bounds
 
 

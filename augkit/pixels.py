@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from augkit.dtypes import integer_limits
 from augkit.errors import InputError
 
 if TYPE_CHECKING:
@@ -29,7 +30,6 @@ except ImportError:  # pragma: no cover - stringzilla is a dependency; keep a fa
     _stringzilla = None
 
 _UINT8 = np.dtype(np.uint8)
-_INT_LIMITS: dict[np.dtype, tuple[int, int]] = {}  # dtype -> (min, max), for saturate
 
 
 
@@ -46,8 +46,8 @@ def value_range(dtype: np.dtype) -> tuple[float, float, float]:
     """
     dtype = np.dtype(dtype)
     if dtype.kind in "ui":
-        info = np.iinfo(dtype)
-        return float(info.min), (float(info.min) + float(info.max)) / 2, float(info.max)
+        low, high = integer_limits(dtype)
+        return float(low), (float(low) + float(high)) / 2, float(high)
     return 0.0, 0.5, 1.0
 
 
@@ -59,10 +59,7 @@ def saturate(values: np.ndarray, dtype: np.dtype) -> np.ndarray:
     """
     dtype = np.dtype(dtype)
     if dtype.kind in "ui":
-        limits = _INT_LIMITS.get(dtype)
-        if limits is None:
-            info = np.iinfo(dtype)
-            limits = _INT_LIMITS[dtype] = (int(info.min), int(info.max))
+        limits = integer_limits(dtype)
         out = np.rint(values)
         # np.clip's definition (max, then min; NaN kept) without its Python wrapper
         np.maximum(out, limits[0], out=out)
