@@ -17,6 +17,7 @@ import pytest
 
 import augkit
 from augkit import augmenters as iaa
+from augkit._firstparty import FIRST_PARTY_MODULES
 from augkit.registry import Registry, registry
 
 IMGAUG_NAMES = {
@@ -135,13 +136,13 @@ OTHER_MODULES = {"pillike": "augkit-pillike", "imgcorruptlike": "augkit-imgcorru
                  "collections": "augkit-collections", "debug": "augkit-debug"}
 
 
-def _installed(module_name: str) -> bool:
-    return module_name in registry.modules()
-
-
 def _module_or_skip(module_name: str):
-    if not _installed(module_name):
-        pytest.skip(f"no installed plugin provides {module_name!r}")
+    """The module; skipped only when the distribution that provides it is not installed."""
+    registry.ensure_loaded()
+    distribution = FIRST_PARTY_MODULES[module_name]
+    installed = {info.distribution for info in registry.plugins.values() if not info.error}
+    if distribution not in installed:
+        pytest.skip(f"{distribution} (imgaug's module {module_name!r}) is not installed")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
         return getattr(iaa, module_name)
