@@ -5,7 +5,8 @@ imgaug 0.4.0 wrapped), re-implemented with numpy, OpenCV and Pillow and vectoris
 with the published constants per severity (1..5). Every ``apply_<name>`` takes a
 uint8 image of shape ``(H, W)``, ``(H, W, 1)`` or ``(H, W, 3)`` (RGB) of any size and
 returns a new uint8 array of the same shape; like ``imagecorruptions.corrupt`` the
-float result in [0, 255] is truncated to uint8 (not rounded). Randomness comes only
+float result in [0, 255] is truncated to uint8 (not rounded; values within 0.001
+below an integer count as that integer, so float noise never lowers a value). Randomness comes only
 from *seed* (None, an int, a ``numpy.random.SeedSequence`` or a ``Generator``).
 
 Noise
@@ -131,8 +132,17 @@ def _corrupt(kernel: Kernel, name: str, x: Any, severity: Any, seed: Any) -> np.
         return x.copy()
     out = kernel(np.ascontiguousarray(image), constants, np.random.default_rng(seed))
     if out.dtype != np.uint8:
-        out = np.clip(out, 0, 255).astype(np.uint8)
+        out = _truncate(out)
     return np.ascontiguousarray(out.reshape(x.shape))
+
+
+def _truncate(values: np.ndarray) -> np.ndarray:
+    """Truncate values in [0, 255] to uint8 as ImageNet-C does (``np.uint8(x)``).
+
+    Values less than 0.001 below an integer count as that integer: float32 noise
+    (``77 / 255 * 255 = 76.99999``) must not turn a kept value into its neighbour.
+    """
+    return np.floor(np.clip(values, 0, 255) + np.float32(1e-3)).clip(0, 255).astype(np.uint8)
 
 
 def _unit(image: np.ndarray) -> np.ndarray:
@@ -414,35 +424,41 @@ def elastic_distort(image: np.ndarray, field: np.ndarray) -> np.ndarray:
     >>> elastic_distort(img, field)[0, :, 0].tolist()
     [50, 150, 200]
     """
-    return np.clip(_to_255(warp_by_field(_unit(image), field)), 0, 255).astype(np.uint8)
+    return _truncate(_to_255(warp_by_field(_unit(image), field)))
 
 
-def move_points_by_field(xy: np.ndarray, field: np.ndarray, *,
-                         iterations: int = 12) -> np.ndarray:
+def move_points_by_field(xy: np.ndarray, field: np.ndarray, *, iterations: int = 32,
+                         damping: float = 0.6) -> np.ndarray:
     """Return where points ``(N, 2)`` land after :func:`warp_by_field` with *field*.
 
     A point at ``q`` lands on the output position ``p`` with ``p + d(p) = q``; solved
-    by fixed-point iteration ``p <- q - d(p)`` (the fields of :func:`elastic_field`
-    are smooth, so it converges to well under a pixel). Coordinates are augkit's
+    by damped fixed-point iteration ``p <- p - damping * (p + d(p) - q)``, keeping
+    each point's best iterate (strong fields fold; where no exact solution exists
+    the point goes where the residual is smallest). Coordinates are augkit's
     (pixel centres at ``i + 0.5``).
 
     Examples
     --------
     >>> field = np.zeros((2, 4, 4), np.float32); field[0] = 1
-    >>> move_points_by_field(np.array([[2.5, 1.5]]), field).tolist()
+    >>> move_points_by_field(np.array([[2.5, 1.5]]), field).round(3).tolist()
     [[1.5, 1.5]]
     """
     if len(xy) == 0:
         return np.asarray(xy, dtype=np.float64).copy()
     target = np.asarray(xy, dtype=np.float64) - 0.5
     position = target.copy()
+    best, best_error = position.copy(), np.full(len(position), np.inf)
     for _ in range(iterations):
         mx = position[:, 0].astype(np.float32).reshape(-1, 1)
         my = position[:, 1].astype(np.float32).reshape(-1, 1)
         dx = cv2.remap(field[0], mx, my, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
         dy = cv2.remap(field[1], mx, my, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
-        position = target - np.concatenate([dx, dy], axis=1).astype(np.float64)
-    return position + 0.5
+        residual = position + np.concatenate([dx, dy], axis=1).astype(np.float64) - target
+        error = np.abs(residual).max(axis=1)
+        better = error < best_error
+        best[better], best_error[better] = position[better], error[better]
+        position = position - damping * residual
+    return best + 0.5
 
 
 # --------------------------------------------------------------------------- corruptions
