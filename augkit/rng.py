@@ -181,7 +181,7 @@ or numpy.random.SeedSequence or numpy.random.RandomState
         Examples
         --------
         >>> rng = RNG(0); twin = rng.copy()
-        >>> twin is not rng and twin.integers(0, 100) == rng.integers(0, 100)
+        >>> twin is not rng and bool(twin.integers(0, 100) == rng.integers(0, 100))
         True
         """
         return RNG(copy_generator(self.generator))
