@@ -51,7 +51,7 @@ NUMERIC_DTYPES = frozenset(
      "float16", "float32", "float64"}
 )
 
-_CALL_OPTIONS = ("bbox_format",)
+_CALL_OPTIONS = ("bbox_format", "keypoint_flip_idx")
 _NO_OPTIONS: dict[str, Any] = {}
 _DTYPE_SETS: dict[frozenset[str], frozenset[np.dtype]] = {}
 

@@ -39,6 +39,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
+from augkit import mirror
 from augkit.augmentables._utils import as_xy, normalize_shape
 from augkit.augmentables._vertices import VertexShape, VertexShapesOnImage, as_vertices
 from augkit.augmentables.bbs import (
@@ -386,6 +387,20 @@ class KeypointsKind(_PointsKindBase):
         return KeypointsOnImage._new(xy, [None] * len(xy), shape), _kps_tuples
 
     @classmethod
+    def to_rows(cls, value: Any, *, shapes: list[tuple[int, ...]] | None, single: bool,
+                options: Mapping[str, Any]) -> tuple[list, Callable[[list], Any]]:
+        items, restore = super().to_rows(value, shapes=shapes, single=single, options=options)
+        flip_idx = options.get("keypoint_flip_idx")
+        if flip_idx is None:
+            return items, restore
+        # augkit.mirror: three probe points ride along to tell whether a row was mirrored
+        perm = mirror.check_flip_idx(flip_idx)
+        before = [mirror.probes(item.shape) for item in items]
+        probed = [KeypointsOnImage._new(np.concatenate([np.asarray(item.xy, np.float32), p]),
+                                        [*item.labels, None, None, None], item.shape)
+                  for item, p in zip(items, before)]
+        return probed, _SwapMirrored(restore, perm, before)
+    @classmethod
     def to_xy(cls, item: KeypointsOnImage) -> np.ndarray:
         return np.array(item.xy, dtype=np.float32)
 
@@ -395,6 +410,29 @@ class KeypointsKind(_PointsKindBase):
         arr = np.ascontiguousarray(xy, dtype=np.float32)
         _check_rows(cls.name, arr, len(item.xy))
         return KeypointsOnImage._new(arr, list(item.labels), normalize_shape(shape))
+
+
+class _SwapMirrored:
+    """Restore keypoints given with ``keypoint_flip_idx``: drop the probes, swap the
+    mirrored keypoints of the rows whose probes came out mirrored."""
+
+    __slots__ = ("before", "perm", "restore")
+
+    def __init__(self, restore: Callable[[list], Any], perm: np.ndarray,
+                 before: list[np.ndarray]) -> None:
+        self.restore, self.perm, self.before = restore, perm, before
+
+    def __call__(self, items: list) -> Any:
+        out = []
+        for item, before in zip(items, self.before):
+            xy, labels = np.asarray(item.xy), list(item.labels)[:-3]
+            body = xy[:-3]
+            if mirror.is_mirrored(before, xy[-3:]):
+                body = mirror.permute(body, self.perm)
+                labels = [labels[i] for i in mirror.permute(np.arange(len(labels)), self.perm)]
+            out.append(KeypointsOnImage._new(np.ascontiguousarray(body, np.float32), labels,
+                                             item.shape))
+        return self.restore(out)
 
 
 def _check_rows(name: str, xy: np.ndarray, expected: int) -> None:
