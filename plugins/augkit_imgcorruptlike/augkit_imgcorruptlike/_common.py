@@ -53,7 +53,7 @@ def draw_severities(param: iap.StochasticParameter, count: int,
     severities = np.rint(values).astype(np.int64) if values.size else values.astype(np.int64)
     bad = (severities < 1) | (severities > 5) | (severities != values)
     if np.any(bad):
-        raise ParameterError(f"severity: drew {values[bad][0]!r}, expected an integer "
+        raise ParameterError(f"severity: drew {values[bad][0].item()!r}, expected an integer "
                              "from 1 to 5")
     return severities
 
