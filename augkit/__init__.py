@@ -73,7 +73,9 @@ for _name in ("is_np_array", "is_np_scalar", "is_single_integer", "is_single_flo
               "draw_text", "compute_line_intersection_point",
               "compute_paddings_for_aspect_ratio", "quokka", "quokka_square", "quokka_heatmap",
               "quokka_segmentation_map", "quokka_keypoints", "quokka_bounding_boxes",
-              "quokka_polygons"):  # imgaug.imgaug's helpers
+              "quokka_polygons", "angle_between_vectors", "deprecated", "dummy_random_state",
+              "copy_random_state", "derive_random_state", "derive_random_states",
+              "forward_random_state", "normalize_random_state"):  # imgaug.imgaug's helpers
     _LAZY[_name] = "augkit.imgaug_helpers"
 for _name in ("Batch", "UnnormalizedBatch"):
     _LAZY[_name] = "augkit.batches"

@@ -274,3 +274,59 @@ def test_pool_cval_is_a_deprecated_alias_of_pad_cval():
 def test_imresize_many_images_sizes_defaults_to_none():
     images = np.zeros((2, 4, 4, 3), np.uint8)
     assert ia.imresize_many_images(images).shape == (2, 4, 4, 3)
+
+
+def test_angle_between_vectors():
+    assert ia.angle_between_vectors(np.float32([1, 0, 0]), np.float32([0, 1, 0])) == \
+        pytest.approx(np.pi / 2)
+    assert ia.angle_between_vectors([1, 0, 0], [1, 0, 0]) == 0.0
+    assert ia.angle_between_vectors([1, 0, 0], [-1, 0, 0]) == pytest.approx(np.pi)
+    assert ia.angle_between_vectors([0, 0], [1, 0]) == pytest.approx(np.pi / 2)
+
+
+def test_deprecated_decorator():
+    @ia.deprecated("new()", comment="It was slow")
+    def old(x):
+        """Double."""
+        return 2 * x
+
+    with pytest.warns(ia.DeprecationWarning,
+                      match=r"^Function `old\(\)` is deprecated\. Use `new\(\)` instead\. "
+                            r"It was slow\.$"):
+        assert old(2) == 4
+    assert old.__doc__.startswith("**Deprecated**.") and "Double." in old.__doc__
+
+    @ia.deprecated(behavior="raise", removed_version="0.5")
+    def gone():
+        return 1
+
+    with pytest.raises(ia.DeprecationWarning, match="not available anymore since version 0.5"):
+        gone()
+
+
+def test_deprecated_random_state_functions():
+    import augkit.random as iarandom
+
+    with pytest.warns(ia.DeprecationWarning, match="RNG"):
+        assert ia.dummy_random_state().equals(iarandom.RNG(1))
+    gen = iarandom.RNG(5).generator
+    with pytest.warns(ia.DeprecationWarning):
+        copy = ia.copy_random_state(gen)
+    assert copy is not gen and iarandom.is_generator_equal_to(copy, gen)
+    global_gen = iarandom.get_global_rng().generator
+    with pytest.warns(ia.DeprecationWarning):
+        assert ia.copy_random_state(global_gen) is global_gen
+    with pytest.warns(ia.DeprecationWarning):
+        assert ia.copy_random_state(global_gen, force_copy=True) is not global_gen
+    with pytest.warns(ia.DeprecationWarning):
+        child = ia.derive_random_state(iarandom.RNG(5))
+    assert iarandom.is_generator_equal_to(child, iarandom.RNG(5).derive_rng_().generator)
+    with pytest.warns(ia.DeprecationWarning):
+        assert len(ia.derive_random_states(gen, n=2)) == 2
+    twin = iarandom.copy_generator(gen)
+    with pytest.warns(ia.DeprecationWarning):
+        ia.forward_random_state(gen)
+    assert not iarandom.is_generator_equal_to(gen, twin)
+    with pytest.warns(ia.DeprecationWarning):
+        assert iarandom.is_generator_equal_to(ia.normalize_random_state(3),
+                                              iarandom.RNG(3).generator)

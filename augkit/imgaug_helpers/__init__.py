@@ -5,11 +5,13 @@ imgaug 0.4's signatures:
 
 * :mod:`~augkit.imgaug_helpers.checks`: ``is_*`` predicates, ``flatten``,
   ``caller_name``, ``do_assert``;
-* :mod:`~augkit.imgaug_helpers.legacy_random`: the deprecated
-  ``current_random_state``/``new_random_state`` (``warn``/``warn_deprecated`` come
-  from :mod:`augkit.deprecation`);
+* :mod:`~augkit.imgaug_helpers.legacy_random`: the deprecated random-state
+  functions (``current_random_state``, ``new_random_state``, ``copy_random_state``,
+  ...); ``warn``, ``warn_deprecated`` and ``deprecated`` come from
+  :mod:`augkit.deprecation`;
 * :mod:`~augkit.imgaug_helpers.image_ops`: ``apply_lut(_)``, ``draw_text``,
-  ``compute_line_intersection_point``, ``compute_paddings_for_aspect_ratio``;
+  ``compute_line_intersection_point``, ``angle_between_vectors``,
+  ``compute_paddings_for_aspect_ratio``;
 * :mod:`~augkit.imgaug_helpers.sample_data`: ``quokka`` and friends, which return
   augkit's astronaut sample (augkit ships no quokka).
 
@@ -20,7 +22,7 @@ Examples
 (True, (8, 8, 3))
 """
 
-from augkit.deprecation import AugkitDeprecationWarning, warn, warn_deprecated
+from augkit.deprecation import AugkitDeprecationWarning, deprecated, warn, warn_deprecated
 from augkit.imgaug_helpers.checks import (
     caller_name,
     do_assert,
@@ -39,13 +41,23 @@ from augkit.imgaug_helpers.checks import (
     is_string,
 )
 from augkit.imgaug_helpers.image_ops import (
+    angle_between_vectors,
     apply_lut,
     apply_lut_,
     compute_line_intersection_point,
     compute_paddings_for_aspect_ratio,
     draw_text,
 )
-from augkit.imgaug_helpers.legacy_random import current_random_state, new_random_state
+from augkit.imgaug_helpers.legacy_random import (
+    copy_random_state,
+    current_random_state,
+    derive_random_state,
+    derive_random_states,
+    dummy_random_state,
+    forward_random_state,
+    new_random_state,
+    normalize_random_state,
+)
 from augkit.imgaug_helpers.sample_data import (
     quokka,
     quokka_bounding_boxes,
@@ -62,15 +74,22 @@ DeprecationWarning = AugkitDeprecationWarning  # noqa: A001
 __all__ = [
     "AugkitDeprecationWarning",
     "DeprecationWarning",
+    "angle_between_vectors",
     "apply_lut",
     "apply_lut_",
     "caller_name",
     "compute_line_intersection_point",
     "compute_paddings_for_aspect_ratio",
+    "copy_random_state",
     "current_random_state",
+    "deprecated",
+    "derive_random_state",
+    "derive_random_states",
     "do_assert",
     "draw_text",
+    "dummy_random_state",
     "flatten",
+    "forward_random_state",
     "is_callable",
     "is_float_array",
     "is_generator",
@@ -84,6 +103,7 @@ __all__ = [
     "is_single_number",
     "is_string",
     "new_random_state",
+    "normalize_random_state",
     "quokka",
     "quokka_bounding_boxes",
     "quokka_heatmap",

@@ -1,4 +1,4 @@
-"""imgaug's top-level image helpers: lookup tables, text, line intersections, paddings.
+"""imgaug's top-level image helpers: lookup tables, text, line geometry, paddings.
 
 Examples
 --------
@@ -156,6 +156,26 @@ def compute_line_intersection_point(x1: float, y1: float, x2: float, y2: float, 
         return False
     t = ((x3 - x1) * dy2 - (y3 - y1) * dx2) / denominator
     return float(x1 + t * dx1), float(y1 + t * dy1)
+
+
+def angle_between_vectors(v1: Any, v2: Any) -> float:
+    """Return the angle between two vectors in radians, in ``[0, pi]``.
+
+    A zero-length vector gives ``pi / 2`` (imgaug's behaviour: its unit vector is
+    taken as zero).
+
+    Examples
+    --------
+    >>> round(angle_between_vectors([1, 0, 0], [0, 1, 0]), 6)
+    1.570796
+    >>> angle_between_vectors([1, 0], [-2, 0]) == np.pi
+    True
+    """
+    first, second = np.asarray(v1, dtype=np.float64), np.asarray(v2, dtype=np.float64)
+    norm1, norm2 = np.linalg.norm(first), np.linalg.norm(second)
+    unit1 = first / norm1 if norm1 > 0 else first * 0
+    unit2 = second / norm2 if norm2 > 0 else second * 0
+    return float(np.arccos(np.clip(np.dot(unit1, unit2), -1.0, 1.0)))
 
 
 def compute_paddings_for_aspect_ratio(arr: Any, aspect_ratio: float) -> tuple[int, int, int, int]:
