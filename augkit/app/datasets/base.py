@@ -281,6 +281,15 @@ class DatasetFormat:
         """Return the objects of *record* (called in the worker, after reading the image)."""
         return []
 
+    def keypoint_flip_idx(self, label: Any) -> list[int] | None:
+        """Return the mirror of each keypoint of objects of class *label*, or None.
+
+        ``flip_idx[i]`` is the index of keypoint ``i``'s mirror (``left_eye`` ->
+        ``right_eye``); where the augmentation mirrors an image, those keypoints swap
+        (:mod:`augkit.mirror`). Default: None (nothing swaps).
+        """
+        return None
+
     def annotation_paths(self, record: ImageRecord, out_dir: Path, k: int) -> list[Path]:
         """Files besides the image that output *k* of *record* writes (label files)."""
         return []

@@ -66,6 +66,7 @@ from augkit.app.datasets.base import (
 )
 from augkit.app.datasets.images_io import TEMP_MARK, atomic_writer, is_image_file, list_images
 from augkit.errors import InputError
+from augkit.mirror import flip_idx_from_names
 
 _DIGITS = 2
 _GEOMETRY_KEYS = ("bbox", "segmentation", "keypoints", "num_keypoints", "area", "id",
@@ -323,6 +324,8 @@ class CocoFormat(DatasetFormat):
                       "annotation_offsets": offsets.tobytes() if offsets else b""}))
         image_items.clear()
         self.problems[:0] = ann_problems
+        #: category id -> flip_idx, from the categories' keypoint names (left_*/right_*)
+        self.flip_by_category = _flip_by_category(self.header.get("categories"))
         unknown = sorted(set(by_image) - seen, key=str)  # records popped theirs
         if unknown:
             count = sum(len(by_image[i]) for i in unknown)
@@ -337,6 +340,10 @@ class CocoFormat(DatasetFormat):
             self.problems.append(
                 f"{self.input_dir}: {len(unlisted)} image file(s) have no entry in "
                 f"{self.annotations.name} (e.g. {unlisted[0].name}); not augmented")
+
+    def keypoint_flip_idx(self, label: Any) -> list[int] | None:
+        """The mirror of each keypoint of category *label* (``left_*`` <-> ``right_*``)."""
+        return self.flip_by_category.get(label) if _is_id(label) else None
 
     def worker_view(self) -> CocoFormat:
         view = super().worker_view()
@@ -427,6 +434,19 @@ def _close_and_unlink(reader: list[IO[bytes]], path: str | None) -> None:
     if path is not None:
         with contextlib.suppress(OSError):
             os.unlink(path)
+
+
+def _flip_by_category(categories: Any) -> dict[Any, list[int]]:
+    """category id -> flip_idx, for categories whose keypoint names pair left and right."""
+    out = {}
+    for cat in categories if isinstance(categories, list) else []:
+        names = cat.get("keypoints") if isinstance(cat, dict) else None
+        if (isinstance(names, list) and all(isinstance(n, str) for n in names)
+                and _is_id(cat.get("id"))):
+            flip_idx = flip_idx_from_names(names)
+            if flip_idx is not None:
+                out[cat["id"]] = flip_idx
+    return out
 
 
 def _is_id(value: Any) -> bool:

@@ -110,6 +110,10 @@ class YoloFormat(DatasetFormat):
                 if txt.name != "classes.txt" and txt.resolve() not in used:
                     self.problems.append(f"{txt}: label file without an image; skipped")
 
+    def keypoint_flip_idx(self, label: Any) -> list[int] | None:
+        """data.yaml's ``flip_idx``: the mirror of each keypoint (every class alike)."""
+        return self.flip_idx
+
     def _input_label(self, path: Path, rel: str) -> Path:
         if self.labels_dir is not None:
             return (self.labels_dir / rel).with_suffix(".txt")

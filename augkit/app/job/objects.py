@@ -8,11 +8,13 @@ the image (``--out-of-image clip|drop|keep``), counting everything in :class:`St
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
+from augkit import mirror
 from augkit.app.datasets import Obj
 from augkit.augmenter import Augmenter
 
@@ -38,7 +40,9 @@ class Stats:
 
 
 def augment_objects(pipeline: Augmenter, image: np.ndarray, objects: list[Obj], key: Any,
-                    out_of_image: str = "clip") -> tuple[np.ndarray, list[Obj], Stats]:
+                    out_of_image: str = "clip",
+                    flip_idx: Callable[[Any], list[int] | None] | None = None,
+                    ) -> tuple[np.ndarray, list[Obj], Stats]:
     """Augment *image* and its *objects* with one keyed draw of *pipeline*.
 
     Boxes, polygons, keypoints (those with visibility > 0) and masks go through the
@@ -58,6 +62,10 @@ def augment_objects(pipeline: Augmenter, image: np.ndarray, objects: list[Obj], 
         The keyed-sampling key of this output.
     out_of_image : {'clip', 'drop', 'keep'}
         What to do with objects that leave the image.
+    flip_idx : callable, optional
+        ``flip_idx(label)``: the mirror of each keypoint of an object of that class
+        (``DatasetFormat.keypoint_flip_idx``). Where the pipeline mirrored the image
+        (:mod:`augkit.mirror`), those keypoints swap, visibility included.
 
     Returns
     -------
@@ -75,9 +83,13 @@ def augment_objects(pipeline: Augmenter, image: np.ndarray, objects: list[Obj], 
         data["polygons"] = [objects[i].polygons[j].astype(np.float32) for i, j in poly_owner]
     kp_owner = [(i, j) for i, o in enumerate(objects) if o.keypoints is not None
                 for j in np.flatnonzero(o.keypoints[:, 2] > 0)]
+    swaps = {i: perm for i, o in enumerate(objects) if o.keypoints is not None and flip_idx
+             for perm in [flip_idx(o.label)] if perm is not None and len(perm) == len(o.keypoints)}
     if kp_owner:
         data["keypoints"] = np.array([objects[i].keypoints[j, :2] for i, j in kp_owner],
                                      np.float32)
+        if swaps:  # three probe points tell whether the pipeline mirrored the image
+            data["keypoints"] = np.concatenate([data["keypoints"], mirror.probes(image.shape)])
     mask_owner = [i for i, o in enumerate(objects) if o.mask is not None]
     if mask_owner:
         stack = np.stack([objects[i].mask for i in mask_owner], axis=2).astype(np.uint8)
@@ -106,6 +118,9 @@ def augment_objects(pipeline: Augmenter, image: np.ndarray, objects: list[Obj], 
         moved = np.asarray(out["keypoints"], dtype=np.float64)
         for (i, j), xy in zip(kp_owner, moved):
             new[i].keypoints[j, :2] = xy
+        if swaps and mirror.is_mirrored(mirror.probes(image.shape), moved[-3:]):
+            for i, perm in swaps.items():
+                new[i].keypoints = new[i].keypoints[perm]
     kept = []
     for obj in new:
         if _fit_to_image(obj, width, height, out_of_image, stats):

@@ -203,7 +203,8 @@ def _augment_any_channels(state: TaskState, image: np.ndarray, objects: list[Obj
     """
     try:
         return augment_objects(state.pipeline, image, objects, key=key,
-                               out_of_image=state.out_of_image)
+                               out_of_image=state.out_of_image,
+                               flip_idx=state.dataset.keypoint_flip_idx)
     except InputError:
         if not (image.ndim == 2 or image.shape[2] == 1):
             raise
@@ -212,7 +213,8 @@ def _augment_any_channels(state: TaskState, image: np.ndarray, objects: list[Obj
     gray = image if image.ndim == 2 else image[:, :, 0]
     rgb = cv2.cvtColor(np.ascontiguousarray(gray), cv2.COLOR_GRAY2RGB)
     out, kept, stats = augment_objects(state.pipeline, rgb, objects, key=key,
-                                       out_of_image=state.out_of_image)
+                                       out_of_image=state.out_of_image,
+                                       flip_idx=state.dataset.keypoint_flip_idx)
     out = cv2.cvtColor(out, cv2.COLOR_RGB2GRAY)
     return (out if image.ndim == 2 else out[:, :, None]), kept, stats
 
