@@ -145,5 +145,6 @@ __all__ = [
     "UnsupportedKindError",
     "hookimpl",
     "seed",
-    *_LAZY,
+    # not "DeprecationWarning": a star import would shadow Python's own
+    *(name for name in _LAZY if name != "DeprecationWarning"),
 ]

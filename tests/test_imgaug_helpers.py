@@ -330,3 +330,9 @@ def test_deprecated_random_state_functions():
     with pytest.warns(ia.DeprecationWarning):
         assert iarandom.is_generator_equal_to(ia.normalize_random_state(3),
                                               iarandom.RNG(3).generator)
+
+
+def test_star_import_does_not_shadow_pythons_deprecation_warning():
+    namespace: dict = {}
+    exec("from augkit import *", namespace)
+    assert "quokka" in namespace and "DeprecationWarning" not in namespace
