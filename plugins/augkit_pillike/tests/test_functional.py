@@ -204,3 +204,10 @@ def test_bad_inputs_name_what_was_expected():
         F.equalize(np.zeros((2, 2), np.uint8), mask=np.ones((3, 3), np.uint8))
     with pytest.raises(InputError, match="numpy array"):
         F.equalize([[1, 2]])
+
+
+@pytest.mark.parametrize("func", FILTERS, ids=lambda f: f.__name__)
+@pytest.mark.parametrize("shape", [(1, 1), (2, 7), (4, 4), (5, 5, 3), (64, 48, 4)])
+def test_filters_are_pillows_on_tiny_and_larger_images(func, shape):
+    image = np.random.default_rng(sum(shape)).integers(0, 256, shape, dtype=np.uint8)
+    np.testing.assert_array_equal(func(image), np.asarray(pil(image).filter(FILTERS[func])))
