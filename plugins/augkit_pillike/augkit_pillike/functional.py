@@ -3,12 +3,13 @@
 Each function takes a ``uint8`` image of shape ``(H, W)`` or ``(H, W, C)`` and
 returns a new array of the same shape (the ``*_`` variants may change the image in
 place and return it). Outputs are exactly Pillow's, which the tests check on random
-images: the histogram operations (:func:`solarize`, :func:`posterize`,
-:func:`equalize`, :func:`autocontrast`) are lookup tables computed here with
-Pillow's arithmetic (faster than a round trip through Pillow, and they work on any
-number of channels, channel by channel); the enhancements, the 3x3 filters and
-:func:`warp_affine` call Pillow on ``(H, W)``, ``(H, W, 1)``, ``(H, W, 3)`` and
-``(H, W, 4)`` images.
+images. Where that is faster and still exact, the work is done here: the histogram
+operations (:func:`solarize`, :func:`posterize`, :func:`equalize`,
+:func:`autocontrast`) are lookup tables computed with Pillow's arithmetic (they
+work on any number of channels, channel by channel), and the filter kernels whose
+float32 sums are exact run through OpenCV. The enhancements, the SMOOTH,
+SMOOTH_MORE and DETAIL kernels and :func:`warp_affine` call Pillow on ``(H, W)``,
+``(H, W, 1)``, ``(H, W, 3)`` and ``(H, W, 4)`` images.
 
 These are the functions of imgaug's ``imgaug.augmenters.pillike`` module, with its
 signatures.
