@@ -6,7 +6,7 @@ An engine has the interface of :class:`augkit.multicore.WorkerPool` that the job
 engine: the same per-image function (:func:`augkit.app.job.tasks.run_in_worker`), the
 same journal, progress and summary. A distributed engine (:class:`RemoteEngine`) sends
 the worker setup (the seeded pipeline) once per worker and the first argument of the
-tasks (the dataset view) once per run, and keeps at most two tasks per worker in flight.
+tasks (the dataset view) once per run, and keeps a few tasks per worker in flight.
 
 Each task writes its files itself, each through a temporary name renamed into place,
 so a task the engine retries after a lost worker never leaves a partial file; the job
@@ -50,8 +50,10 @@ _READY: str | None = None
 
 
 def call_with_setup(key: str, setup: Any, func: Callable[..., Any], first: Any,
-                    *rest: Any) -> Any:
-    """Run ``func(first, *rest)`` in a worker, after its setup (once per worker and *key*).
+                    chunk: list[tuple]) -> list[Any]:
+    """Run ``func(first, *rest)`` for each *rest* of *chunk* in a worker; the results.
+
+    The worker is set up first, once per worker process and *key*.
 
     The setup is what :class:`~augkit.multicore.WorkerPool` gives its initializer:
     :func:`augkit.app.job.tasks.init_worker` is called with it; OpenCV runs on one
@@ -66,7 +68,7 @@ def call_with_setup(key: str, setup: Any, func: Callable[..., Any], first: Any,
         cv2.setNumThreads(1)
         init_worker(setup)
         _READY = key
-    return func(first, *rest)
+    return [func(first, *rest) for rest in chunk]
 
 
 class RemoteEngine(ABC):
@@ -93,6 +95,12 @@ class RemoteEngine(ABC):
     extra: ClassVar[str] = ""
     #: Times a task is retried after its worker was lost.
     retries: ClassVar[int] = 2
+    #: Cluster tasks submitted and not yet collected, per worker.
+    in_flight_per_worker: ClassVar[int] = 3
+    #: The most job tasks (images) one cluster task runs: a cluster's round trip costs
+    #: milliseconds, an image's task often less. Chunks start at one image and grow
+    #: with the run, so that a small job still spreads over every worker.
+    max_chunk: ClassVar[int] = 8
 
     def __init__(self, processes: int, setup: Any, target: str | None = None) -> None:
         self.processes = processes
@@ -116,7 +124,8 @@ class RemoteEngine(ABC):
                   ordered: bool = False) -> RemoteStream:
         """Run ``func(*task)`` for each task on the cluster; results as tasks finish."""
         self.start()
-        return RemoteStream(self, func, tasks, in_flight=2 * max(self.processes, 1))
+        return RemoteStream(self, func, tasks,
+                            in_flight=self.in_flight_per_worker * max(self.processes, 1))
 
     def close(self) -> None:
         """Disconnect; stop a cluster this engine started."""
@@ -139,13 +148,15 @@ class RemoteEngine(ABC):
         self.close()
 
     # ------------------------------------------------------------ used by the stream
-    def submit(self, func: Callable[..., Any], args: tuple) -> Any:
-        """Submit one task; its first argument is sent once while it stays the same object."""
-        first, *rest = args
+    def submit(self, func: Callable[..., Any], first: Any, chunk: list[tuple]) -> Any:
+        """Submit ``func(first, *rest)`` for each *rest* of *chunk* as one cluster task.
+
+        *first* (the dataset view) is sent once while it stays the same object.
+        """
         if self._shared is None or self._shared[0] is not first:
             self._shared = (first, self._put(first, broadcast=False))
         return self._submit(call_with_setup, self._key, self._setup_ref, func,
-                            self._shared[1], *rest)
+                            self._shared[1], chunk)
 
     # ------------------------------------------------------------ the cluster's side
     @abstractmethod
@@ -180,9 +191,11 @@ class RemoteEngine(ABC):
 class RemoteStream:
     """The results of :meth:`RemoteEngine.map_tasks`, like :class:`augkit.multicore.TaskStream`.
 
-    At most *in_flight* tasks are submitted and not yet yielded; results come in the
-    order tasks finish. A task whose workers kept dying (after the engine's retries)
-    raises :class:`~augkit.multicore.WorkerDiedError`.
+    Tasks with the same first argument go to the cluster in chunks (see
+    :attr:`RemoteEngine.max_chunk`); at most *in_flight* chunks are submitted and not
+    yet yielded; results come in the order chunks finish, one task's at a time. A
+    chunk whose workers kept dying (after the engine's retries) raises
+    :class:`~augkit.multicore.WorkerDiedError`.
     """
 
     def __init__(self, engine: RemoteEngine, func: Callable[..., Any], tasks: Iterable[tuple],
@@ -192,11 +205,15 @@ class RemoteStream:
         self._tasks: Iterator[tuple] = iter(tasks)
         self._limit = in_flight
         self._pending: deque[Any] = deque()
+        self._ready: deque[Any] = deque()
         self._feeding = True
+        self._submitted = 0
+        self._workers = max(engine.processes, 1)
+        self._next: tuple | None = None
 
     @property
     def in_flight(self) -> int:
-        """The number of tasks submitted and not yet yielded."""
+        """The number of cluster tasks (chunks) submitted and not yet collected."""
         return len(self._pending)
 
     def stop(self) -> None:
@@ -212,17 +229,34 @@ class RemoteStream:
         return self
 
     def __next__(self) -> Any:
+        if self._ready:
+            return self._ready.popleft()
         while self._feeding and len(self._pending) < self._limit:
-            args = next(self._tasks, None)
-            if args is None:
-                self._feeding = False
-            else:
-                self._pending.append(self._engine.submit(self._func, tuple(args)))
+            self._submit_chunk()
         if not self._pending:
             raise StopIteration
         future = self._engine._first_done(list(self._pending))
         self._pending.remove(future)
-        return self._engine._result(future)
+        self._ready.extend(self._engine._result(future))
+        return self.__next__()
+
+    def _submit_chunk(self) -> None:
+        size = min(self._engine.max_chunk, 1 + self._submitted // (4 * self._workers))
+        first, chunk = None, []
+        while len(chunk) < size:
+            args = self._next if self._next is not None else next(self._tasks, None)
+            self._next = None
+            if args is None:
+                self._feeding = False
+                break
+            if chunk and args[0] is not first:
+                self._next = tuple(args)  # a new first argument starts the next chunk
+                break
+            first = args[0]
+            chunk.append(tuple(args[1:]))
+        if chunk:
+            self._submitted += len(chunk)
+            self._pending.append(self._engine.submit(self._func, first, chunk))
 
 
 def worker_lost(engine: str, exc: BaseException) -> WorkerDiedError:
