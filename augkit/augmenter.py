@@ -272,6 +272,9 @@ class Augmenter(RandomStateMethods, metaclass=_AugmenterType):
     #: Smallest image height and width this augmenter accepts; checked by the base.
     min_image_side: ClassVar[int] = 1
 
+    #: Names of the attributes that imgaug's ``get_parameters()`` lists, in its order.
+    imgaug_parameters: ClassVar[tuple[str, ...]] = ()
+
     #: Whether the class runs through the base's sample-then-apply (set per class).
     _is_leaf: ClassVar[bool] = True
     #: Whether images need a check beyond their dtype (channels, size; set per class).
@@ -886,8 +889,31 @@ line_strings : optional
         """Return a deep copy (children and random state included)."""
         return copy_module.deepcopy(self)
 
-    def get_parameters(self) -> dict[str, Any]:
-        """Return the constructor arguments this augmenter was built with."""
+    def get_parameters(self) -> list[Any]:
+        """Return imgaug's list of this augmenter's parameters, in imgaug's order.
+
+        The entries are the attributes named by :attr:`imgaug_parameters` (mostly
+        ``StochasticParameter`` objects, as in imgaug 0.4.0); augmenters that are
+        not in imgaug return an empty list unless they declare names. For the
+        arguments the augmenter was constructed with, see :meth:`get_arguments`.
+
+        Examples
+        --------
+        >>> import augkit
+        >>> augkit.get("Add", value=(-5, 5)).get_parameters()
+        [Uniform(a=-5.0, b=5.0), Deterministic(value=0)]
+        """
+        return [getattr(self, name) for name in self.imgaug_parameters]
+
+    def get_arguments(self) -> dict[str, Any]:
+        """Return the constructor arguments this augmenter was built with.
+
+        Examples
+        --------
+        >>> import augkit
+        >>> augkit.get("Fliplr", p=0.25).get_arguments()
+        {'p': 0.25}
+        """
         args, kwargs = self._init_args
         try:
             bound = inspect.signature(type(self).__init__).bind(self, *args, **kwargs)
@@ -904,7 +930,7 @@ line_strings : optional
         return params
 
     def __repr__(self) -> str:
-        params = {k: v for k, v in self.get_parameters().items() if k not in ("seed", "name")}
+        params = {k: v for k, v in self.get_arguments().items() if k not in ("seed", "name")}
         inner = ", ".join(f"{k}={v!r}" for k, v in params.items())
         name = "" if self.name == type(self).__name__ else f", name={self.name!r}"
         return f"{type(self).__name__}({inner}{name})"

@@ -830,6 +830,7 @@ class BlendAlpha(_BlendBase):
     """
 
     aliases = ("Alpha",)
+    imgaug_parameters = ("factor", "per_channel")
     examples = (
         {"factor": 0.5, "foreground": _shuffle()},
         {"factor": (0.0, 1.0), "foreground": _shuffle(), "background": Identity(),
@@ -891,6 +892,7 @@ class BlendAlphaMask(_BlendBase):
     [[100, 100, 0, 0]]
     """
 
+    imgaug_parameters = ("mask_generator",)
     examples = (
         {"mask_generator": CheckerboardMaskGen(2, 3), "foreground": _shuffle()},
         {"mask_generator": InvertMaskGen(0.5, VerticalLinearGradientMaskGen()),

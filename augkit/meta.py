@@ -39,6 +39,7 @@ class Sequential(MetaAugmenter):
     """
 
     examples = ({"children": []},)
+    imgaug_parameters = ("random_order",)
 
     def __init__(self, children: Any = None, random_order: bool = False, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -114,6 +115,7 @@ class SomeOf(MetaAugmenter):
     """
 
     examples = ({"n": 1, "children": []},)
+    imgaug_parameters = ("n",)
 
     def __init__(self, n: Any = None, children: Any = None, random_order: bool = False,
                  **kwargs: Any) -> None:
@@ -214,6 +216,7 @@ class Sometimes(MetaAugmenter):
     """
 
     examples = ({"p": 0.5},)
+    imgaug_parameters = ("p",)
 
     def __init__(self, p: Any = 0.5, then_list: Any = None, else_list: Any = None,
                  **kwargs: Any) -> None:
@@ -264,6 +267,7 @@ class WithChannels(ViewAugmenter):
     """
 
     examples = ({"channels": [0]},)
+    imgaug_parameters = ("channels",)
 
     def __init__(self, channels: Any = None, children: Any = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -555,6 +559,7 @@ class ChannelShuffle(PixelAugmenter):
     """
 
     examples = ({"p": 1.0},)
+    imgaug_parameters = ("p", "channels")
 
     def __init__(self, p: Any = 1.0, channels: list[int] | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -613,6 +618,7 @@ class RemoveCBAsByOutOfImageFraction(_CoordinateCleanup):
     """
 
     examples = ({"fraction": 0.5},)
+    imgaug_parameters = ("fraction",)
 
     def __init__(self, fraction: float, **kwargs: Any) -> None:
         super().__init__(**kwargs)

@@ -15,7 +15,7 @@ An augmenter is a mapping::
      "deterministic": true}            # only when set
 
 The top-level mapping also carries ``"augkit_format": 1``. Constructor arguments are
-the ones the augmenter was built with (:meth:`Augmenter.get_parameters`); children
+the ones the augmenter was built with (:meth:`Augmenter.get_arguments`); children
 (an argument that is an augmenter or a list of augmenters) nest as augmenter
 mappings. Values that JSON and YAML cannot tell apart are tagged with a one-key
 mapping:
@@ -169,7 +169,7 @@ def _current_args(aug: Augmenter) -> dict[str, Any]:
     ``remove_augmenters``); an argument that held augmenters is matched to the
     children list that shares most of them (or, for ``children``, to the only list).
     """
-    args = {k: v for k, v in aug.get_parameters().items() if k not in _BASE_ARGS}
+    args = {k: v for k, v in aug.get_arguments().items() if k not in _BASE_ARGS}
     lists = aug.get_children_lists()
     if not lists:
         return args
@@ -585,7 +585,7 @@ def save(aug: Augmenter, path: str | os.PathLike, *, format: str | None = None) 
     >>> import os, tempfile, augkit
     >>> path = os.path.join(tempfile.mkdtemp(), "pipeline.yaml")
     >>> augkit.save(augkit.get("Fliplr", p=0.5, seed=1), path)
-    >>> augkit.load(path).get_parameters()["p"]
+    >>> augkit.load(path).get_arguments()["p"]
     0.5
     """
     doc = to_dict(aug)

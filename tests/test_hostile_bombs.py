@@ -74,14 +74,14 @@ def test_a_few_aliases_still_load(tmp_path):
                     "  - &flip {augmenter: Fliplr, args: {p: 0.5}, seed: 1}\n"
                     "  - *flip\n")
     aug = augkit.load(path)
-    assert len(aug.get_parameters()["children"]) == 2
+    assert len(aug.get_arguments()["children"]) == 2
 
 
 def test_save_replaces_the_file_in_one_step(tmp_path):
     path = tmp_path / "p.yaml"
     augkit.save(augkit.get("Fliplr", p=0.5, seed=1), path)
     augkit.save(augkit.get("Fliplr", p=0.25, seed=1), path)
-    assert augkit.load(path).get_parameters()["p"] == 0.25
+    assert augkit.load(path).get_arguments()["p"] == 0.25
     assert os.listdir(tmp_path) == ["p.yaml"]
 
 
@@ -140,7 +140,7 @@ def test_json_in_a_pipeline_file_is_reported_as_json_with_its_line(tmp_path):
 def test_a_valid_json_document_in_a_yaml_file_still_loads(tmp_path):
     path = tmp_path / "p.yaml"
     path.write_text('{"augmenter": "Fliplr", "args": {"p": 0.5}, "seed": 1}')
-    assert augkit.load(path).get_parameters()["p"] == 0.5
+    assert augkit.load(path).get_arguments()["p"] == 0.5
 
 
 def test_a_file_that_is_not_utf8_is_one_line_naming_the_file_and_the_byte(tmp_path):

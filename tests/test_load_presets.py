@@ -38,7 +38,7 @@ def test_a_file_of_that_name_wins_over_the_preset(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     augkit.save(augkit.get("Fliplr", p=0.25), "medium.yaml")
     (tmp_path / "medium").write_bytes((tmp_path / "medium.yaml").read_bytes())
-    assert augkit.load("medium", format="yaml").get_parameters()["p"] == 0.25
+    assert augkit.load("medium", format="yaml").get_arguments()["p"] == 0.25
 
 
 def test_an_unknown_name_lists_the_presets():

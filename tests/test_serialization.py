@@ -57,12 +57,12 @@ def test_tuples_lists_dicts_and_arrays_keep_their_types():
     args = aug.to_dict()["args"]
     assert args["rotate"] == {"tuple": [-5, 5]}
     assert args["translate_px"] == {"x": [1, 2]}
-    restored = augkit.from_dict(aug.to_dict()).get_parameters()
+    restored = augkit.from_dict(aug.to_dict()).get_arguments()
     assert restored["rotate"] == (-5, 5) and restored["translate_px"] == {"x": [1, 2]}
     conv = augkit.get("Convolve", matrix=np.eye(3, dtype=np.float32), seed=1)
     doc = conv.to_dict()["args"]["matrix"]
     assert doc == {"ndarray": np.eye(3).tolist(), "dtype": "float32", "shape": [3, 3]}
-    matrix = augkit.from_dict(conv.to_dict()).get_parameters()["matrix"]
+    matrix = augkit.from_dict(conv.to_dict()).get_arguments()["matrix"]
     assert matrix.dtype == np.float32 and np.array_equal(matrix, np.eye(3))
 
 
@@ -70,7 +70,7 @@ def test_parameter_trees_round_trip_exactly():
     param = iap.Clip(iap.Normal(iap.Uniform(0.5, 1.5), 0.1), 0.1, 3.0) * 2 + iap.Choice([1, 2])
     aug = augkit.get("GaussianBlur", sigma=iap.Absolute(param), seed=3)
     restored = augkit.from_dict(yaml.safe_load(yaml.safe_dump(aug.to_dict())))
-    assert restored.get_parameters()["sigma"] == iap.Absolute(param)
+    assert restored.get_arguments()["sigma"] == iap.Absolute(param)
 
 
 def test_user_dicts_with_reserved_keys_are_wrapped():

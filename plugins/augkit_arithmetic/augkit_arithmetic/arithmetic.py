@@ -60,6 +60,7 @@ class Add(ArithmeticAugmenter):
     >>> out = Add((-10, 10), per_channel=0.5, seed=1)(image=np.zeros((4, 4, 3), np.uint8))
     """
 
+    imgaug_parameters = ("value", "per_channel")
     examples = ({"value": (-40, 40)}, {"value": 25, "per_channel": True},
                 {"value": (-10, 10), "per_channel": 0.5})
     supported_dtypes = ARITHMETIC_DTYPES
@@ -99,6 +100,7 @@ class AddElementwise(ArithmeticAugmenter):
     [[255, 5]]
     """
 
+    imgaug_parameters = ("value", "per_channel")
     examples = ({"value": (-40, 40)}, {"value": (-20, 20), "per_channel": True})
     supported_dtypes = ARITHMETIC_DTYPES
 
@@ -143,6 +145,7 @@ class Multiply(ArithmeticAugmenter):
     [[150, 255]]
     """
 
+    imgaug_parameters = ("mul", "per_channel")
     examples = ({"mul": (0.5, 1.5)}, {"mul": (0.5, 1.5), "per_channel": 0.5})
     supported_dtypes = ARITHMETIC_DTYPES
 
@@ -179,6 +182,7 @@ class MultiplyElementwise(ArithmeticAugmenter):
     [[200, 255]]
     """
 
+    imgaug_parameters = ("mul", "per_channel")
     examples = ({"mul": (0.5, 1.5)}, {"mul": (0.8, 1.2), "per_channel": True})
     supported_dtypes = ARITHMETIC_DTYPES
 
@@ -268,6 +272,9 @@ class Invert(ArithmeticAugmenter):
     >>> aug = Invert(0.05, per_channel=True)
     """
 
+    imgaug_parameters = (
+        "p", "per_channel", "min_value", "max_value", "threshold", "invert_above_threshold"
+    )
     examples = ({"p": 1.0}, {"p": 0.5, "per_channel": True},
                 {"p": 1.0, "threshold": (64, 192), "invert_above_threshold": 0.5})
     supported_dtypes = ARITHMETIC_DTYPES

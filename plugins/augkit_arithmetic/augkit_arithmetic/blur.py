@@ -54,6 +54,7 @@ class GaussianBlur(ArithmeticAugmenter):
     True
     """
 
+    imgaug_parameters = ("sigma",)
     examples = ({"sigma": (0.0, 3.0)}, {"sigma": 1.5})
 
     def __init__(self, sigma: Any = (0.0, 3.0), **kwargs: Any) -> None:
@@ -95,6 +96,7 @@ class AverageBlur(ArithmeticAugmenter):
     [[40, 20, 40], [20, 10, 20], [40, 20, 40]]
     """
 
+    imgaug_parameters = ("k",)
     examples = ({"k": (2, 7)}, {"k": ((5, 7), (1, 3))})
     supported_dtypes = FILTER_DTYPES
 
@@ -142,6 +144,7 @@ class MedianBlur(ArithmeticAugmenter):
     0
     """
 
+    imgaug_parameters = ("k",)
     examples = ({"k": (3, 11)}, {"k": 5})
     supported_dtypes = frozenset({"uint8", "uint16", "float32"})
 
@@ -193,6 +196,7 @@ class BilateralBlur(ArithmeticAugmenter):
     True
     """
 
+    imgaug_parameters = ("d", "sigma_color", "sigma_space")
     examples = ({"d": (3, 10), "sigma_color": (10, 250), "sigma_space": (10, 250)},)
     supported_dtypes = frozenset({"uint8", "float32"})
 
@@ -301,6 +305,7 @@ class MeanShiftBlur(ArithmeticAugmenter):
     (8, 8, 3)
     """
 
+    imgaug_parameters = ("spatial_window_radius", "color_window_radius")
     examples = ({}, {"spatial_radius": 10.0, "color_radius": (5.0, 20.0)})
     supported_dtypes = frozenset({"uint8"})
 
@@ -311,6 +316,16 @@ class MeanShiftBlur(ArithmeticAugmenter):
                                                           value_range=(0.01, None))
         self.color_radius = iap.handle_continuous_param(color_radius, "color_radius",
                                                         value_range=(0.01, None))
+
+    @property
+    def spatial_window_radius(self) -> iap.StochasticParameter:
+        """imgaug's name of :attr:`spatial_radius`."""
+        return self.spatial_radius
+
+    @property
+    def color_window_radius(self) -> iap.StochasticParameter:
+        """imgaug's name of :attr:`color_radius`."""
+        return self.color_radius
 
     def sample(self, rows, rng):
         n = rows.nb_rows

@@ -55,6 +55,7 @@ class Convolve(ArithmeticAugmenter):
     [[1, 2, 1], [4, 5, 4], [7, 8, 7]]
     """
 
+    imgaug_parameters = ("matrix", "matrix_type")
     examples = ({"matrix": np.array([[0, -1, 0], [-1, 4, -1], [0, -1, 0]])},
                 {"matrix": np.ones((3, 3)) / 9.0})
     supported_dtypes = FILTER_DTYPES
@@ -66,6 +67,17 @@ class Convolve(ArithmeticAugmenter):
             self.matrix = matrix
         else:
             self.matrix = _as_kernel(matrix, "matrix")
+
+    @property
+    def matrix_type(self) -> str:
+        """imgaug's ``matrix_type``: ``'None'``, ``'constant'`` or ``'function'``.
+
+        Augmenters that draw their kernels (``Sharpen``, ``MotionBlur``, ...) are
+        ``'function'``, as in imgaug.
+        """
+        if callable(self.matrix) or type(self).sample is not Convolve.sample:
+            return "function"
+        return "None" if self.matrix is None else "constant"
 
     def sample(self, rows, rng):
         matrix = self.matrix

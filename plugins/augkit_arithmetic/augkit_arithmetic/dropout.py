@@ -37,6 +37,17 @@ def dropout_probability(p: Any, name: str = "p") -> tuple[iap.StochasticParamete
                                         list_to_choice=True), False
 
 
+def _keep_mask(aug: ReplaceElementwise) -> iap.StochasticParameter:
+    """imgaug's ``mul`` of a dropout augmenter: the mask that is 1 where pixels stay."""
+    sampler = aug._sampler
+    if sampler.invert:
+        return sampler.param  # a parameter given by the user: imgaug's keep convention
+    drop = sampler.param.p if isinstance(sampler.param, iap.Binomial) else sampler.param
+    if isinstance(drop, iap.Deterministic):
+        return iap.Binomial(1 - drop.value)
+    return iap.Binomial(1 - drop)
+
+
 class Dropout(ReplaceElementwise):
     """Set a random fraction of the pixels (or pixel channels) to zero.
 
@@ -58,6 +69,7 @@ class Dropout(ReplaceElementwise):
     >>> aug = Dropout((0.01, 0.1), per_channel=0.5)
     """
 
+    imgaug_parameters = ("mul", "per_channel")
     examples = ({"p": 0.1}, {"p": (0.01, 0.1), "per_channel": 0.5})
 
     def __init__(self, p: Any = (0.0, 0.05), per_channel: Any = False, **kwargs: Any) -> None:
@@ -65,6 +77,8 @@ class Dropout(ReplaceElementwise):
         mask, keep = dropout_probability(p)
         self.p = mask
         self._setup(MaskSampler(mask, invert=keep), None, per_channel)
+
+    mul = property(_keep_mask, doc="imgaug's ``mul``: the keep mask (1 keeps a pixel).")
 
 
 class CoarseDropout(ReplaceElementwise):
@@ -91,6 +105,7 @@ class CoarseDropout(ReplaceElementwise):
     (64, 64, 3)
     """
 
+    imgaug_parameters = ("mul", "per_channel")
     examples = ({"p": 0.1, "size_px": (3, 8)},
                 {"p": (0.03, 0.15), "size_percent": (0.02, 0.05), "per_channel": 0.2},
                 {"p": 0.3, "size_percent": 0.5})
@@ -102,6 +117,8 @@ class CoarseDropout(ReplaceElementwise):
         self.p = mask
         self._setup(coarse_sampler(mask, size_px, size_percent, min_size, invert=keep),
                     None, per_channel)
+
+    mul = property(_keep_mask, doc="imgaug's ``mul``: the keep mask (1 keeps a pixel).")
 
 
 class Dropout2d(ArithmeticAugmenter):
@@ -125,6 +142,7 @@ class Dropout2d(ArithmeticAugmenter):
     1
     """
 
+    imgaug_parameters = ("p", "nb_keep_channels")
     examples = ({"p": 0.5}, {"p": 1.0, "nb_keep_channels": 0})
 
     def __init__(self, p: Any = 0.1, nb_keep_channels: Any = 1, **kwargs: Any) -> None:
@@ -178,6 +196,7 @@ class TotalDropout(ArithmeticAugmenter):
     [[0, 0]]
     """
 
+    imgaug_parameters = ("p",)
     examples = ({"p": 1.0}, {"p": 0.5})
 
     def __init__(self, p: Any = 1, **kwargs: Any) -> None:
@@ -285,6 +304,9 @@ class Cutout(ArithmeticAugmenter):
     [[9, 9, 9, 9], [9, 0, 0, 9], [9, 0, 0, 9], [9, 9, 9, 9]]
     """
 
+    imgaug_parameters = (
+        "nb_iterations", "position", "size", "squared", "fill_mode", "cval", "fill_per_channel"
+    )
     examples = ({}, {"nb_iterations": (1, 3), "size": 0.3, "squared": False,
                      "fill_mode": "gaussian", "fill_per_channel": True},
                 {"fill_mode": "constant", "cval": (0, 255), "fill_per_channel": 0.5})

@@ -135,6 +135,7 @@ class Canny(ArithmeticAugmenter):
     [0, 0, 0, 255, 0, 0, 0, 0]
     """
 
+    imgaug_parameters = ("alpha", "hysteresis_thresholds", "sobel_kernel_size", "colorizer")
     examples = ({}, {"alpha": (0.5, 1.0), "sobel_kernel_size": [3, 7]})
     supported_dtypes = frozenset({"uint8"})
 

@@ -36,6 +36,7 @@ class JpegCompression(ArithmeticAugmenter):
     ((16, 16, 3), dtype('uint8'))
     """
 
+    imgaug_parameters = ("compression",)
     examples = ({"compression": (0, 100)}, {"compression": (70, 99)})
     supported_dtypes = frozenset({"uint8"})
 

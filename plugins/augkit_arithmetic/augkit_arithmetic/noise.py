@@ -112,6 +112,7 @@ class AdditiveGaussianNoise(_AdditiveNoise):
     (4, 4, 3)
     """
 
+    imgaug_parameters = ("value", "per_channel")
     examples = ({"scale": (0, 0.1 * 255)}, {"loc": 0, "scale": (0.0, 0.05 * 255),
                                             "per_channel": 0.5})
 
@@ -120,6 +121,11 @@ class AdditiveGaussianNoise(_AdditiveNoise):
         super().__init__(**kwargs)
         self.loc, self.scale = _loc_scale(loc, scale)
         self.per_channel = iap.handle_per_channel(per_channel)
+
+    @property
+    def value(self) -> iap.StochasticParameter:
+        """imgaug's ``value``: the noise distribution, ``Normal(loc, scale)``."""
+        return iap.Normal(self.loc, self.scale)
 
     def _settings(self, count, rng):
         return np.stack([iap.draw(self.loc, count, rng), iap.draw(self.scale, count, rng)],
@@ -161,6 +167,7 @@ class AdditiveLaplaceNoise(_AdditiveNoise):
     dtype('uint8')
     """
 
+    imgaug_parameters = ("value", "per_channel")
     examples = ({"scale": (0, 0.1 * 255)}, {"scale": 0.05 * 255, "per_channel": True})
 
     def __init__(self, loc: Any = 0, scale: Any = (0, 15), per_channel: Any = False,
@@ -168,6 +175,11 @@ class AdditiveLaplaceNoise(_AdditiveNoise):
         super().__init__(**kwargs)
         self.loc, self.scale = _loc_scale(loc, scale)
         self.per_channel = iap.handle_per_channel(per_channel)
+
+    @property
+    def value(self) -> iap.StochasticParameter:
+        """imgaug's ``value``: the noise distribution, ``Laplace(loc, scale)``."""
+        return iap.Laplace(self.loc, self.scale)
 
     _settings = AdditiveGaussianNoise._settings
 
@@ -202,12 +214,18 @@ class AdditivePoissonNoise(_AdditiveNoise):
     (4, 4, 3)
     """
 
+    imgaug_parameters = ("value", "per_channel")
     examples = ({"lam": (0.0, 15.0)}, {"lam": 10.0, "per_channel": True})
 
     def __init__(self, lam: Any = (0.0, 15.0), per_channel: Any = False, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.lam = iap.handle_continuous_param(lam, "lam", value_range=(0, None))
         self.per_channel = iap.handle_per_channel(per_channel)
+
+    @property
+    def value(self) -> iap.StochasticParameter:
+        """imgaug's ``value``: ``RandomSign(Poisson(lam))``."""
+        return iap.RandomSign(iap.Poisson(self.lam))
 
     def _settings(self, count, rng):
         lam = iap.draw(self.lam, count, rng, dtype=np.float64)

@@ -128,6 +128,7 @@ class AveragePooling(_Pooling):
     """
 
     _pool_name = "avg_pool"
+    imgaug_parameters = ("kernel_size", "keep_size")
     examples = ({"kernel_size": (2, 3)}, {"kernel_size": ((2, 3), (1, 3)), "keep_size": False})
 
 
@@ -154,6 +155,7 @@ class MaxPooling(_Pooling):
     """
 
     _pool_name = "max_pool"
+    imgaug_parameters = ("kernel_size", "keep_size")
     examples = ({"kernel_size": 2}, {"kernel_size": ((1, 2), (2, 3)), "keep_size": False})
 
 
@@ -178,6 +180,7 @@ class MinPooling(_Pooling):
     >>> MinPooling(2, keep_size=False)(image=img).tolist()
     [[0]]
     """
+    imgaug_parameters = ("kernel_size", "keep_size")
 
     _pool_name = "min_pool"
 
@@ -204,6 +207,7 @@ class MedianPooling(_Pooling):
     >>> MedianPooling(3, keep_size=False)(image=img).tolist()
     [[4]]
     """
+    imgaug_parameters = ("kernel_size", "keep_size")
 
     _pool_name = "median_pool"
 

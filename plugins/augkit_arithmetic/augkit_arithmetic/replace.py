@@ -195,6 +195,7 @@ class ReplaceElementwise(ArithmeticAugmenter):
     >>> aug = ReplaceElementwise(0.05, [0, 255], per_channel=0.5)
     """
 
+    imgaug_parameters = ("mask", "replacement", "per_channel")
     examples = ({"mask": 0.1, "replacement": [0, 255]},
                 {"mask": (0.0, 0.2), "replacement": (0, 255), "per_channel": 0.5})
     #: Replacements are fractions of the dtype's value range (the salt-and-pepper family).
@@ -206,6 +207,11 @@ class ReplaceElementwise(ArithmeticAugmenter):
         self._setup(MaskSampler(iap.handle_probability_param(
             mask, "mask", tuple_to_uniform=True, list_to_choice=True)),
             iap.handle_continuous_param(replacement, "replacement"), per_channel)
+
+    @property
+    def mask(self) -> iap.StochasticParameter:
+        """imgaug's ``mask``: the parameter that decides which pixels are replaced."""
+        return self._sampler.param
 
     def _setup(self, sampler: MaskSampler, replacement: iap.StochasticParameter | None,
                per_channel: Any) -> None:

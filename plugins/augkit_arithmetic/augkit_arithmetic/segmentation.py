@@ -79,6 +79,7 @@ class Superpixels(ArithmeticAugmenter):
     True
     """
 
+    imgaug_parameters = ("p_replace", "n_segments", "max_size", "interpolation")
     examples = ({"p_replace": (0, 1.0), "n_segments": (20, 200)},
                 {"p_replace": 0.5, "n_segments": 64, "max_size": 16})
     supported_dtypes = _SEGMENT_DTYPES | {"float16"}
@@ -151,6 +152,7 @@ class Voronoi(ArithmeticAugmenter):
     [[6, 6, 8, 8], [6, 6, 8, 8], [6, 6, 8, 8], [6, 6, 8, 8]]
     """
 
+    imgaug_parameters = ("points_sampler", "p_replace", "max_size", "interpolation")
     examples = ({"points_sampler": RegularGridPointsSampler((2, 8), (2, 8))},
                 {"points_sampler": UniformPointsSampler((5, 50)), "p_replace": (0.5, 1.0),
                  "max_size": 16})

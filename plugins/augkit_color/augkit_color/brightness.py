@@ -6,6 +6,7 @@ from typing import Any
 
 import numpy as np
 
+import augkit
 from augkit import parameters as iap
 from augkit.extend import ViewAugmenter, as_augmenter_list, saturate
 from augkit_color import functional as F
@@ -57,6 +58,7 @@ class WithBrightnessChannels(ViewAugmenter):
     supported_dtypes = frozenset({"uint8"})
     image_channels = (1, 3, 4)
     doc_blocks = DOC_BLOCKS
+    imgaug_parameters = ("to_colorspace", "from_colorspace")
     examples = ({"children": GammaContrast(0.9)},
                 {"children": GammaContrast(1.1), "to_colorspace": ["HSV", "Lab"]})
 
@@ -116,6 +118,7 @@ class MultiplyAndAddToBrightness(ColorPixelAugmenter):
 
     supported_dtypes = frozenset({"uint8"})
     image_channels = (1, 3, 4)
+    imgaug_parameters = ("to_colorspace", "from_colorspace")
     examples = ({}, {"mul": 1.2, "add": (-10, 10), "to_colorspace": "YCrCb"})
 
     def __init__(self, mul: Any = (0.7, 1.3), add: Any = (-30, 30),
@@ -127,6 +130,21 @@ class MultiplyAndAddToBrightness(ColorPixelAugmenter):
         self.to_colorspace = colorspace_param(to_colorspace, "to_colorspace", BRIGHTNESS_SPACES)
         self.from_colorspace = colorspace_name(from_colorspace, "from_colorspace")
         self.random_order = bool(random_order)
+
+    @property
+    def children(self) -> augkit.Sequential:
+        """imgaug's ``children``: ``Sequential([Multiply(mul), Add(add)])`` on the brightness
+        channel (``Identity`` for ``mul == 1`` or ``add == 0``).
+
+        Built on access to describe what the augmenter does; changing it changes nothing.
+        """
+        def step(name: str, param: iap.StochasticParameter, neutral: float) -> Any:
+            if isinstance(param, iap.Deterministic) and param.value == neutral:
+                return augkit.Identity()
+            return augkit.get(name, **{"mul" if name == "Multiply" else "value": param})
+
+        return augkit.Sequential([step("Multiply", self.mul, 1.0), step("Add", self.add, 0.0)],
+                                 random_order=self.random_order)
 
     def sample(self, rows, rng):
         nb_rows = rows.nb_rows

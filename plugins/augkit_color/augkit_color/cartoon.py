@@ -46,6 +46,9 @@ class Cartoon(ColorPixelAugmenter):
     supported_dtypes = frozenset({"uint8"})
     image_channels = (1, 3, 4)
     min_image_side = 1
+    imgaug_parameters = (
+        "blur_ksize", "segmentation_size", "saturation", "edge_prevalence", "from_colorspace"
+    )
     examples = ({}, {"blur_ksize": 3, "segmentation_size": 1.0, "saturation": 2.0,
                      "edge_prevalence": 1.0})
 

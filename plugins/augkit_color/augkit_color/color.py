@@ -63,6 +63,9 @@ class WithColorspace(ViewAugmenter):
     supported_dtypes = _CONVERT_DTYPES
     image_channels = (3, 4)
     doc_blocks = DOC_BLOCKS
+    # imgaug lists ``[self.channels]``, an attribute its WithColorspace never sets (so
+    # its get_parameters() raises AttributeError); augkit lists the two colour spaces.
+    imgaug_parameters = ("to_colorspace", "from_colorspace")
     examples = ({"to_colorspace": "HSV",
                  "children": augkit.WithChannels(0, LinearContrast(1.5))},
                 {"to_colorspace": "Lab",
@@ -116,6 +119,7 @@ class ChangeColorspace(ColorPixelAugmenter):
 
     supported_dtypes = _CONVERT_DTYPES
     image_channels = (3, 4)
+    imgaug_parameters = ("to_colorspace", "alpha")
     examples = ({"to_colorspace": "HSV"}, {"to_colorspace": ["Lab", "YCrCb", "GRAY"],
                                           "alpha": (0.0, 1.0)})
 
@@ -162,12 +166,18 @@ class Grayscale(ColorPixelAugmenter):
 
     supported_dtypes = _CONVERT_DTYPES
     image_channels = (1, 3, 4)
+    imgaug_parameters = ("to_colorspace", "alpha")
     examples = ({"alpha": (0.0, 1.0)}, {"alpha": 1.0})
 
     def __init__(self, alpha: Any = 1, from_colorspace: str = RGB, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.alpha = iap.handle_continuous_param(alpha, "alpha", value_range=(0, 1))
         self.from_colorspace = colorspace_name(from_colorspace, "from_colorspace")
+
+    @property
+    def to_colorspace(self) -> iap.StochasticParameter:
+        """imgaug's ``to_colorspace`` of ``Grayscale``: always ``'GRAY'``."""
+        return iap.Deterministic("GRAY")
 
     def sample(self, rows, rng):
         if rows.nb_rows == 1:  # one image: the same draw, clipped without np.clip's wrapper

@@ -37,6 +37,15 @@ class _ContrastCurve(ColorPixelAugmenter):
         self._params = params
         self.per_channel = iap.handle_per_channel(per_channel)
 
+    @property
+    def params1d(self) -> list[iap.StochasticParameter]:
+        """imgaug's ``params1d``: the curve's parameters, drawn per image or channel."""
+        return list(self._params)
+
+    def get_parameters(self) -> list[Any]:
+        """Return imgaug's list: the curve's parameters (:attr:`params1d`)."""
+        return self.params1d
+
     def sample(self, rows, rng):
         return draw_params_per_channel(self._params, self.per_channel, rows.shapes, rng)
 
@@ -251,6 +260,7 @@ class AllChannelsCLAHE(_ClaheParams, ColorPixelAugmenter):
 
     supported_dtypes = frozenset({"uint8", "uint16"})
     image_channels = None
+    imgaug_parameters = ("clip_limit", "tile_grid_size_px", "tile_grid_size_px_min", "per_channel")
     examples = ({"clip_limit": (1, 10)}, {"clip_limit": 4, "per_channel": True,
                                          "tile_grid_size_px": ((2, 5), [4, 8])})
 
@@ -309,6 +319,8 @@ class CLAHE(_ClaheParams, _IntensityAugmenter):
     (32, 32, 3)
     """
 
+    imgaug_parameters = ("clip_limit", "tile_grid_size_px", "tile_grid_size_px_min",
+                         "from_colorspace", "to_colorspace")
     examples = ({"clip_limit": (1, 10)}, {"to_colorspace": ["HSV", "YCrCb"],
                                          "tile_grid_size_px": 4})
 
@@ -375,6 +387,7 @@ class HistogramEqualization(_IntensityAugmenter):
     [0, 255]
     """
 
+    imgaug_parameters = ("from_colorspace", "to_colorspace")
     examples = ({}, {"to_colorspace": ["HSV", "HLS", "YCrCb"]})
 
     def __init__(self, from_colorspace: str = RGB, to_colorspace: Any = Lab,

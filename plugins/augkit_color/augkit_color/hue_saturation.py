@@ -97,6 +97,7 @@ class AddToHueAndSaturation(_HueSaturationBase):
     [[[0, 255, 0]]]
     """
 
+    imgaug_parameters = ("value", "value_hue", "value_saturation", "per_channel", "from_colorspace")
     examples = ({"value": (-20, 20)}, {"value": (-50, 50), "per_channel": True},
                 {"value_hue": 255, "value_saturation": (-30, 30)})
     _hue_table = staticmethod(_hue_shift_table)
@@ -205,6 +206,7 @@ class MultiplyHueAndSaturation(_HueSaturationBase):
     [[[200, 200, 200]]]
     """
 
+    imgaug_parameters = ("from_colorspace",)
     examples = ({}, {"mul": (0.5, 1.5), "per_channel": True}, {"mul_hue": (-2.0, 2.0)})
     _hue_table = staticmethod(F.hue_multiply_table)
     _sat_table = staticmethod(F.saturation_multiply_table)
@@ -336,6 +338,7 @@ class WithHueAndSaturation(ViewAugmenter):
     supported_dtypes = frozenset({"uint8"})
     image_channels = (3, 4)
     doc_blocks = DOC_BLOCKS
+    imgaug_parameters = ("from_colorspace",)
     examples = ({"children": augkit.Identity()},
                 {"children": augkit.ChannelShuffle(p=1.0, channels=[0])})
 

@@ -57,6 +57,11 @@ class _Quantization(ColorPixelAugmenter):
         self.max_size = _check_max_size(max_size)
         self.interpolation = _interpolation_flag(interpolation)
 
+    @property
+    def counts(self) -> iap.StochasticParameter:
+        """imgaug's ``counts``: the number of colours (or bits) drawn per image."""
+        return self._count
+
     def sample(self, rows, rng):
         nb_rows = rows.nb_rows
         low, high = self._count_range
@@ -125,6 +130,7 @@ class KMeansColorQuantization(_Quantization):
     True
     """
 
+    imgaug_parameters = ("counts", "from_colorspace", "to_colorspace", "max_size", "interpolation")
     examples = ({"n_colors": (2, 8)}, {"n_colors": 4, "to_colorspace": "RGB",
                                        "max_size": 16})
 
@@ -170,6 +176,7 @@ class UniformColorQuantization(_Quantization):
     [[64, 64, 192, 192]]
     """
 
+    imgaug_parameters = ("counts", "from_colorspace", "to_colorspace", "max_size", "interpolation")
     examples = ({"n_colors": (2, 16)}, {"n_colors": 4, "to_colorspace": "HSV"})
 
     def __init__(self, n_colors: Any = (2, 16), from_colorspace: str = RGB,
@@ -205,6 +212,7 @@ class UniformColorQuantizationToNBits(_Quantization):
     [[0, 64, 192, 192]]
     """
 
+    imgaug_parameters = ("counts", "from_colorspace", "to_colorspace", "max_size", "interpolation")
     examples = ({"nb_bits": (1, 8)}, {"nb_bits": 3})
     _count_name = "nb_bits"
 

@@ -40,6 +40,7 @@ class ChangeColorTemperature(ColorPixelAugmenter):
 
     supported_dtypes = frozenset({"uint8", "float32"})
     image_channels = (3, 4)
+    imgaug_parameters = ("kelvin", "from_colorspace")
     examples = ({"kelvin": (1000, 11000)}, {"kelvin": [3000, 9000]})
 
     def __init__(self, kelvin: Any = (1000, 11000), from_colorspace: str = RGB,

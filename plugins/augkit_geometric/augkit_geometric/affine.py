@@ -92,6 +92,9 @@ StochasticParameter, optional
     (32, 32, 3)
     """
 
+    imgaug_parameters = (
+        "scale", "translate", "rotate", "shear", "order", "cval", "mode", "backend", "fit_output"
+    )
     examples = (
         {"rotate": (-30, 30), "scale": (0.8, 1.2)},
         {"translate_px": {"x": (-5, 5), "y": (-3, 3)}, "shear": (-10, 10), "order": 0},
@@ -436,6 +439,7 @@ class AffineCv2(Affine):
     [[1, 1, 2]]
     """
 
+    imgaug_parameters = ("scale", "translate", "rotate", "shear", "order", "cval", "mode")
     examples = (
         {"rotate": (-20, 20), "order": "cubic"},
         {"translate_px": (-4, 4), "mode": [cv2.BORDER_REPLICATE, "constant"], "order": 0},

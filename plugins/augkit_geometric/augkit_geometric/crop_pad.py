@@ -73,6 +73,7 @@ StochasticParameter or tuple of 4 of those, optional
     [[3, 4, 5, 9], [6, 7, 8, 9]]
     """
 
+    imgaug_parameters = ("all_sides", "top", "right", "bottom", "left", "pad_mode", "pad_cval")
     examples = (
         {"px": (-4, 4)},
         {"percent": (-0.2, 0.2), "pad_mode": ["constant", "edge"], "keep_size": False},
@@ -105,6 +106,21 @@ StochasticParameter or tuple of 4 of those, optional
         self.pad_cval = iap.handle_continuous_param(pad_cval, "pad_cval")
         self.keep_size = bool(keep_size)
         self.sample_independently = bool(sample_independently)
+
+    @property
+    def all_sides(self) -> iap.StochasticParameter | None:
+        """imgaug's ``all_sides``: the amount of every side, when one was given for all."""
+        spec = self.px if self.px is not None else self.percent
+        return None if isinstance(spec, list) else spec
+
+    def _side(self, index: int) -> iap.StochasticParameter | None:
+        spec = self.px if self.px is not None else self.percent
+        return spec[index] if isinstance(spec, list) else None
+
+    top = property(lambda self: self._side(0), doc="imgaug's ``top`` (None unless per side).")
+    right = property(lambda self: self._side(1), doc="imgaug's ``right``.")
+    bottom = property(lambda self: self._side(2), doc="imgaug's ``bottom``.")
+    left = property(lambda self: self._side(3), doc="imgaug's ``left``.")
 
     def _constant(self) -> np.ndarray | None:
         """The four drawn values when every amount is fixed (None otherwise)."""

@@ -95,6 +95,7 @@ StochasticParameter, optional
     True
     """
 
+    imgaug_parameters = ("alpha", "sigma", "order", "cval", "mode")
     examples = (
         {"alpha": 20.0, "sigma": 5.0},
         {"alpha": (0, 40), "sigma": (4, 8), "order": 1},

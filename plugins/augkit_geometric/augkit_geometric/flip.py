@@ -72,6 +72,7 @@ class Fliplr(_Flip):
     >>> Fliplr(1.0)(image=np.array([[1, 2, 3]], dtype=np.uint8)).tolist()
     [[3, 2, 1]]
     """
+    imgaug_parameters = ("p",)
 
     _axis = 1
     _flip = staticmethod(F.fliplr)
@@ -95,6 +96,7 @@ class Flipud(_Flip):
     >>> Flipud(1.0)(image=np.array([[1], [2]], dtype=np.uint8)).tolist()
     [[2], [1]]
     """
+    imgaug_parameters = ("p",)
 
     _axis = 0
     _flip = staticmethod(F.flipud)

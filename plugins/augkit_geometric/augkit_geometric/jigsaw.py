@@ -74,6 +74,7 @@ class Jigsaw(GeometricFamilyAugmenter):
     (6, 6)
     """
 
+    imgaug_parameters = ("nb_rows", "nb_cols", "max_steps", "allow_pad")
     examples = (
         {"nb_rows": 4, "nb_cols": 4, "max_steps": 1},
         {"nb_rows": (2, 5), "nb_cols": (2, 5), "max_steps": (1, 3)},

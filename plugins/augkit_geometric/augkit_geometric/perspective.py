@@ -61,6 +61,7 @@ list or augkit.ALL or StochasticParameter, optional
     True
     """
 
+    imgaug_parameters = ("jitter", "keep_size", "cval", "mode", "fit_output")
     examples = (
         {"scale": (0.01, 0.1)},
         {"scale": 0.05, "keep_size": False, "mode": "replicate"},
@@ -79,6 +80,11 @@ list or augkit.ALL or StochasticParameter, optional
         self.keep_size = check_flag(keep_size, "keep_size")
         self.fit_output = check_flag(fit_output, "fit_output")
         self.polygon_recoverer = handle_polygon_recoverer(polygon_recoverer)
+
+    @property
+    def jitter(self) -> iap.StochasticParameter:
+        """imgaug's ``jitter``: the distribution of the corner offsets, ``Normal(0, scale)``."""
+        return iap.Normal(0, self.scale)
 
     def sample(self, rows, rng):
         n = rows.nb_rows

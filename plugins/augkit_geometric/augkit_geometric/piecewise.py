@@ -98,6 +98,7 @@ StochasticParameter, optional
     True
     """
 
+    imgaug_parameters = ("scale", "nb_rows", "nb_cols", "order", "cval", "mode", "absolute_scale")
     examples = (
         {"scale": 0.03, "nb_rows": 4, "nb_cols": 4},
         {"scale": (0.01, 0.05), "nb_rows": (2, 6), "nb_cols": (2, 6), "order": 0},

@@ -153,6 +153,7 @@ augkit.ALL or StochasticParameter, optional
     """
 
     aliases = ("Scale",)
+    imgaug_parameters = ("size", "interpolation", "size_order")
     examples = (
         {"size": 32},
         {"size": (0.5, 1.5), "interpolation": ["nearest", "linear"]},
@@ -165,6 +166,11 @@ augkit.ALL or StochasticParameter, optional
         self._order, self._first, self._second = _handle_size(size)
         self.size = size
         self.interpolation = _handle_interpolation(interpolation, "interpolation")
+
+    @property
+    def size_order(self) -> str:
+        """imgaug's ``size_order``: ``'SL'`` for shorter/longer-side sizes, else ``'HW'``."""
+        return "SL" if self._order == "SL" else "HW"
 
     def _draw_axis(self, entry: Any, n: int, rng: np.random.Generator) -> Any:
         if isinstance(entry, str):
@@ -236,6 +242,7 @@ augkit.ALL or StochasticParameter or 'NO_RESIZE', optional
     SAME_AS_IMAGES = "SAME_AS_IMAGES"
     # children whose output does not depend on their random draws, so that the kit's
     # reproducibility checks hold although one child instance serves several parents
+    imgaug_parameters = ("interpolation", "interpolation_heatmaps")
     examples = (
         {"children": []},
         {"children": [Resize({"height": 20, "width": 30})]},

@@ -45,6 +45,7 @@ class Rot90(MatrixAugmenter):
     (2, 3)
     """
 
+    imgaug_parameters = ("k", "keep_size")
     examples = ({"k": 1, "keep_size": False}, {"k": (0, 3)}, {"k": "ALL", "keep_size": True})
     changes_shape = True  # with keep_size=False
 

@@ -154,6 +154,8 @@ class PadToFixedSize(_ToSize):
     [[5, 5, 1]]
     """
 
+    # imgaug lists size[0], size[1]: the width and the height
+    imgaug_parameters = ("width", "height", "pad_mode", "pad_cval", "position")
     examples = ({"width": 48, "height": 40}, {"width": 30, "height": None,
                                               "position": "center", "pad_mode": "edge"})
 
@@ -163,6 +165,11 @@ class PadToFixedSize(_ToSize):
         self.width = _check_size(width, "width")
         self.height = _check_size(height, "height")
         self._init_position(position, pad_mode, pad_cval)
+
+    @property
+    def size(self) -> tuple[int | None, int | None]:
+        """imgaug's ``size``: ``(width, height)``."""
+        return self.width, self.height
 
     def _totals(self, shape):
         return (0 if self.height is None else max(self.height - shape[0], 0),
@@ -189,9 +196,13 @@ class CropToFixedSize(_ToSize):
     [[0, 1], [3, 4]]
     """
 
+    # imgaug lists size[0], size[1]: the width and the height
+    imgaug_parameters = ("width", "height", "position")
     examples = ({"width": 20, "height": 16}, {"width": 10, "height": None,
                                               "position": "normal"})
     _crop = True
+
+    size = PadToFixedSize.size
 
     def __init__(self, width: int | None, height: int | None, position: Any = "uniform",
                  **kwargs: Any) -> None:
@@ -285,6 +296,7 @@ class PadToAspectRatio(_ToSize):
     (2, 4)
     """
 
+    imgaug_parameters = ("aspect_ratio", "pad_mode", "pad_cval", "position")
     examples = ({"aspect_ratio": 2.0}, {"aspect_ratio": 0.5, "position": "center"})
 
     def __init__(self, aspect_ratio: float, pad_mode: Any = "constant", pad_cval: Any = 0,
@@ -317,6 +329,7 @@ class CropToAspectRatio(_ToSize):
     (2, 4)
     """
 
+    imgaug_parameters = ("aspect_ratio", "position")
     examples = ({"aspect_ratio": 2.0}, {"aspect_ratio": 0.5, "position": "center"})
     _crop = True
 
@@ -494,6 +507,7 @@ class PadToMultiplesOf(_ToSize):
     (6, 8)
     """
 
+    imgaug_parameters = ("width_multiple", "height_multiple", "pad_mode", "pad_cval", "position")
     examples = ({"width_multiple": 8, "height_multiple": 6},
                 {"width_multiple": None, "height_multiple": 5, "position": "center"})
 
@@ -530,6 +544,7 @@ class CropToMultiplesOf(_ToSize):
     (3, 4)
     """
 
+    imgaug_parameters = ("width_multiple", "height_multiple", "position")
     examples = ({"width_multiple": 8, "height_multiple": 6},
                 {"width_multiple": 5, "height_multiple": None, "position": "center"})
     _crop = True
@@ -619,6 +634,7 @@ class PadToPowersOf(_ToSize):
     (9, 8)
     """
 
+    imgaug_parameters = ("width_base", "height_base", "pad_mode", "pad_cval", "position")
     examples = ({"width_base": 2, "height_base": 2},
                 {"width_base": 3, "height_base": None, "position": "center"})
 
@@ -655,6 +671,7 @@ class CropToPowersOf(_ToSize):
     (9, 8)
     """
 
+    imgaug_parameters = ("width_base", "height_base", "position")
     examples = ({"width_base": 2, "height_base": 2},
                 {"width_base": 3, "height_base": None, "position": "center"})
     _crop = True

@@ -44,6 +44,31 @@ def _check_limits(value: Any, name: str) -> tuple[float, float]:
     return float(value[0]), float(value[1])
 
 
+def layer_setting(name: str) -> property:
+    """Return a read-only attribute that reads ``self.settings.<name>``.
+
+    The layer augmenters keep their parameters in a settings object; these
+    attributes give them imgaug's names (what its ``get_parameters()`` lists).
+    """
+    return property(lambda self: getattr(self.settings, name),
+                    doc=f"imgaug's attribute: the layer's ``{name}`` parameter.")
+
+
+class ParticleLayerAttributes:
+    """imgaug's attributes of ``SnowflakesLayer`` and ``RainLayer``."""
+
+    density = layer_setting("density")
+    density_uniformity = layer_setting("density_uniformity")
+    flake_size = layer_setting("size")
+    flake_size_uniformity = layer_setting("size_uniformity")
+    angle = layer_setting("angle")
+    speed = layer_setting("speed")
+    blur_sigma_fraction = layer_setting("blur_sigma_fraction")
+    blur_sigma_limits = layer_setting("blur_sigma_limits")
+    #: imgaug's fixed size of the noise that gates where particles appear.
+    gate_noise_size = (8, 8)
+
+
 class ParticleSettings:
     """The stochastic parameters of a particle layer, validated once.
 

@@ -10,6 +10,7 @@ import numpy as np
 from augkit import parameters as iap
 from augkit_weather import functional as F
 from augkit_weather._common import WeatherAugmenter
+from augkit_weather._particles import layer_setting
 
 #: Longest side of the grid of the fine intensity noise (upscaled beyond it).
 FINE_GRID = 128
@@ -125,6 +126,11 @@ class CloudLayer(WeatherAugmenter):
     (32, 48, 3)
     """
 
+    imgaug_parameters = (
+        "intensity_mean", "alpha_min", "alpha_multiplier", "alpha_size_px_max",
+        "alpha_freq_exponent", "intensity_freq_exponent", "sparsity", "density_multiplier",
+        "intensity_coarse_scale"
+    )
     examples = (
         {"intensity_mean": (196, 255), "intensity_freq_exponent": (-2.5, -2.0),
          "intensity_coarse_scale": 10, "alpha_min": 0, "alpha_multiplier": (0.25, 0.75),
@@ -145,6 +151,16 @@ class CloudLayer(WeatherAugmenter):
             intensity_mean, intensity_freq_exponent, intensity_coarse_scale, alpha_min,
             alpha_multiplier, alpha_size_px_max, alpha_freq_exponent, sparsity,
             density_multiplier)
+
+    intensity_mean = layer_setting("intensity_mean")
+    alpha_min = layer_setting("alpha_min")
+    alpha_multiplier = layer_setting("alpha_multiplier")
+    alpha_size_px_max = layer_setting("alpha_size_px_max")
+    alpha_freq_exponent = layer_setting("alpha_freq_exponent")
+    intensity_freq_exponent = layer_setting("intensity_freq_exponent")
+    sparsity = layer_setting("sparsity")
+    density_multiplier = layer_setting("density_multiplier")
+    intensity_coarse_scale = layer_setting("intensity_coarse_scale")
 
     def sample(self, rows, rng):
         return [[layer] for layer in self.settings.draw_layers(rows.shapes, rng)]
@@ -196,11 +212,17 @@ class Clouds(WeatherAugmenter):
     True
     """
 
+    imgaug_parameters = ("n",)
     examples = ({},)
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._layers = tuple(_CloudSettings(**config) for config in _CLOUDS_LAYERS)
+
+    @property
+    def n(self) -> iap.StochasticParameter:
+        """imgaug's ``n``: the number of cloud layers per image, 1 or 2."""
+        return iap.DiscreteUniform(1, 2)
 
     def sample(self, rows, rng):
         count = rows.nb_rows

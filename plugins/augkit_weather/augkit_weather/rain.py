@@ -9,7 +9,12 @@ import numpy as np
 from augkit import parameters as iap
 from augkit_weather import functional as F
 from augkit_weather._common import WeatherAugmenter
-from augkit_weather._particles import Layer, ParticleSettings, layers_per_row
+from augkit_weather._particles import (
+    Layer,
+    ParticleLayerAttributes,
+    ParticleSettings,
+    layers_per_row,
+)
 
 #: Drop colours (uint8 scale) are drawn per image from this range: light grey.
 DROP_COLORS = (200.0, 240.0)
@@ -25,7 +30,7 @@ def _sample_rain(rows, counts, settings, rng):
     return list(zip(layers_per_row(counts, rows.shapes, settings, rng), colors))
 
 
-class RainLayer(WeatherAugmenter):
+class RainLayer(ParticleLayerAttributes, WeatherAugmenter):
     """Add one layer of falling raindrops to images.
 
     Drops are placed at random on a low-resolution grid (a binomial draw gated by
@@ -75,6 +80,10 @@ class RainLayer(WeatherAugmenter):
     True
     """
 
+    imgaug_parameters = (
+        "density", "density_uniformity", "flake_size", "flake_size_uniformity", "angle", "speed",
+        "blur_sigma_fraction", "blur_sigma_limits", "gate_noise_size"
+    )
     examples = (
         {"density": (0.03, 0.14), "density_uniformity": (0.8, 1.0), "drop_size": (0.01, 0.02),
          "drop_size_uniformity": (0.2, 0.5), "angle": (-15, 15), "speed": (0.04, 0.2),
@@ -134,6 +143,7 @@ class Rain(WeatherAugmenter):
     ((96, 128, 3), True)
     """
 
+    imgaug_parameters = ("n",)
     examples = (
         {},
         {"speed": (0.1, 0.3)},
@@ -148,6 +158,11 @@ class Rain(WeatherAugmenter):
         self.settings = ParticleSettings(
             (0.03, 0.14), (0.8, 1.0), drop_size, (0.2, 0.5), (-15, 15), speed,
             (0.001, 0.001), (0.5, 3.75), size_name="drop_size", rain=True)
+
+    @property
+    def n(self) -> iap.StochasticParameter:
+        """imgaug's ``n``: the number of rain layers per image (``nb_iterations``)."""
+        return self.nb_iterations
 
     def sample(self, rows, rng):
         counts = np.clip(np.rint(iap.draw(self.nb_iterations, rows.nb_rows, rng, np.float64)),

@@ -9,7 +9,7 @@ import numpy as np
 from augkit import parameters as iap
 from augkit_weather import functional as F
 from augkit_weather._common import WeatherAugmenter
-from augkit_weather._particles import ParticleSettings, layers_per_row
+from augkit_weather._particles import ParticleLayerAttributes, ParticleSettings, layers_per_row
 
 
 class FastSnowyLandscape(WeatherAugmenter):
@@ -54,6 +54,7 @@ class FastSnowyLandscape(WeatherAugmenter):
     [[[100, 100, 100], [200, 200, 200]]]
     """
 
+    imgaug_parameters = ("lightness_threshold", "lightness_multiplier")
     examples = (
         {"lightness_threshold": 140, "lightness_multiplier": 2.5},
         {"lightness_threshold": [128, 200], "lightness_multiplier": (1.5, 3.5)},
@@ -84,7 +85,7 @@ class FastSnowyLandscape(WeatherAugmenter):
         return F.snowy_landscape(image, threshold, multiplier, self.from_colorspace)
 
 
-class SnowflakesLayer(WeatherAugmenter):
+class SnowflakesLayer(ParticleLayerAttributes, WeatherAugmenter):
     """Add one layer of falling snowflakes to images.
 
     Flakes are placed at random on a low-resolution grid (a binomial draw, gated by
@@ -120,6 +121,10 @@ class SnowflakesLayer(WeatherAugmenter):
     True
     """
 
+    imgaug_parameters = (
+        "density", "density_uniformity", "flake_size", "flake_size_uniformity", "angle", "speed",
+        "blur_sigma_fraction", "blur_sigma_limits", "gate_noise_size"
+    )
     examples = (
         {"density": 0.05, "density_uniformity": 0.5, "flake_size": 0.5,
          "flake_size_uniformity": 0.5, "angle": (-30, 30), "speed": (0.007, 0.03),
@@ -178,6 +183,7 @@ class Snowflakes(WeatherAugmenter):
     ((96, 128, 3), True)
     """
 
+    imgaug_parameters = ("n",)
     examples = (
         {},
         {"flake_size": (0.1, 0.4), "speed": (0.01, 0.05)},
@@ -191,6 +197,11 @@ class Snowflakes(WeatherAugmenter):
         self.settings = ParticleSettings(
             density, density_uniformity, flake_size, flake_size_uniformity, angle, speed,
             (0.0001, 0.001), (0.5, 3.75), size_name="flake_size", rain=False)
+
+    @property
+    def n(self) -> iap.StochasticParameter:
+        """imgaug's ``n``: the number of layers per image, 1 to 3."""
+        return iap.DiscreteUniform(1, 3)
 
     def sample(self, rows, rng):
         counts = rng.integers(1, 4, rows.nb_rows)
