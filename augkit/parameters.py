@@ -41,7 +41,7 @@ import difflib
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 import numpy as np
 
@@ -933,7 +933,7 @@ def both_np_float_if_one_is_float(a: np.ndarray, b: np.ndarray) -> tuple[np.ndar
 def draw_distributions_grid(
     params: Sequence[StochasticParameter], rows: int | None = None, cols: int | None = None,
     graph_sizes: tuple[int, int] = (350, 350), sample_sizes: Sequence[Any] | None = None,
-    titles: Sequence[str | bool | None] | bool | None = None,
+    titles: Sequence[str | bool | None] | Literal[False] | None = None,
 ) -> np.ndarray:
     """Return a grid of the distribution graphs of several parameters.
 
@@ -967,16 +967,15 @@ def draw_distributions_grid(
     from augkit.draw import draw_grid
 
     params = list(params)
-    if titles is None or titles is False:
-        titles = [titles] * len(params)
+    title_list = [titles] * len(params) if titles is None or titles is False else list(titles)
     sizes = list(sample_sizes) if sample_sizes is not None else [None] * len(params)
-    if len(titles) != len(params) or len(sizes) != len(params):
+    if len(title_list) != len(params) or len(sizes) != len(params):
         raise ParameterError(
             f"titles, sample_sizes: expected one entry per parameter ({len(params)}), got "
-            f"{len(titles)} and {len(sizes)}")
+            f"{len(title_list)} and {len(sizes)}")
     height, width = graph_sizes
     graphs = []
-    for param, size, title in zip(params, sizes, titles):
+    for param, size, title in zip(params, sizes, title_list):
         graph = (param.draw_distribution_graph(title=title) if size is None
                  else param.draw_distribution_graph(title=title, size=size))
         graphs.append(cv2.resize(graph, (width, height), interpolation=cv2.INTER_AREA))
@@ -986,7 +985,7 @@ def draw_distributions_grid(
 def show_distributions_grid(
     params: Sequence[StochasticParameter], rows: int | None = None, cols: int | None = None,
     graph_sizes: tuple[int, int] = (350, 350), sample_sizes: Sequence[Any] | None = None,
-    titles: Sequence[str | bool | None] | bool | None = None,
+    titles: Sequence[str | bool | None] | Literal[False] | None = None,
 ) -> Any:
     """Show :func:`draw_distributions_grid` with ``augkit.imshow``."""
     from augkit.draw import imshow
