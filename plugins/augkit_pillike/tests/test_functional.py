@@ -211,3 +211,16 @@ def test_bad_inputs_name_what_was_expected():
 def test_filters_are_pillows_on_tiny_and_larger_images(func, shape):
     image = np.random.default_rng(sum(shape)).integers(0, 256, shape, dtype=np.uint8)
     np.testing.assert_array_equal(func(image), np.asarray(pil(image).filter(FILTERS[func])))
+
+
+@pytest.mark.parametrize("func", ENHANCERS, ids=lambda f: f.__name__)
+def test_enhancements_are_pillows_for_random_factors_and_sizes(func):
+    rng = np.random.default_rng(11)
+    for _ in range(12):
+        channels = int(rng.choice([1, 3, 4]))
+        shape = (int(rng.integers(1, 40)), int(rng.integers(1, 40)), channels)
+        image = rng.integers(0, 256, shape, dtype=np.uint8)
+        factor = float(rng.uniform(0.0, 3.0))
+        expected = np.asarray(ENHANCERS[func](pil(image[:, :, 0] if channels == 1 else image))
+                              .enhance(factor)).reshape(shape)
+        np.testing.assert_array_equal(func(image, factor), expected)
