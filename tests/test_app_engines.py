@@ -21,13 +21,16 @@ PIPE = {"augkit_format": 1, "augmenter": "Sequential", "args": {"children": [
     {"augmenter": "Fliplr", "args": {"p": 0.5}}]}}
 
 
-def _coco(root: Path, count: int = 6) -> Path:
+def _coco(root: Path, count: int = 6, size: tuple[int, int] = (W, H)) -> Path:
     (root / "images").mkdir(parents=True)
     rng = np.random.default_rng(0)
     images, anns = [], []
+    width, height = size
     for i in range(count):
-        write_image(root / f"images/im{i}.png", rng.integers(0, 256, (H, W, 3), np.uint8))
-        images.append({"id": i + 1, "file_name": f"im{i}.png", "width": W, "height": H})
+        write_image(root / f"images/im{i}.png",
+                    rng.integers(0, 256, (height, width, 3), np.uint8))
+        images.append({"id": i + 1, "file_name": f"im{i}.png", "width": width,
+                       "height": height})
         anns.append({"id": i + 1, "image_id": i + 1, "category_id": 1, "iscrowd": 0,
                      "bbox": [5, 6, 20, 12], "area": 240,
                      "segmentation": [[5, 6, 25, 6, 25, 18, 5, 18]]})
@@ -134,3 +137,35 @@ def test_augment_dataset_is_the_job_from_python(tmp_path):
     with pytest.raises(ParameterError, match="augment_dataset: unknown option 'worker'; "
                                              "expected one of address, annotations"):
         augkit.augment_dataset("light", tmp_path / "x", worker=2)
+
+
+@pytest.mark.integration
+def test_a_dask_worker_killed_mid_run_is_replaced_and_leaves_no_partial_file(tmp_path):
+    pytest.importorskip("distributed")
+    psutil = pytest.importorskip("psutil")
+    import signal
+    import threading
+
+    from augkit.app.datasets.images_io import TEMP_MARK
+
+    _coco(tmp_path / "in", count=24, size=(640, 480))  # tasks slow enough to kill a worker
+    _run(tmp_path, tmp_path / "local")
+    result = {}
+    thread = threading.Thread(target=lambda: result.update(
+        summary=_run(tmp_path, tmp_path / "dask", engine="dask")))
+    thread.start()
+    journal = tmp_path / "dask/.augkit/journal.jsonl"
+    killed = None
+    while thread.is_alive() and killed is None:
+        if journal.is_file() and journal.read_text().count("\n") >= 3:
+            workers = [p for p in psutil.Process().children(recursive=True)
+                       if "spawn_main" in " ".join(p.cmdline())]
+            if workers:
+                killed = workers[0]
+                killed.send_signal(signal.SIGKILL)
+    thread.join()
+    assert killed is not None, "the run ended before a worker could be killed"
+    summary = result["summary"]
+    assert (summary.exit_code, summary.outputs_written) == (0, 48)
+    assert _files(tmp_path / "dask") == _files(tmp_path / "local")
+    assert not [p for p in (tmp_path / "dask").rglob("*") if TEMP_MARK in p.name]
