@@ -159,3 +159,14 @@ def test_bad_arguments_name_themselves(tmp_path):
         debug._FolderImageDestination(tmp_path, filename_pattern="{nope}.png")
     with pytest.raises(augkit.InputError, match="bounding_boxes"):
         draw_debug_image([np.zeros((2, 2, 3), np.uint8)], bounding_boxes=[])
+
+
+def test_inside_a_sequential_it_draws_what_the_previous_step_produced():
+    dest = _TmpDest()
+    image = np.zeros((6, 8, 3), np.uint8)
+    image[:, :2] = 255
+    seq = augkit.Sequential([iaa.Fliplr(1.0), debug.SaveDebugImageEveryNBatches(dest, 1)])
+    out = seq(image=image)
+    np.testing.assert_array_equal(out, image[:, ::-1])
+    picture = dest.pictures[0][1]
+    np.testing.assert_array_equal(picture[2:8, 2:10], image[:, ::-1])
