@@ -163,16 +163,41 @@ def test_augmenting_train_then_val_into_one_root_names_both(tmp_path):
     assert (written["train"], written["val"]) == ("images/train", "images/val")
 
 
-@pytest.mark.integration
-def test_ultralytics_label_verifier_accepts_pose_and_segment_outputs(tmp_path):
-    utils = pytest.importorskip("ultralytics.data.utils")
-    images = _dataset(tmp_path / "in", {"a": POSE_LINE}, POSE_YAML)
-    _augment(tmp_path, images, tmp_path / "out/images/train", augmenter="Fliplr")
-    image = str(tmp_path / "out/images/train/a_aug0.png")
-    label = str(tmp_path / "out/labels/train/a_aug0.txt")
-    args = (image, label, "", True, 1, 2, 3)
+def _verify(utils, image: Path, label: Path, keypoint: bool, nkpt: int = 0, ndim: int = 0):
+    args = (str(image), str(label), "", keypoint, 2, nkpt, ndim)
     try:
         result = utils.verify_image_label((*args, False))
     except ValueError:  # versions before single_cls take 7 values
         result = utils.verify_image_label(args)
-    assert result[8] == 0, result[-1]  # nc: corrupt labels
+    return result
+
+
+@pytest.mark.integration
+def test_ultralytics_label_verifier_accepts_pose_and_merged_segment_outputs(tmp_path):
+    utils = pytest.importorskip("ultralytics.data.utils")
+    images = _dataset(tmp_path / "in", {"a": POSE_LINE}, POSE_YAML)
+    _augment(tmp_path, images, tmp_path / "out/images/train", augmenter="Fliplr")
+    result = _verify(utils, tmp_path / "out/images/train/a_aug0.png",
+                     tmp_path / "out/labels/train/a_aug0.txt", True, 2, 3)
+    assert result[6:9] == (1, 0, 0), result[-1]  # found, not empty, not corrupt
+    assert len(result[1]) == 1 and result[4].shape == (1, 2, 3)
+    arch = np.array([[5, 25], [15, 25], [15, -5], [25, -5], [25, 25], [35, 25], [35, -15],
+                     [5, -15]], np.float64) / [W, H]
+    images = _dataset(tmp_path / "seg", {"b": "1 " + " ".join(f"{v:.6f}" for v in
+                                                             arch.ravel()) + "\n"})
+    _augment(tmp_path, images, tmp_path / "seg_out/images/train")
+    result = _verify(utils, tmp_path / "seg_out/images/train/b_aug0.png",
+                     tmp_path / "seg_out/labels/train/b_aug0.txt", False)
+    assert result[6:9] == (1, 0, 0), result[-1]
+    assert len(result[3]) == 1  # one instance: the two legs merged into one outline
+
+
+@pytest.mark.integration
+def test_ultralytics_accepts_the_written_data_yaml(tmp_path):
+    utils = pytest.importorskip("ultralytics.data.utils")
+    images = _dataset(tmp_path / "in", {"a": POSE_LINE}, POSE_YAML)
+    (tmp_path / "in/images/val").mkdir()
+    _augment(tmp_path, images, tmp_path / "out/images/train")
+    data = utils.check_det_dataset(str(tmp_path / "out/data.yaml"))
+    assert Path(data["train"]) == (tmp_path / "out/images/train").resolve()
+    assert data["names"] == {0: "person"} and data["kpt_shape"] == [2, 3]
