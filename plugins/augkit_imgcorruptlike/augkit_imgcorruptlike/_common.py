@@ -79,6 +79,7 @@ class CorruptionAugmenter(PixelAugmenter):
     supported_dtypes = frozenset({"uint8"})
     image_channels: ClassVar[tuple[int, ...]] = (1, 3)
     doc_blocks = DOC_BLOCKS
+    imgaug_parameters = ("severity",)
     examples: ClassVar[tuple[dict[str, Any], ...]] = ({"severity": 3}, {"severity": (1, 5)})
     #: Name of the corruption (``apply_<corruption>`` in ``functional``).
     corruption: ClassVar[str]

@@ -44,6 +44,7 @@ class ElasticTransform(GeometricAugmenter):
     """
 
     registered_name = "imgcorruptlike.ElasticTransform"
+    imgaug_parameters = ("severity",)
     supported_dtypes = frozenset({"uint8"})
     image_channels: ClassVar[tuple[int, ...]] = (1, 3)
     doc_blocks = DOC_BLOCKS

@@ -85,6 +85,7 @@ StochasticParameter, optional
     supported_dtypes = frozenset({"uint8"})
     image_channels = (1, 3, 4)
     doc_blocks = DOC_BLOCKS
+    imgaug_parameters = ("scale", "translate", "rotate", "shear", "cval", "center")
     examples = (
         {"rotate": (-30, 30), "scale": (0.8, 1.2)},
         {"translate_px": {"x": (-5, 5), "y": (-3, 3)}, "shear": (-10, 10), "fillcolor": 128},
@@ -114,6 +115,11 @@ StochasticParameter, optional
         self.fillcolor = (iap.Uniform(0, 255) if isinstance(fillcolor, str) and fillcolor == ALL
                           else iap.handle_continuous_param(fillcolor, "fillcolor"))
         self.center = handle_center(center)
+
+    @property
+    def cval(self) -> iap.StochasticParameter:
+        """imgaug's name of :attr:`fillcolor`."""
+        return self.fillcolor
 
     def sample(self, rows, rng):
         n, shapes = rows.nb_rows, rows.shapes

@@ -15,6 +15,7 @@ class _Enhance(PillikePixelAugmenter):
     """Base: one factor per image, passed to a ``functional.enhance_*`` kernel."""
 
     image_channels = (1, 3, 4)
+    imgaug_parameters = ("factor",)
     #: The ``functional.enhance_*`` kernel (a staticmethod).
     _kernel: ClassVar[Any]
 

@@ -39,7 +39,15 @@ class Solarize(PillikePixelAugmenter):
     """
 
     registered_name = "pillike.Solarize"
+    imgaug_parameters = ("p", "per_channel", "min_value", "max_value", "threshold",
+                         "invert_above_threshold")
     examples = ({}, {"p": 0.5, "threshold": (32, 128)})
+    #: imgaug's fixed settings of its ``Invert`` base: one decision per image, the
+    #: dtype's value range, values above the threshold inverted.
+    per_channel = iap.Deterministic(0)
+    min_value = None
+    max_value = None
+    invert_above_threshold = iap.Deterministic(1)
 
     def __init__(self, p: Any = 1.0, threshold: Any = 128, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -89,7 +97,10 @@ class Posterize(PillikePixelAugmenter):
     """
 
     registered_name = "pillike.Posterize"
+    imgaug_parameters = ("counts", "from_colorspace", "to_colorspace", "max_size", "interpolation")
     examples = ({}, {"nb_bits": [2, 4]})
+    #: imgaug's ``to_colorspace``: None, the values are quantized as given.
+    to_colorspace = None
 
     def __init__(self, nb_bits: Any = (1, 8), from_colorspace: str = "RGB",
                  to_colorspace: None = None, max_size: int | None = None,
@@ -104,6 +115,11 @@ class Posterize(PillikePixelAugmenter):
         self.from_colorspace = from_colorspace
         self.max_size = max_size
         self.interpolation = interpolation
+
+    @property
+    def counts(self) -> iap.StochasticParameter:
+        """imgaug's ``counts``: the number of bits kept (``nb_bits``)."""
+        return self.nb_bits
 
     def sample(self, rows, rng):
         bits = np.clip(iap.draw(self.nb_bits, rows.nb_rows, rng).astype(np.int64), 1, 8)
@@ -168,12 +184,18 @@ class Autocontrast(PillikePixelAugmenter):
     [[0, 127, 255]]
     """
 
+    imgaug_parameters = ("cutoff",)  # imgaug's params1d
     examples = ({}, {"cutoff": (10, 20), "per_channel": True})
 
     def __init__(self, cutoff: Any = (0, 20), per_channel: Any = False, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.cutoff = iap.handle_discrete_param(cutoff, "cutoff", value_range=(0, 49))
         self.per_channel = iap.handle_per_channel(per_channel)
+
+    @property
+    def params1d(self) -> list[iap.StochasticParameter]:
+        """imgaug's ``params1d``: ``[cutoff]``."""
+        return [self.cutoff]
 
     def sample(self, rows, rng):
         drawn = draw_per_channel(self.cutoff, self.per_channel, rows.shapes, rng)
