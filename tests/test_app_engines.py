@@ -113,6 +113,20 @@ def test_ray_local_instance_writes_the_bytes_of_the_local_engine(tmp_path):
     _same_bytes_and_resume(tmp_path, "ray")
 
 
+def test_dask_engine_on_a_running_scheduler_takes_its_workers(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    import logging
+
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None,
+                                  silence_logs=logging.ERROR) as cluster:
+        remote = _run(tmp_path, tmp_path / "tcp", engine="dask", workers=1,
+                      scheduler=cluster.scheduler_address)
+    assert remote.workers == 2
+    _run(tmp_path, tmp_path / "local")
+    assert _files(tmp_path / "tcp") == _files(tmp_path / "local")
+
+
 def test_resume_of_a_local_run_on_dask_finishes_it(tmp_path):
     pytest.importorskip("distributed")
     _run(tmp_path, tmp_path / "local")
