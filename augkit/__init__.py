@@ -16,7 +16,7 @@ give imgaug-style namespaces. Heavy modules load on first use.
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from augkit import kind_catalogue as _kind_catalogue
 from augkit.errors import (
@@ -33,6 +33,119 @@ from augkit.errors import (
 )
 from augkit.hookspecs import hookimpl
 from augkit.random import seed
+
+if TYPE_CHECKING:  # the lazy names below, spelled out for type checkers
+    from augkit._rows import Rows
+    from augkit.augmentables import (
+        BoundingBox,
+        BoundingBoxesOnImage,
+        HeatmapsOnImage,
+        Keypoint,
+        KeypointsOnImage,
+        LineString,
+        LineStringsOnImage,
+        MultiPolygon,
+        Polygon,
+        PolygonsOnImage,
+        SegmentationMapOnImage,
+        SegmentationMapsOnImage,
+    )
+    from augkit.augmentables.kind import Kind, MapKind, PointsKind
+    from augkit.augmenter import Augmenter, CallContext, GeometricAugmenter, PixelAugmenter
+    from augkit.batches import Batch, UnnormalizedBatch
+    from augkit.blend import (
+        BlendAlpha,
+        BlendAlphaBoundingBoxes,
+        BlendAlphaCheckerboard,
+        BlendAlphaElementwise,
+        BlendAlphaFrequencyNoise,
+        BlendAlphaHorizontalLinearGradient,
+        BlendAlphaMask,
+        BlendAlphaRegularGrid,
+        BlendAlphaSegMapClassIds,
+        BlendAlphaSimplexNoise,
+        BlendAlphaSomeColors,
+        BlendAlphaVerticalLinearGradient,
+    )
+    from augkit.draw import draw_grid, imshow, show_grid
+    from augkit.hooks import HooksHeatmaps, HooksImages, HooksKeypoints
+    from augkit.imgaug_helpers import (
+        DeprecationWarning,
+        angle_between_vectors,
+        apply_lut,
+        apply_lut_,
+        caller_name,
+        compute_line_intersection_point,
+        compute_paddings_for_aspect_ratio,
+        copy_random_state,
+        current_random_state,
+        deprecated,
+        derive_random_state,
+        derive_random_states,
+        do_assert,
+        draw_text,
+        dummy_random_state,
+        flatten,
+        forward_random_state,
+        is_callable,
+        is_float_array,
+        is_generator,
+        is_integer_array,
+        is_iterable,
+        is_np_array,
+        is_np_scalar,
+        is_single_bool,
+        is_single_float,
+        is_single_integer,
+        is_single_number,
+        is_string,
+        new_random_state,
+        normalize_random_state,
+        quokka,
+        quokka_bounding_boxes,
+        quokka_heatmap,
+        quokka_keypoints,
+        quokka_polygons,
+        quokka_segmentation_map,
+        quokka_square,
+        warn,
+        warn_deprecated,
+    )
+    from augkit.imgutils import (
+        avg_pool,
+        compute_paddings_to_reach_multiples_of,
+        imresize_many_images,
+        imresize_single_image,
+        max_pool,
+        median_pool,
+        min_pool,
+        pad,
+        pad_to_aspect_ratio,
+        pad_to_multiples_of,
+        pool,
+    )
+    from augkit.meta import (
+        AssertionFailedError,
+        AssertLambda,
+        AssertShape,
+        ChannelShuffle,
+        ClipCBAsToImagePlanes,
+        Identity,
+        Lambda,
+        OneOf,
+        RemoveCBAsByOutOfImageFraction,
+        Sequential,
+        SomeOf,
+        Sometimes,
+        WithChannels,
+    )
+    from augkit.meta import (
+        Identity as Noop,
+    )
+    from augkit.multicore import BackgroundAugmenter, BatchLoader, Pool
+    from augkit.presets import load
+    from augkit.registry import get, names
+    from augkit.serialization import from_dict, save
 
 __version__ = "0.1.0"
 

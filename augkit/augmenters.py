@@ -32,7 +32,40 @@ import importlib.abc
 import importlib.util
 import sys
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the core's augmenters, for type checkers (plugins' resolve at run time)
+    from augkit.blend import (
+        BlendAlpha,
+        BlendAlphaBoundingBoxes,
+        BlendAlphaCheckerboard,
+        BlendAlphaElementwise,
+        BlendAlphaFrequencyNoise,
+        BlendAlphaHorizontalLinearGradient,
+        BlendAlphaMask,
+        BlendAlphaRegularGrid,
+        BlendAlphaSegMapClassIds,
+        BlendAlphaSimplexNoise,
+        BlendAlphaSomeColors,
+        BlendAlphaVerticalLinearGradient,
+    )
+    from augkit.meta import (
+        AssertLambda,
+        AssertShape,
+        ChannelShuffle,
+        ClipCBAsToImagePlanes,
+        Identity,
+        Lambda,
+        OneOf,
+        RemoveCBAsByOutOfImageFraction,
+        Sequential,
+        SomeOf,
+        Sometimes,
+        WithChannels,
+    )
+    from augkit.meta import (
+        Identity as Noop,
+    )
 
 # imgaug.augmenters star-imported these modules, in this order (later ones win).
 STAR_MODULES = ("arithmetic", "artistic", "blend", "blur", "collections", "color", "contrast",

@@ -16,7 +16,7 @@ import traceback
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
@@ -27,6 +27,9 @@ from augkit.errors import (
     PluginError,
     UnknownAugmenterError,
 )
+
+if TYPE_CHECKING:
+    from augkit.augmenter import Augmenter
 
 ENTRY_POINT_GROUP = "augkit"
 BLOCK_ENV = "AUGKIT_BLOCK_PLUGINS"
@@ -278,7 +281,7 @@ class Registry:
                 f"{info.name} ({info.error})" for info in failed) + ".")
         return " ".join(parts)
 
-    def get(self, name: str, /, **params: Any) -> Any:
+    def get(self, name: str, /, **params: Any) -> Augmenter:
         """Build the augmenter registered as *name* with *params*."""
         return self.get_class(name)(**params)
 
@@ -357,7 +360,7 @@ class Registry:
 
 registry = Registry()
 
-def get(name: str, /, **params: Any) -> Any:
+def get(name: str, /, **params: Any) -> Augmenter:
     """Build an installed augmenter by name.
 
     Parameters
