@@ -273,27 +273,30 @@ def glass_shuffle(height: int, width: int, max_delta: int, iterations: int,
     >>> sorted(order.tolist()) == list(range(36))
     True
     """
-    index = np.arange(height * width).reshape(height, width)
+    index = np.arange(height * width)
     low, high_h, high_w = max_delta + 1, height - max_delta, width - max_delta
     if high_h < low or high_w < low:
-        return index.ravel()
+        return index
     spacing = 2 * max_delta
+    rows_all = np.arange(low, high_h + 1)
+    cols_all = np.arange(low, high_w + 1)
+    # Each round: flat image positions of its pixels and their places in the offsets.
+    rounds = []
+    for first_row in reversed(range(min(spacing, rows_all.size))):
+        for first_col in reversed(range(min(spacing, cols_all.size))):
+            rows, cols = rows_all[first_row::spacing], cols_all[first_col::spacing]
+            positions = (rows[:, None] * width + cols[None, :]).ravel()
+            slots = ((rows - low)[:, None] * cols_all.size + (cols - low)[None, :]).ravel()
+            rounds.append((positions, slots))
     for _ in range(iterations):
-        offsets = rng.integers(-max_delta, max_delta,
-                               size=(2, high_h - low + 1, high_w - low + 1))
-        for first_row in reversed(range(spacing)):
-            rows = np.arange(low + first_row, high_h + 1, spacing)
-            for first_col in reversed(range(spacing)):
-                cols = np.arange(low + first_col, high_w + 1, spacing)
-                if rows.size == 0 or cols.size == 0:
-                    continue
-                hh, ww = np.meshgrid(rows, cols, indexing="ij")
-                th = hh + offsets[0][np.ix_(rows - low, cols - low)]
-                tw = ww + offsets[1][np.ix_(rows - low, cols - low)]
-                moved = index[hh, ww]
-                index[hh, ww] = index[th, tw]
-                index[th, tw] = moved
-    return index.ravel()
+        offsets = rng.integers(-max_delta, max_delta, size=(2, rows_all.size * cols_all.size))
+        jumps = offsets[0] * width + offsets[1]
+        for positions, slots in rounds:
+            partners = positions + jumps[slots]
+            moved = index[positions]
+            index[positions] = index[partners]
+            index[partners] = moved
+    return index
 
 
 def clipped_zoom(image: np.ndarray, zoom: float) -> np.ndarray:
@@ -593,21 +596,36 @@ def _spatter(image, constants, rng):
     return _to_255(unit * (1 - mask[:, :, None]) + color)
 
 
+_LEVELS = np.arange(256, dtype=np.float64) / 255
+
+
 def _contrast(image, factor, rng):
-    unit = _unit(image).astype(np.float64)
-    means = unit.mean(axis=(0, 1), keepdims=True)
-    return _to_255((unit - means) * factor + means)
+    # Per channel the formula maps each of the 256 levels: one lookup table each.
+    means = np.array(cv2.mean(image)[:image.shape[2]], dtype=np.float64) / 255
+    out = np.empty_like(image)
+    for channel, mean in enumerate(means):
+        table = _truncate(_to_255((_LEVELS - mean) * factor + mean))
+        out[:, :, channel] = table[image[:, :, channel]]
+    return out
+
+
+def _value_and_spread(unit: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return HSV's V (the largest channel) and ``V - min`` of an RGB float image."""
+    value = unit.max(axis=2, keepdims=True)
+    return value, value - unit.min(axis=2, keepdims=True)
 
 
 def _brightness(image, shift, rng):
-    unit = _unit(image)
     if image.shape[2] == 1:
-        return _to_255(unit + np.float32(shift))
-    # HSV with V + shift and H, S kept scales RGB by V' / V (black becomes gray V').
-    value = unit.max(axis=2, keepdims=True)
-    raised = np.minimum(value + np.float32(shift), 1)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        out = np.where(value > 0, unit * (raised / value), raised)
+        return _truncate(_to_255(_LEVELS + shift))[image]
+    # HSV with V + shift and H, S kept scales RGB by V' / V (black becomes gray V'),
+    # a factor that depends on V only: one table over the 256 levels of V.
+    with np.errstate(divide="ignore"):
+        factors = (np.minimum(_LEVELS + shift, 1) / _LEVELS).astype(np.float32)
+    factors[0] = 0
+    value = image.max(axis=2)
+    out = _unit(image) * factors[value][:, :, None]
+    out[value == 0] = np.float32(shift)
     return _to_255(out)
 
 
@@ -616,16 +634,17 @@ def _saturate(image, constants, rng):
     if image.shape[2] == 1:  # ImageNet-C keeps channel 0 of the RGB result: V, unchanged
         return image.copy()
     unit = _unit(image)
-    value = unit.max(axis=2, keepdims=True)
-    spread = value - unit.min(axis=2, keepdims=True)
+    value, spread = _value_and_spread(unit)
+    # Each channel is V * (1 - S * k(H)): keep V and H, put S' = S * a + b for S.
     with np.errstate(divide="ignore", invalid="ignore"):
-        saturation = np.where(value > 0, spread / value, 0)
-        new = np.clip(saturation * np.float32(factor) + np.float32(offset), 0, 1)
-        # Each channel is V * (1 - S * k(H)): keep V and H, put S' for S.
-        out = np.where(spread > 0, value - (value - unit) * (new / saturation), 0)
-    # Gray pixels have H = 0 and S = 0: HSV gives (V, V (1 - S'), V (1 - S')).
-    gray_pixel = np.concatenate([value, value * (1 - new), value * (1 - new)], axis=2)
-    return _to_255(np.where(spread > 0, out, gray_pixel))
+        saturation = spread / value
+        ratio = np.clip(saturation * np.float32(factor) + np.float32(offset), 0, 1) / saturation
+    ratio[spread == 0] = 0
+    out = value - (value - unit) * ratio
+    if offset > 0:  # gray pixels have H = 0, S = 0: HSV gives (V, V (1 - b), V (1 - b))
+        gray_pixels = spread[:, :, 0] == 0
+        out[gray_pixels, 1:] = value[gray_pixels] * np.float32(1 - min(offset, 1))
+    return _to_255(out)
 
 
 def _jpeg_compression(image, quality, rng):
