@@ -377,6 +377,17 @@ func_bounding_boxes, func_polygons, func_line_strings : callable or None
                                          f"got {describe(func)}")
             self.funcs[kind] = func
 
+    func_images = property(lambda self: self.funcs["images"], doc="imgaug's attribute.")
+    func_heatmaps = property(lambda self: self.funcs["heatmaps"], doc="imgaug's attribute.")
+    func_segmentation_maps = property(lambda self: self.funcs["segmentation_maps"],
+                                      doc="imgaug's attribute.")
+    func_keypoints = property(lambda self: self.funcs["keypoints"], doc="imgaug's attribute.")
+    func_bounding_boxes = property(lambda self: self.funcs["bounding_boxes"],
+                                   doc="imgaug's attribute.")
+    func_polygons = property(lambda self: self.funcs["polygons"], doc="imgaug's attribute.")
+    func_line_strings = property(lambda self: self.funcs["line_strings"],
+                                 doc="imgaug's attribute.")
+
     def apply_to_rows(self, rows, ctx, params):
         rng = ctx.rng(self)
         data = {}

@@ -354,7 +354,11 @@ IMGAUG_PARAMETERS = {
 #: SaveDebugImageEveryNBatches, whose imgaug list holds the folder and file pattern of
 #: two internal image destinations that augkit's debug augmenter does not have.
 NOT_COMPARED = {"FromFloat", "Normalize", "ToCHW", "ToFloat", "SaveDebugImageEveryNBatches"}
-ENTRIES = sorted((entry for entry in registry.entries() if entry.name not in NOT_COMPARED),
+#: The families whose augmenters this table covers (a new family adds its rows and prefix).
+FAMILIES = ("augkit.", "augkit_arithmetic.", "augkit_color.", "augkit_geometric.",
+            "augkit_weather.", "augkit_pillike.", "augkit_imgcorruptlike.")
+ENTRIES = sorted((entry for entry in registry.entries()
+                  if entry.name not in NOT_COMPARED and entry.cls.__module__.startswith(FAMILIES)),
                  key=lambda entry: entry.name)
 
 
@@ -427,9 +431,20 @@ def test_get_parameters_values(name, kwargs, expected):
     ("Sharpen", {}, "matrix_type", "function"),
     ("Resize", {"size": 2}, "size_order", "HW"),
     ("CropToFixedSize", {"width": 4, "height": 5}, "size", (4, 5)),
+    ("PiecewiseAffine", {"scale": 0.02}, "jitter", iap.Normal(0, iap.Deterministic(0.02))),
+    ("CropAndPad", {"percent": 0.1}, "mode", "percent"),
+    ("Pad", {}, "mode", "noop"),
 ])
 def test_imgaug_attributes(name, kwargs, attribute, expected):
     assert getattr(augkit.get(name, **kwargs), attribute) == expected
+
+
+def test_lambda_exposes_its_functions():
+    def flip(images, random_state, parents, hooks):
+        return images
+
+    aug = augkit.Lambda(func_images=flip)
+    assert aug.func_images is flip and aug.func_keypoints is None
 
 
 def test_multiply_and_add_to_brightness_exposes_its_children():

@@ -108,6 +108,11 @@ StochasticParameter or tuple of 4 of those, optional
         self.sample_independently = bool(sample_independently)
 
     @property
+    def mode(self) -> str:
+        """imgaug's ``mode``: ``'px'``, ``'percent'`` or ``'noop'`` (neither given)."""
+        return "px" if self.px is not None else "percent" if self.percent is not None else "noop"
+
+    @property
     def all_sides(self) -> iap.StochasticParameter | None:
         """imgaug's ``all_sides``: the amount of every side, when one was given for all."""
         spec = self.px if self.px is not None else self.percent

@@ -127,6 +127,11 @@ StochasticParameter, optional
         self.absolute_scale = check_flag(absolute_scale, "absolute_scale")
         self.polygon_recoverer = handle_polygon_recoverer(polygon_recoverer)
 
+    @property
+    def jitter(self) -> iap.StochasticParameter:
+        """imgaug's ``jitter``: the distribution of the point offsets, ``Normal(0, scale)``."""
+        return iap.Normal(0, self.scale)
+
     def sample(self, rows, rng):
         n = rows.nb_rows
         scales = np.abs(iap.draw(self.scale, n, rng, np.float64))
