@@ -26,11 +26,11 @@ from typing import Any, ClassVar, NamedTuple
 
 import numpy as np
 
-from augkit import kind_catalogue
-from augkit import arraylike
+from augkit import arraylike, kind_catalogue
 from augkit import random as ak_random
 from augkit._random_state import RandomStateMethods
 from augkit._rows import Rows, rows_from_call
+from augkit.augmentables import _labels
 from augkit.augmentables.images import check_image, restore_single
 from augkit.augmentables.kind import Kind, MapKind, PointsKind
 from augkit.augmentables.kinds import ImagesKind
@@ -51,7 +51,7 @@ NUMERIC_DTYPES = frozenset(
      "float16", "float32", "float64"}
 )
 
-_CALL_OPTIONS = ("bbox_format", "keypoint_flip_idx")
+_CALL_OPTIONS = ("bbox_format", "keypoint_flip_idx", *_labels.OPTIONS)
 _NO_OPTIONS: dict[str, Any] = {}
 _DTYPE_SETS: dict[frozenset[str], frozenset[np.dtype]] = {}
 
@@ -490,6 +490,8 @@ line_strings : optional
         rows, params = self.augment_rows(rows, ctx, params)
         restored = rows.restore()
         result = restored[order[0]] if len(order) == 1 else tuple(restored[k] for k in order)
+        if "labels" in options:  # the survivors' labels come last (augmentables._labels)
+            result = (*(result if len(order) > 1 else (result,)), _labels.result(options))
         if return_batch:
             result = restored
         return (result, params) if return_params else result

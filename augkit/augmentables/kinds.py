@@ -40,6 +40,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from augkit import mirror
+from augkit.augmentables import _labels
 from augkit.augmentables._utils import as_xy, normalize_shape
 from augkit.augmentables._vertices import VertexShape, VertexShapesOnImage, as_vertices
 from augkit.augmentables.bbs import (
@@ -315,14 +316,22 @@ class _PointsKindBase(PointsKind):
     @classmethod
     def to_rows(cls, value: Any, *, shapes: list[tuple[int, ...]] | None, single: bool,
                 options: Mapping[str, Any]) -> tuple[list, Callable[[list], Any]]:
-        if isinstance(value, cls.container):
+        labels = _labels.wanted(options, cls.name)
+        if isinstance(value, cls.container) and labels is None:
             return [value], _RestoreOne(None, cls.name)
         depth = _depth(value)
         if depth is None:
             depth = cls.row_depth if single else cls.row_depth + 1
+        if labels is not None and (depth != cls.row_depth or isinstance(value, cls.container)):
+            raise InputError(f"labels: per-object labels go with the plain {cls.name} array "
+                             f"of one image (image=); imgaug objects carry their own label")
         if depth == cls.row_depth:
             shape = _row_shape(cls.name, shapes, 0, 1, cls._wrapper())
             item, back = cls._from_plain(value, shape, options, cls.name)
+            if labels is not None:  # augkit.augmentables._labels
+                item = _labels.indexed(item)
+                return [item], _labels.Labelled(_RestoreOne(back, cls.name), labels,
+                                                _labels.count(item), cls.name, options)
             return [item], _RestoreOne(back, cls.name)
         if depth != cls.row_depth + 1:
             raise InputError(f"{cls.name}: expected {cls.forms}; got {describe(value)}")
