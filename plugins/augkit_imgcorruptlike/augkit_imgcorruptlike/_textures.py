@@ -70,8 +70,16 @@ def plasma_fractal(size: int, decay: float, rng: np.random.Generator) -> np.ndar
 
 
 def _blur(plane: np.ndarray, sigma: float) -> np.ndarray:
-    return cv2.GaussianBlur(plane, (0, 0), sigmaX=max(sigma, 0.3),
-                            borderType=cv2.BORDER_REFLECT)
+    """Gaussian-blur a float32 plane; wide blurs run on a shrunk copy (same look, fast)."""
+    height, width = plane.shape
+    factor = sigma / 2.0
+    if factor <= 1.5:
+        return cv2.GaussianBlur(plane, (0, 0), sigmaX=max(sigma, 0.3),
+                                borderType=cv2.BORDER_REFLECT)
+    small = cv2.resize(plane, (max(1, round(width / factor)), max(1, round(height / factor))),
+                       interpolation=cv2.INTER_AREA)
+    small = cv2.GaussianBlur(small, (0, 0), sigmaX=2.0, borderType=cv2.BORDER_REFLECT)
+    return cv2.resize(small, (width, height), interpolation=cv2.INTER_LINEAR)
 
 
 def _normalised(plane: np.ndarray) -> np.ndarray:
@@ -121,13 +129,19 @@ def frost_texture(height: int, width: int, rng: np.random.Generator) -> np.ndarr
     scale = max(max(height, width) / 224.0, 0.25)
     haze = np.zeros((height, width), dtype=np.float32)
     for sigma, weight in ((24.0, 0.5), (8.0, 0.3), (2.0, 0.2)):
-        noise = rng.standard_normal((height, width), dtype=np.float32)
-        haze += weight * _normalised(_blur(noise, sigma * scale))
+        # White noise blurred by sigma: drawn directly at 1 / (sigma / 2) resolution.
+        step = max(1.0, sigma * scale / 2.0)
+        grid = (max(1, round(height / step)), max(1, round(width / step)))
+        noise = rng.standard_normal(grid, dtype=np.float32)
+        noise = cv2.GaussianBlur(noise, (0, 0), sigmaX=sigma * scale / step,
+                                 borderType=cv2.BORDER_REFLECT)
+        haze += weight * _normalised(cv2.resize(noise, (width, height),
+                                                interpolation=cv2.INTER_LINEAR))
     segments = _crystal_segments(height, width, scale, rng)
     canvas = np.zeros((height, width), dtype=np.float32)
     points = np.round(segments * 16).astype(np.int32)
-    cv2.polylines(canvas, list(points), isClosed=False, color=1.0, thickness=1,
-                  lineType=cv2.LINE_AA, shift=4)
+    cv2.polylines(canvas, list(points), isClosed=False, color=1.0,
+                  thickness=max(1, round(scale / 2)), lineType=cv2.LINE_AA, shift=4)
     needles = np.clip(_blur(canvas, 0.5 * scale) * 1.6 + _blur(canvas, 2.5 * scale) * 1.5,
                       0, 1)
     intensity = np.clip(0.45 * haze + needles * (0.35 + 0.65 * haze), 0, 1)
