@@ -4,5 +4,5 @@ Importing this package registers nothing; augkit finds it through the ``augkit``
 entry point (``augkit_imgcorruptlike.plugin``). Modules: ``noise``, ``blur``,
 ``weather``, ``digital`` (pixel-only augmenters), ``elastic`` (ElasticTransform,
 which moves annotations), ``functional`` (the ``apply_<name>`` functions),
-``imgcorruptlike`` (imgaug's module, as ``augkit.augmenters.imgcorruptlike``).
+``imgaug_imgcorruptlike`` (imgaug's module, as ``augkit.augmenters.imgcorruptlike``).
 """

@@ -97,6 +97,15 @@ def test_images_other_than_uint8_gray_or_rgb_are_input_errors(image):
         F.apply_gaussian_noise(image, severity=1, seed=0)
 
 
+@pytest.mark.parametrize("name", ["frost", "fog", "glass_blur"])
+def test_large_images_stay_fast(name):
+    image = np.zeros((1080, 1920, 3), np.uint8)
+    start = time.perf_counter()
+    out = getattr(F, f"apply_{name}")(image, severity=5, seed=0)
+    assert out.shape == image.shape
+    assert time.perf_counter() - start < 3.0  # about 0.1-0.6 s on one core
+
+
 def test_zero_size_images_come_back_as_copies():
     image = np.zeros((0, 5, 3), np.uint8)
     out = F.apply_fog(image, severity=2, seed=0)
