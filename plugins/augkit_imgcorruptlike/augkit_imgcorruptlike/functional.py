@@ -259,8 +259,11 @@ def glass_shuffle(height: int, width: int, max_delta: int, iterations: int,
     distribution) run in ``(2 * max_delta) ** 2`` vectorised rounds: the pixels of a
     round lie ``2 * max_delta`` apart, so their swaps touch disjoint pixels and can
     happen at once. Only the order among overlapping swaps differs from the Python
-    loop (rounds instead of raster order), which does not change the distribution
-    of how far a pixel travels.
+    loop (rounds instead of raster order). Measured on 80x80 images for every
+    severity, the share of moved pixels and their mean displacement agree with the
+    loop within 4 %; the longest travels are a little shorter (99th percentile of
+    the vertical displacement 12 instead of ~14 pixels at severity 5), as the raster
+    order lets a pixel ride more successive swaps.
 
     Returns
     -------

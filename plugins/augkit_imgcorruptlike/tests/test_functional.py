@@ -191,6 +191,33 @@ def test_glass_shuffle_is_a_permutation_of_nearby_interior_pixels():
     assert np.abs(source_y - yy).max() <= reach
 
 
+def imagenet_c_shuffle(height, width, max_delta, iterations, rng):
+    """ImageNet-C's pixel-by-pixel swap loop (raster order from the bottom right)."""
+    index = np.arange(height * width).reshape(height, width)
+    for _ in range(iterations):
+        for h in range(height - max_delta, max_delta, -1):
+            for w in range(width - max_delta, max_delta, -1):
+                dx, dy = rng.integers(-max_delta, max_delta, size=2)
+                index[h, w], index[h + dy, w + dx] = index[h + dy, w + dx], index[h, w]
+    return index.ravel()
+
+
+def travel(order, size):
+    source_y, source_x = np.divmod(order.reshape(size, size), size)
+    yy, xx = np.mgrid[0:size, 0:size]
+    inner = (slice(8, -8), slice(8, -8))
+    dy, dx = (source_y - yy)[inner], (source_x - xx)[inner]
+    return np.mean((dy != 0) | (dx != 0)), np.mean(np.abs(dy)), np.mean(np.abs(dx))
+
+
+@pytest.mark.parametrize(("max_delta", "iterations"), [(1, 2), (2, 3), (4, 2)])
+def test_glass_shuffle_moves_pixels_as_far_as_imagenet_cs_loop(max_delta, iterations):
+    ours = travel(F.glass_shuffle(48, 48, max_delta, iterations, np.random.default_rng(0)), 48)
+    loop = travel(imagenet_c_shuffle(48, 48, max_delta, iterations, np.random.default_rng(0)),
+                  48)
+    assert ours == pytest.approx(loop, rel=0.08)
+
+
 def test_glass_shuffle_on_an_image_too_small_for_swaps_is_the_identity():
     # ImageNet-C swaps rows max_delta + 1 .. H - max_delta: none when H <= 2 * max_delta.
     assert F.glass_shuffle(4, 20, 2, 3, np.random.default_rng(0)).tolist() == list(range(80))
