@@ -51,7 +51,9 @@ NUMERIC_DTYPES = frozenset(
      "float16", "float32", "float64"}
 )
 
-_CALL_OPTIONS = ("bbox_format", "keypoint_flip_idx", *_labels.OPTIONS)
+#: Call keywords that are options, not data (``aug(..., bbox_format="coco")``).
+CALL_OPTIONS = ("bbox_format", "keypoint_flip_idx", *_labels.OPTIONS)
+_CALL_OPTIONS = CALL_OPTIONS
 _NO_OPTIONS: dict[str, Any] = {}
 _DTYPE_SETS: dict[frozenset[str], frozenset[np.dtype]] = {}
 

@@ -40,7 +40,7 @@ from typing import Any
 
 from torch.utils.data import Dataset, Sampler
 
-from augkit.augmenter import Augmenter
+from augkit.augmenter import CALL_OPTIONS, Augmenter
 from augkit.errors import InputError, ParameterTypeError, describe
 
 __all__ = ["AugmentedDataset", "KeyedSampler", "worker_init_fn"]
@@ -105,7 +105,8 @@ class AugmentedDataset(Dataset):
     dataset : indexable
         ``dataset[index]`` gives a sample: an image (a numpy array, a PIL image or
         a tensor), a ``dict`` of call keywords (``{"image": ..., "bounding_boxes":
-        ...}``, given back as a dict) or a tuple whose first item is the image (the
+        ..., "labels": {...}}``, given back as a dict, options such as ``bbox_format``
+        passed through) or a tuple whose first item is the image (the
         rest, a label, passes through unchanged).
     augmenter : augkit.Augmenter
         Applied to every sample.
@@ -143,9 +144,11 @@ class AugmentedDataset(Dataset):
             key, index = None, item
         sample = self.dataset[index]
         if isinstance(sample, Mapping):
-            names = list(sample)
+            names = [name for name in sample if name not in CALL_OPTIONS]
+            if "labels" in sample:  # they come back last (augkit.augmentables._labels)
+                names.append("labels")
             out = self.augmenter(**sample, key=key)
-            return dict(zip(names, out if len(names) > 1 else (out,)))
+            return {**sample, **dict(zip(names, out if len(names) > 1 else (out,)))}
         if isinstance(sample, tuple):
             if not sample:
                 raise InputError(f"dataset[{index}]: expected an image or (image, ...), got ()")

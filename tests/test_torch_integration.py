@@ -111,3 +111,13 @@ def test_a_torch_tensor_comes_back_as_a_tensor():
     model_input = chw(image=image)
     assert isinstance(model_input, torch.Tensor) and model_input.dtype == torch.float32
     assert model_input.shape == (3, 2, 3)
+
+
+def test_augmented_dataset_of_dicts_with_boxes_and_labels():
+    sample = {"image": np.zeros((20, 40, 3), np.uint8), "bbox_format": "coco",
+              "bounding_boxes": np.array([[-5, 0, 10, 10], [50, 0, 5, 5]], np.float32),
+              "labels": {"cls": np.array([4, 9])}}
+    data = AugmentedDataset([sample], augkit.Identity())
+    out = data[(0, 0)]
+    assert out["bounding_boxes"].tolist() == [[0, 0, 5, 10]] and out["bbox_format"] == "coco"
+    assert out["labels"]["cls"].tolist() == [4] and out["image"].shape == (20, 40, 3)
