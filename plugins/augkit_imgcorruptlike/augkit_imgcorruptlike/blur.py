@@ -23,9 +23,11 @@ class GaussianBlur(CorruptionAugmenter):
     --------
     >>> import numpy as np
     >>> from augkit import augmenters as iaa
-    >>> aug = iaa.imgcorruptlike.GaussianBlur(severity=2, seed=1)
-    >>> aug(image=np.full((32, 32, 3), 128, np.uint8)).shape
-    (32, 32, 3)
+    >>> img = np.zeros((9, 9), np.uint8); img[4, 4] = 255
+    >>> aug = iaa.imgcorruptlike.GaussianBlur(severity=1, seed=1)
+    >>> out = aug(image=img)
+    >>> out[4, 2:7].tolist()
+    [5, 24, 40, 24, 5]
     """
 
     registered_name = "imgcorruptlike.GaussianBlur"
@@ -52,9 +54,11 @@ class GlassBlur(CorruptionAugmenter):
     --------
     >>> import numpy as np
     >>> from augkit import augmenters as iaa
-    >>> aug = iaa.imgcorruptlike.GlassBlur(severity=2, seed=1)
-    >>> aug(image=np.full((32, 32, 3), 128, np.uint8)).shape
-    (32, 32, 3)
+    >>> img = np.full((32, 32, 3), 77, np.uint8)
+    >>> aug = iaa.imgcorruptlike.GlassBlur(severity=5, seed=1)
+    >>> out = aug(image=img)
+    >>> int(out.min()), int(out.max())
+    (77, 77)
     """
 
     registered_name = "imgcorruptlike.GlassBlur"
@@ -79,9 +83,11 @@ class DefocusBlur(CorruptionAugmenter):
     --------
     >>> import numpy as np
     >>> from augkit import augmenters as iaa
-    >>> aug = iaa.imgcorruptlike.DefocusBlur(severity=2, seed=1)
-    >>> aug(image=np.full((32, 32, 3), 128, np.uint8)).shape
-    (32, 32, 3)
+    >>> img = np.zeros((21, 21), np.uint8); img[10, 10] = 255
+    >>> aug = iaa.imgcorruptlike.DefocusBlur(severity=3, seed=1)
+    >>> out = aug(image=img)
+    >>> int(out.max()), int((out > 0).sum())
+    (2, 113)
     """
 
     registered_name = "imgcorruptlike.DefocusBlur"
@@ -107,9 +113,11 @@ class MotionBlur(CorruptionAugmenter):
     --------
     >>> import numpy as np
     >>> from augkit import augmenters as iaa
-    >>> aug = iaa.imgcorruptlike.MotionBlur(severity=2, seed=1)
-    >>> aug(image=np.full((32, 32, 3), 128, np.uint8)).shape
-    (32, 32, 3)
+    >>> img = np.zeros((31, 31), np.uint8); img[15, 15] = 255
+    >>> aug = iaa.imgcorruptlike.MotionBlur(severity=3, seed=1)
+    >>> out = aug(image=img)
+    >>> int((out > 0).sum()) > 1, int(out.max()) < 255
+    (True, True)
     """
 
     registered_name = "imgcorruptlike.MotionBlur"
@@ -134,9 +142,11 @@ class ZoomBlur(CorruptionAugmenter):
     --------
     >>> import numpy as np
     >>> from augkit import augmenters as iaa
-    >>> aug = iaa.imgcorruptlike.ZoomBlur(severity=2, seed=1)
-    >>> aug(image=np.full((32, 32, 3), 128, np.uint8)).shape
-    (32, 32, 3)
+    >>> img = np.full((16, 16, 3), 60, np.uint8)
+    >>> aug = iaa.imgcorruptlike.ZoomBlur(severity=5, seed=1)
+    >>> out = aug(image=img)
+    >>> int(out.min()), int(out.max())
+    (60, 60)
     """
 
     registered_name = "imgcorruptlike.ZoomBlur"

@@ -23,9 +23,11 @@ class Contrast(CorruptionAugmenter):
     --------
     >>> import numpy as np
     >>> from augkit import augmenters as iaa
-    >>> aug = iaa.imgcorruptlike.Contrast(severity=2, seed=1)
-    >>> aug(image=np.full((32, 32, 3), 128, np.uint8)).shape
-    (32, 32, 3)
+    >>> img = np.array([[0, 255]], np.uint8)
+    >>> aug = iaa.imgcorruptlike.Contrast(severity=1, seed=1)
+    >>> out = aug(image=img)
+    >>> out.tolist()
+    [[76, 178]]
     """
 
     registered_name = "imgcorruptlike.Contrast"
@@ -50,9 +52,11 @@ class Brightness(CorruptionAugmenter):
     --------
     >>> import numpy as np
     >>> from augkit import augmenters as iaa
-    >>> aug = iaa.imgcorruptlike.Brightness(severity=2, seed=1)
-    >>> aug(image=np.full((32, 32, 3), 128, np.uint8)).shape
-    (32, 32, 3)
+    >>> img = np.array([[[100, 50, 0]]], np.uint8)
+    >>> aug = iaa.imgcorruptlike.Brightness(severity=1, seed=1)
+    >>> out = aug(image=img)
+    >>> out.tolist()
+    [[[125, 62, 0]]]
     """
 
     registered_name = "imgcorruptlike.Brightness"
@@ -78,9 +82,11 @@ class Saturate(CorruptionAugmenter):
     --------
     >>> import numpy as np
     >>> from augkit import augmenters as iaa
-    >>> aug = iaa.imgcorruptlike.Saturate(severity=2, seed=1)
-    >>> aug(image=np.full((32, 32, 3), 128, np.uint8)).shape
-    (32, 32, 3)
+    >>> img = np.array([[[200, 100, 100]]], np.uint8)
+    >>> aug = iaa.imgcorruptlike.Saturate(severity=3, seed=1)
+    >>> out = aug(image=img)
+    >>> out.tolist()
+    [[[200, 0, 0]]]
     """
 
     registered_name = "imgcorruptlike.Saturate"
@@ -105,9 +111,11 @@ class JpegCompression(CorruptionAugmenter):
     --------
     >>> import numpy as np
     >>> from augkit import augmenters as iaa
-    >>> aug = iaa.imgcorruptlike.JpegCompression(severity=2, seed=1)
-    >>> aug(image=np.full((32, 32, 3), 128, np.uint8)).shape
-    (32, 32, 3)
+    >>> img = np.full((16, 16, 3), 128, np.uint8)
+    >>> aug = iaa.imgcorruptlike.JpegCompression(severity=5, seed=1)
+    >>> out = aug(image=img)
+    >>> out.shape
+    (16, 16, 3)
     """
 
     registered_name = "imgcorruptlike.JpegCompression"
@@ -132,9 +140,11 @@ class Pixelate(CorruptionAugmenter):
     --------
     >>> import numpy as np
     >>> from augkit import augmenters as iaa
+    >>> img = np.array([[0, 100, 200, 250]], np.uint8)
     >>> aug = iaa.imgcorruptlike.Pixelate(severity=2, seed=1)
-    >>> aug(image=np.full((32, 32, 3), 128, np.uint8)).shape
-    (32, 32, 3)
+    >>> out = aug(image=img)
+    >>> out.tolist()
+    [[50, 50, 225, 225]]
     """
 
     registered_name = "imgcorruptlike.Pixelate"

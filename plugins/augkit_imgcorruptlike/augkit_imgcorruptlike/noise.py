@@ -23,9 +23,11 @@ class GaussianNoise(CorruptionAugmenter):
     --------
     >>> import numpy as np
     >>> from augkit import augmenters as iaa
-    >>> aug = iaa.imgcorruptlike.GaussianNoise(severity=2, seed=1)
-    >>> aug(image=np.full((32, 32, 3), 128, np.uint8)).shape
-    (32, 32, 3)
+    >>> img = np.full((64, 64, 3), 128, np.uint8)
+    >>> aug = iaa.imgcorruptlike.GaussianNoise(severity=3, seed=1)
+    >>> out = aug(image=img)
+    >>> round(float(out.std()) / 255, 2)
+    0.18
     """
 
     registered_name = "imgcorruptlike.GaussianNoise"
@@ -50,9 +52,11 @@ class ShotNoise(CorruptionAugmenter):
     --------
     >>> import numpy as np
     >>> from augkit import augmenters as iaa
-    >>> aug = iaa.imgcorruptlike.ShotNoise(severity=2, seed=1)
-    >>> aug(image=np.full((32, 32, 3), 128, np.uint8)).shape
-    (32, 32, 3)
+    >>> img = np.full((32, 32), 100, np.uint8)
+    >>> aug = iaa.imgcorruptlike.ShotNoise(severity=5, seed=1)
+    >>> out = aug(image=img)
+    >>> sorted(np.unique(out).tolist())
+    [0, 85, 170, 255]
     """
 
     registered_name = "imgcorruptlike.ShotNoise"
@@ -77,9 +81,11 @@ class ImpulseNoise(CorruptionAugmenter):
     --------
     >>> import numpy as np
     >>> from augkit import augmenters as iaa
-    >>> aug = iaa.imgcorruptlike.ImpulseNoise(severity=2, seed=1)
-    >>> aug(image=np.full((32, 32, 3), 128, np.uint8)).shape
-    (32, 32, 3)
+    >>> img = np.full((32, 32), 128, np.uint8)
+    >>> aug = iaa.imgcorruptlike.ImpulseNoise(severity=3, seed=1)
+    >>> out = aug(image=img)
+    >>> sorted(np.unique(out).tolist())
+    [0, 128, 255]
     """
 
     registered_name = "imgcorruptlike.ImpulseNoise"
@@ -104,9 +110,11 @@ class SpeckleNoise(CorruptionAugmenter):
     --------
     >>> import numpy as np
     >>> from augkit import augmenters as iaa
-    >>> aug = iaa.imgcorruptlike.SpeckleNoise(severity=2, seed=1)
-    >>> aug(image=np.full((32, 32, 3), 128, np.uint8)).shape
-    (32, 32, 3)
+    >>> img = np.zeros((16, 16, 3), np.uint8)
+    >>> aug = iaa.imgcorruptlike.SpeckleNoise(severity=5, seed=1)
+    >>> out = aug(image=img)
+    >>> int(out.max())  # multiplicative: black stays black
+    0
     """
 
     registered_name = "imgcorruptlike.SpeckleNoise"

@@ -23,9 +23,11 @@ class Fog(CorruptionAugmenter):
     --------
     >>> import numpy as np
     >>> from augkit import augmenters as iaa
-    >>> aug = iaa.imgcorruptlike.Fog(severity=2, seed=1)
-    >>> aug(image=np.full((32, 32, 3), 128, np.uint8)).shape
-    (32, 32, 3)
+    >>> img = np.full((32, 32, 3), 100, np.uint8)
+    >>> aug = iaa.imgcorruptlike.Fog(severity=3, seed=1)
+    >>> out = aug(image=img)
+    >>> bool(out.std() > 5)
+    True
     """
 
     registered_name = "imgcorruptlike.Fog"
@@ -52,9 +54,11 @@ class Frost(CorruptionAugmenter):
     --------
     >>> import numpy as np
     >>> from augkit import augmenters as iaa
-    >>> aug = iaa.imgcorruptlike.Frost(severity=2, seed=1)
-    >>> aug(image=np.full((32, 32, 3), 128, np.uint8)).shape
-    (32, 32, 3)
+    >>> img = np.zeros((32, 32, 3), np.uint8)
+    >>> aug = iaa.imgcorruptlike.Frost(severity=5, seed=1)
+    >>> out = aug(image=img)
+    >>> bool(out[..., 2].mean() > out[..., 0].mean())  # bluish ice
+    True
     """
 
     registered_name = "imgcorruptlike.Frost"
@@ -79,9 +83,11 @@ class Snow(CorruptionAugmenter):
     --------
     >>> import numpy as np
     >>> from augkit import augmenters as iaa
-    >>> aug = iaa.imgcorruptlike.Snow(severity=2, seed=1)
-    >>> aug(image=np.full((32, 32, 3), 128, np.uint8)).shape
-    (32, 32, 3)
+    >>> img = np.full((48, 48, 3), 40, np.uint8)
+    >>> aug = iaa.imgcorruptlike.Snow(severity=3, seed=1)
+    >>> out = aug(image=img)
+    >>> bool(out.mean() > 100)
+    True
     """
 
     registered_name = "imgcorruptlike.Snow"
@@ -106,9 +112,11 @@ class Spatter(CorruptionAugmenter):
     --------
     >>> import numpy as np
     >>> from augkit import augmenters as iaa
-    >>> aug = iaa.imgcorruptlike.Spatter(severity=2, seed=1)
-    >>> aug(image=np.full((32, 32, 3), 128, np.uint8)).shape
-    (32, 32, 3)
+    >>> img = np.full((64, 64, 3), 255, np.uint8)
+    >>> aug = iaa.imgcorruptlike.Spatter(severity=5, seed=1)
+    >>> out = aug(image=img)
+    >>> bool(out.min() < 255)  # mud
+    True
     """
 
     registered_name = "imgcorruptlike.Spatter"
