@@ -8,8 +8,11 @@ Every augmenter owns a :class:`numpy.random.SeedSequence` and a
 * Children of an augmenter get streams derived from the parent's sequence and their
   position, so adding a child at the end does not shift the others.
 * A process other than the one that created an augmenter (a Pool worker, a PyTorch
-  DataLoader worker) re-derives every stream from the seed and the worker index, so no
-  two workers repeat each other and a fixed seed reproduces a run.
+  DataLoader worker) re-derives every stream from the seed and the process's
+  :func:`worker_key` (torch's per-epoch worker seed, or the process's place in the
+  process tree): no two workers repeat each other, workers started again (the next
+  epoch) draw fresh values, and a fixed seed (with ``torch.manual_seed``) reproduces a
+  run.
 
 Keyed sampling, ``aug(image=img, key=(epoch, index))``, draws from the augmenter's
 sequence and the key alone (a Philox stream per key), independent of worker count
