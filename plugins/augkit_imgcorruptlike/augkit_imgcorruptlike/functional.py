@@ -501,7 +501,7 @@ def _gaussian_blur(image, sigma, rng):
 def _glass_blur(image, constants, rng):
     sigma, max_delta, iterations = constants
     height, width, channels = image.shape
-    blurred = (gaussian(_unit(image), sigma) * 255).astype(np.uint8)
+    blurred = _truncate(gaussian(_unit(image), sigma) * 255)
     order = glass_shuffle(height, width, max_delta, iterations, rng)
     shuffled = blurred.reshape(-1, channels)[order].reshape(image.shape)
     return _to_255(gaussian(_unit(shuffled), sigma))

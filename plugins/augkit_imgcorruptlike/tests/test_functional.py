@@ -10,6 +10,8 @@ import numpy as np
 import pytest
 from augkit_imgcorruptlike import functional as F
 from augkit_imgcorruptlike._textures import frost_texture, plasma_fractal
+from hypothesis import given
+from hypothesis import strategies as st
 from PIL import Image
 
 from augkit import InputError, ParameterError
@@ -477,3 +479,16 @@ def test_points_follow_the_field_they_are_warped_by():
         dy = cv2.remap(field[1], np.float32([[col]]), np.float32([[row]]), cv2.INTER_LINEAR)
         assert abs(mx + float(dx[0, 0]) - x) < 0.05 and abs(my + float(dy[0, 0]) - y) < 0.05
     assert F.move_points_by_field(np.zeros((0, 2)), field).shape == (0, 2)
+
+
+@given(name=st.sampled_from(ALL_NAMES), severity=st.integers(1, 5),
+       height=st.integers(1, 48), width=st.integers(1, 48),
+       layout=st.sampled_from([(), (1,), (3,)]), seed=st.integers(0, 2**32 - 1))
+def test_every_corruption_on_any_image_is_seeded_and_keeps_its_shape(name, severity, height,
+                                                                     width, layout, seed):
+    image = np.random.default_rng(seed).integers(0, 256, (height, width, *layout),
+                                                 dtype=np.uint8)
+    func = getattr(F, f"apply_{name}")
+    out = func(image, severity=severity, seed=seed)
+    assert out.shape == image.shape and out.dtype == np.uint8 and out.flags.c_contiguous
+    assert np.array_equal(out, func(image, severity=severity, seed=seed))
