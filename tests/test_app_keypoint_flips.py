@@ -1,4 +1,7 @@
-"""`augkit augment` swaps left/right keypoints where the pipeline mirrors (COCO names, YOLO flip_idx)."""
+"""`augkit augment` swaps left/right keypoints where the pipeline mirrors.
+
+The pairs come from COCO categories' keypoint names and YOLO's data.yaml flip_idx.
+"""
 
 from __future__ import annotations
 
