@@ -47,3 +47,27 @@ def test_visibility_swaps_with_the_points_and_unmirrored_rows_keep_their_order()
     _, (kept,), _ = augment_objects(augkit.get("Rot90", k=2), image, [obj], key=(0,),
                                     flip_idx=flip_idx)
     assert kept.keypoints[:, 2].tolist() == [2, 1, 2]  # a half turn mirrors nothing
+
+
+def test_yolo_pose_flip_idx_from_data_yaml(tmp_path):
+    from augkit.app.datasets.images_io import write_image
+    from augkit.app.job import JobConfig, run_job
+
+    (tmp_path / "images/train").mkdir(parents=True)
+    (tmp_path / "labels/train").mkdir(parents=True)
+    write_image(tmp_path / "images/train/a.png", np.zeros((30, 40, 3), np.uint8))
+    (tmp_path / "labels/train/a.txt").write_text(
+        "0 0.5 0.5 0.5 0.4 0.25 0.4 2 0.75 0.6 1\n")
+    (tmp_path / "data.yaml").write_text(yaml.safe_dump(
+        {"path": ".", "train": "images/train", "kpt_shape": [2, 3], "flip_idx": [1, 0],
+         "names": {0: "person"}}))
+    pipe = tmp_path / "flip.yaml"
+    pipe.write_text(yaml.safe_dump({"augkit_format": 1, "augmenter": "Fliplr",
+                                    "args": {"p": 1.0}}))
+    out = tmp_path / "out"
+    run_job(JobConfig(pipeline=pipe, input=tmp_path / "images/train", output=out, n=1, seed=1,
+                      workers=1, format="yolo", progress=False), log=lambda *a: None)
+    (label,) = [p for p in out.rglob("*.txt") if p.name != "classes.txt"]
+    values = [float(v) for v in label.read_text().split()]
+    # mirrored x: 0.25 -> 0.75 and 0.75 -> 0.25; the pair swaps, visibility with it
+    assert values[5:] == [0.25, 0.6, 1, 0.75, 0.4, 2]
