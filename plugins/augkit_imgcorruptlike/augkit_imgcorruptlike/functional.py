@@ -605,11 +605,8 @@ _LEVELS = np.arange(256, dtype=np.float64) / 255
 def _contrast(image, factor, rng):
     # Per channel the formula maps each of the 256 levels: one lookup table each.
     means = np.array(cv2.mean(image)[:image.shape[2]], dtype=np.float64) / 255
-    out = np.empty_like(image)
-    for channel, mean in enumerate(means):
-        table = _truncate(_to_255((_LEVELS - mean) * factor + mean))
-        out[:, :, channel] = table[image[:, :, channel]]
-    return out
+    tables = _truncate(_to_255((_LEVELS[:, None] - means) * factor + means))
+    return _keep_shape(cv2.LUT(image, tables.reshape(256, 1, -1)), image)
 
 
 def _value_and_spread(unit: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
