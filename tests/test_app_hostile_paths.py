@@ -85,10 +85,10 @@ def test_any_exception_of_one_record_is_reported_counted_and_skipped(tmp_path, m
     else:
         real = tasks.augment_objects
 
-        def augment_objects(pipeline, image, objects, *, key, out_of_image):
+        def augment_objects(pipeline, image, objects, *, key, **options):
             if key[0] == "b.jpg":
                 raise ZeroDivisionError("boom")
-            return real(pipeline, image, objects, key=key, out_of_image=out_of_image)
+            return real(pipeline, image, objects, key=key, **options)
 
         monkeypatch.setattr(tasks, "augment_objects", augment_objects)
     lines = []
