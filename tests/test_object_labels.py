@@ -75,9 +75,20 @@ def test_bad_labels_are_refused_naming_them():
     with pytest.raises(augkit.InputError, match="min_area= applies with labels="):
         SHIFT(image=IMAGE, bounding_boxes=BOXES, min_area=3)
     with pytest.raises(augkit.InputError, match="imgaug objects carry their own label"):
-        SHIFT(images=[IMAGE], bounding_boxes=[BOXES], labels={"cls": [1, 2, 3]})
+        SHIFT(image=IMAGE, bounding_boxes=augkit.BoundingBoxesOnImage.from_xyxy_array(
+            BOXES, shape=IMAGE.shape), labels={"cls": [1, 2, 3]})
+    with pytest.raises(augkit.InputError, match="labels: 1 dicts for 2 images"):
+        SHIFT(images=[IMAGE, IMAGE], bounding_boxes=[BOXES, BOXES], labels=[{}])
 
 
 def test_without_labels_nothing_changes():
     _, boxes = SHIFT(image=IMAGE, bounding_boxes=BOXES)
     assert boxes.tolist() == [[25, 0, 35, 10], [55, 0, 63, 10], [37, 4, 45, 12]]
+
+
+def test_a_batch_takes_one_labels_dict_per_image():
+    _, boxes, labels = SHIFT(images=[IMAGE, IMAGE], bounding_boxes=[BOXES, BOXES[:1]],
+                             labels=[{"cls": [1, 2, 3]}, {"cls": ["x"]}])
+    assert [b.tolist() for b in boxes] == [[[25, 0, 35, 10], [37, 4, 40, 12]], [[25, 0, 35, 10]]]
+    assert labels[0]["cls"] == [1, 3] and labels[1]["cls"] == ["x"]
+    assert labels[0]["index"].tolist() == [0, 2]

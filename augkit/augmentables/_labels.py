@@ -18,9 +18,11 @@ expects (albumentations' ``BboxParams``/``KeypointParams`` defaults):
   area, is inside the image (they are not clipped); line strings when they lie wholly
   outside.
 
-``labels={}`` gives only the indices. Without ``labels=``, nothing is clipped or dropped
+For a batch (``images=`` with a list of plain arrays per kind), ``labels=`` is a list of
+dicts, one per image, and so is the result. ``labels={}`` gives only the indices.
+Without ``labels=``, nothing is clipped or dropped
 beyond what augmenters do (imgaug's behaviour). imgaug objects (``BoundingBoxesOnImage``
-...) keep their own ``label``; ``labels=`` is for plain arrays of one image.
+...) keep their own ``label``; ``labels=`` is for plain arrays.
 
 Examples
 --------
@@ -53,7 +55,7 @@ _RESULT = "_labels_result"  # where the restore step leaves the result, in the o
 _CLAIMED = "_labels_claimed"  # the kinds that took flat labels, in the options
 
 
-def wanted(options: Any, kind_name: str) -> dict[str, Any] | None:
+def wanted(options: Any, kind_name: str) -> Any:
     """The labels that *kind_name* carries in this call, or None (checks the options).
 
     *options* is the call's dict of options: flat labels note here which kind took them.
@@ -65,60 +67,76 @@ def wanted(options: Any, kind_name: str) -> dict[str, Any] | None:
                              "the indices of the objects that survive)")
         return None
     labels = options["labels"]
-    if not isinstance(labels, Mapping):
-        raise InputError(f"labels: expected a dict of per-object arrays (name -> array), "
-                         f"got {describe(labels)}")
-    nested = bool(labels) and all(key in _KINDS for key in labels)
-    if nested:
-        mine = labels.get(kind_name)
-        return None if mine is None else dict(mine)
+    if not isinstance(labels, (Mapping, list, tuple)):
+        raise InputError(f"labels: expected a dict of per-object arrays (name -> array), or "
+                         f"a list of such dicts for images=, got {describe(labels)}")
+    if isinstance(labels, Mapping) and labels and all(key in _KINDS for key in labels):
+        return labels.get(kind_name)
     claimed = options.setdefault(_CLAIMED, [])  # the call's dict of options
     if claimed:
         raise InputError(f"labels: the call has {claimed[0]} and {kind_name}; say which "
                          "labels go with which: labels={'bounding_boxes': {...}, "
                          "'keypoints': {...}}")
     claimed.append(kind_name)
-    return dict(labels)
+    return labels
 
 
 def result(options: Mapping[str, Any]) -> dict[str, Any]:
     """The labels of the survivors, as the restore steps left them (flat or per kind)."""
     found = options.get(_RESULT, {})
     labels = options["labels"]
-    if labels and all(key in _KINDS for key in labels):
+    if isinstance(labels, Mapping) and labels and all(key in _KINDS for key in labels):
         return found
     return next(iter(found.values()), {"index": np.zeros(0, dtype=np.intp)})
 
 
 class Labelled:
-    """Attach object indices to one plain row; on the way back, fit it to the image and
-    take the labels of the survivors."""
+    """Attach object indices to plain rows; on the way back, fit each row to its image
+    and take the labels of the survivors.
 
-    __slots__ = ("clip", "count", "kind_name", "labels", "min_area", "min_visibility",
-                 "options", "restore")
+    *labels* is one dict for one image (``image=``) or a list of dicts, one per image
+    (``images=``); the result has the same form.
+    """
 
-    def __init__(self, restore: Any, labels: dict[str, Any], count: int, kind_name: str,
-                 options: Any) -> None:
-        if "index" in labels:
-            raise ParameterError("labels: 'index' is the name of the survivors' indices in the "
-                                 "result; name your array otherwise")
-        for name, values in labels.items():
-            if len(values) != count:
-                raise InputError(f"labels[{name!r}]: {len(values)} values for {count} "
-                                 f"{kind_name} (one per object)")
-        self.restore, self.labels, self.count = restore, labels, count
+    __slots__ = ("clip", "kind_name", "labels", "min_area", "min_visibility", "options",
+                 "restore", "single")
+
+    def __init__(self, restore: Any, labels: Any, counts: list[int], kind_name: str,
+                 options: Any, *, single: bool) -> None:
+        rows = [labels] if single else list(labels)
+        if len(rows) != len(counts):
+            raise InputError(f"labels: {len(rows)} dicts for {len(counts)} images (one per "
+                             "image of the call)")
+        for row, (given, count) in enumerate(zip(rows, counts)):
+            where = "labels" if single else f"labels[{row}]"
+            if not isinstance(given, Mapping):
+                raise InputError(f"{where}: expected a dict of per-object arrays, got "
+                                 f"{describe(given)}")
+            if "index" in given:
+                raise ParameterError(f"{where}: 'index' is the name of the survivors' indices "
+                                     "in the result; name your array otherwise")
+            for name, values in given.items():
+                if len(values) != count:
+                    raise InputError(f"{where}[{name!r}]: {len(values)} values for {count} "
+                                     f"{kind_name} (one per object)")
+        self.restore, self.labels, self.single = restore, rows, single
         self.kind_name, self.options = kind_name, options
         self.clip = bool(options.get("clip", True))
         self.min_visibility = _fraction(options.get("min_visibility", 0.0))
         self.min_area = _non_negative(options.get("min_area", 0.0), "min_area")
 
     def __call__(self, rows: list) -> Any:
-        item = _fit(rows[0], self)
-        index = np.asarray(item.labels, dtype=np.intp)
-        out = {name: _take(values, index) for name, values in self.labels.items()}
-        out["index"] = index
-        self.options.setdefault(_RESULT, {})[self.kind_name] = out
-        return self.restore([_relabel(item, [None] * len(index))])
+        items, results = [], []
+        for item, given in zip(rows, self.labels):
+            item = _fit(item, self)
+            index = np.asarray(item.labels, dtype=np.intp)
+            out = {name: _take(values, index) for name, values in given.items()}
+            out["index"] = index
+            results.append(out)
+            items.append(_relabel(item, [None] * len(index)))
+        self.options.setdefault(_RESULT, {})[self.kind_name] = (
+            results[0] if self.single else results)
+        return self.restore(items)
 
 
 def indexed(item: Any) -> Any:

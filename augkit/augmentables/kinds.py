@@ -322,16 +322,17 @@ class _PointsKindBase(PointsKind):
         depth = _depth(value)
         if depth is None:
             depth = cls.row_depth if single else cls.row_depth + 1
-        if labels is not None and (depth != cls.row_depth or isinstance(value, cls.container)):
-            raise InputError(f"labels: per-object labels go with the plain {cls.name} array "
-                             f"of one image (image=); imgaug objects carry their own label")
+        if labels is not None and isinstance(value, cls.container):
+            raise InputError(f"labels: per-object labels go with plain {cls.name} arrays; "
+                             "imgaug objects carry their own label")
         if depth == cls.row_depth:
             shape = _row_shape(cls.name, shapes, 0, 1, cls._wrapper())
             item, back = cls._from_plain(value, shape, options, cls.name)
             if labels is not None:  # augkit.augmentables._labels
                 item = _labels.indexed(item)
                 return [item], _labels.Labelled(_RestoreOne(back, cls.name), labels,
-                                                _labels.count(item), cls.name, options)
+                                                [_labels.count(item)], cls.name, options,
+                                                single=True)
             return [item], _RestoreOne(back, cls.name)
         if depth != cls.row_depth + 1:
             raise InputError(f"{cls.name}: expected {cls.forms}; got {describe(value)}")
@@ -355,7 +356,15 @@ class _PointsKindBase(PointsKind):
                 backs.append(back)
         empty: np.ndarray | list = (value[:0].astype(np.float32)
                                     if isinstance(value, np.ndarray) else [])
-        return rows, _RestoreRows(backs, isinstance(value, np.ndarray), empty, cls.name)
+        restore = _RestoreRows(backs, isinstance(value, np.ndarray), empty, cls.name)
+        if labels is not None:  # augkit.augmentables._labels
+            if any(back is None for back in backs):
+                raise InputError(f"labels: per-object labels go with plain {cls.name} arrays; "
+                                 "imgaug objects carry their own label")
+            rows = [_labels.indexed(item) for item in rows]
+            return rows, _labels.Labelled(restore, labels, [_labels.count(r) for r in rows],
+                                          cls.name, options, single=False)
+        return rows, restore
 
     @classmethod
     def shape_of(cls, item: Any) -> tuple[int, ...]:
