@@ -121,3 +121,12 @@ def test_augmented_dataset_of_dicts_with_boxes_and_labels():
     out = data[(0, 0)]
     assert out["bounding_boxes"].tolist() == [[0, 0, 5, 10]] and out["bbox_format"] == "coco"
     assert out["labels"]["cls"].tolist() == [4] and out["image"].shape == (20, 40, 3)
+
+
+def test_the_docstring_examples_of_augkit_torch_run():
+    import doctest
+
+    import augkit.torch
+
+    failures, tried = doctest.testmod(augkit.torch, optionflags=doctest.ELLIPSIS)
+    assert tried > 5 and failures == 0
