@@ -379,3 +379,15 @@ def test_blend_alpha_rejects_bad_inputs():
         iaa.blend_alpha(image, image, np.ones((3, 3)))
     with pytest.raises(augkit.InputError, match="one shape and dtype"):
         iaa.blend_alpha(image, image.astype(np.float32), 0.5)
+
+
+@pytest.mark.parametrize("distribution", sorted(set(FIRST_PARTY_MODULES.values())))
+def test_module_hint_list_names_exactly_what_each_distribution_provides(distribution):
+    registry.ensure_loaded()
+    plugins = [info for info in registry.plugins.values()
+               if info.distribution == distribution and not info.error]
+    if not plugins:
+        pytest.skip(f"{distribution} is not installed")
+    provided = {name for info in plugins for name in info.modules}
+    listed = {name for name, dist in FIRST_PARTY_MODULES.items() if dist == distribution}
+    assert provided == listed
