@@ -83,10 +83,8 @@ def _stamp(params: Any, aug: Augmenter, shapes: list[tuple[int, ...]]) -> None:
     Params that take no attributes (None, arrays, tuples) go unstamped; replaying
     them is checked only by what applying them requires.
     """
-    try:
+    if hasattr(params, "__dict__"):  # checked first: a failed setattr costs a raised error
         object.__setattr__(params, _STAMP, _ReplayStamp(type(aug).__qualname__, tuple(shapes)))
-    except (AttributeError, TypeError):
-        pass
 
 
 def _check_replayed(params: Any, aug: Augmenter, rows: Rows) -> None:
