@@ -5,7 +5,7 @@ Examples
 >>> import numpy as np
 >>> from augkit_debug import api as debug
 >>> debug.draw_debug_image([np.zeros((4, 4, 3), np.uint8)]).shape
-(8, 8, 3)
+(24, 8, 3)
 """
 
 from __future__ import annotations

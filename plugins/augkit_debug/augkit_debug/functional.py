@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import cv2
 import numpy as np
 
 from augkit import InputError
@@ -15,6 +16,8 @@ from augkit.extend import describe, value_range
 
 #: Grid background and cell borders (imgaug's pink).
 BACKGROUND = (255, 192, 203)
+#: Height in pixels of the white band above each column that names it.
+TITLE_HEIGHT = 14
 
 #: How each coordinate kind is drawn (argument name -> draw_on_image options).
 _POINT_STYLES: dict[str, dict[str, Any]] = {
@@ -64,12 +67,22 @@ def _check_items(items: Any, name: str, count: int) -> list:
     return items
 
 
-def _map_columns(items: list, images: list[np.ndarray]) -> list[list[np.ndarray]]:
+def _map_columns(name: str, items: list, images: list[np.ndarray]
+                 ) -> list[tuple[str, list[np.ndarray]]]:
     """One column per map channel: each image with that channel drawn over it."""
     drawn = [item.draw_on_image(image) for item, image in zip(items, images)]
     nb_columns = max(len(channels) for channels in drawn)
-    return [[channels[c] if c < len(channels) else image
-             for channels, image in zip(drawn, images)] for c in range(nb_columns)]
+    return [(f"{name}[{c}]", [channels[c] if c < len(channels) else image
+                              for channels, image in zip(drawn, images)])
+            for c in range(nb_columns)]
+
+
+def _title(text: str, width: int) -> np.ndarray:
+    """A white ``(TITLE_HEIGHT, width, 3)`` band with *text* in black (clipped)."""
+    band = np.full((TITLE_HEIGHT, width, 3), 255, np.uint8)
+    cv2.putText(band, text, (1, TITLE_HEIGHT - 4), cv2.FONT_HERSHEY_PLAIN, 0.8, (0, 0, 0), 1,
+                cv2.LINE_AA)
+    return band
 
 
 def draw_debug_image(images: Sequence[np.ndarray] | np.ndarray, heatmaps: Any = None,
@@ -80,8 +93,10 @@ def draw_debug_image(images: Sequence[np.ndarray] | np.ndarray, heatmaps: Any = 
 
     The first column shows the images; heatmaps and segmentation maps get one column
     per map channel (drawn over the image), each coordinate kind one column (drawn on
-    the image). Cells are as large as the largest image; smaller images sit at their
-    cell's top left on the pink background, and every cell has a 1-pixel pink border.
+    the image). A white band of :data:`TITLE_HEIGHT` pixels above each column names
+    it (``images``, ``heatmaps[0]``, ``keypoints``...). Cells are as large as the
+    largest image; smaller images sit at their cell's top left on the pink
+    background, and every cell has a 1-pixel pink border.
 
     Parameters
     ----------
@@ -96,7 +111,7 @@ augkit.BoundingBoxesOnImage, augkit.PolygonsOnImage or augkit.LineStringsOnImage
 
     Returns
     -------
-    ndarray of shape (N * (H + 2) + 2, K * (W + 2) + 2, 3), uint8
+    ndarray of shape (TITLE_HEIGHT + 2 + N * (H + 2) + 2, K * (W + 2) + 2, 3), uint8
         The picture, for ``K`` columns and the largest image ``H x W``.
 
     Examples
@@ -105,30 +120,37 @@ augkit.BoundingBoxesOnImage, augkit.PolygonsOnImage or augkit.LineStringsOnImage
     >>> image = np.zeros((10, 12, 3), np.uint8)
     >>> boxes = augkit.BoundingBoxesOnImage([augkit.BoundingBox(2, 2, 8, 6)], shape=image.shape)
     >>> draw_debug_image([image, image], bounding_boxes=[boxes, boxes]).shape
-    (26, 30, 3)
+    (42, 30, 3)
     """
     pictures = [to_rgb_uint8(image, f"images[{i}]") for i, image in enumerate(images)]
     if not pictures:
         raise InputError("images: expected at least one image, got none")
-    columns = [pictures]
-    for name, items in (("heatmaps", heatmaps), ("segmentation_maps", segmentation_maps)):
+    columns = [("images", pictures)]
+    for name, items in (("heatmaps", heatmaps), ("segmaps", segmentation_maps)):
         if items is not None:
-            columns += _map_columns(_check_items(items, name, len(pictures)), pictures)
+            argument = "heatmaps" if name == "heatmaps" else "segmentation_maps"
+            columns += _map_columns(name, _check_items(items, argument, len(pictures)),
+                                    pictures)
     for name, items in (("keypoints", keypoints), ("bounding_boxes", bounding_boxes),
                         ("polygons", polygons), ("line_strings", line_strings)):
         if items is not None:
             items = _check_items(items, name, len(pictures))
-            columns.append([item.draw_on_image(image, **_POINT_STYLES[name])
-                            for item, image in zip(items, pictures)])
+            columns.append((name.replace("_", " "),
+                            [item.draw_on_image(image, **_POINT_STYLES[name])
+                             for item, image in zip(items, pictures)]))
     cell_h = max(p.shape[0] for p in pictures) + 2
     cell_w = max(p.shape[1] for p in pictures) + 2
-    grid = np.empty((len(pictures) * cell_h + 2, len(columns) * cell_w + 2, 3), np.uint8)
+    first_row = 2 + TITLE_HEIGHT + 2
+    grid = np.empty((first_row + len(pictures) * cell_h, len(columns) * cell_w + 2, 3),
+                    np.uint8)
     grid[...] = BACKGROUND
-    for col, cells in enumerate(columns):
+    for col, (title, cells) in enumerate(columns):
+        left = 2 + col * cell_w
+        grid[2:2 + TITLE_HEIGHT, left:left + cell_w - 2] = _title(title, cell_w - 2)
         for row, cell in enumerate(cells):
-            top, left = 2 + row * cell_h, 2 + col * cell_w
+            top = first_row + row * cell_h
             grid[top:top + cell.shape[0], left:left + cell.shape[1]] = cell
     return grid
 
 
-__all__ = ["BACKGROUND", "draw_debug_image", "to_rgb_uint8"]
+__all__ = ["BACKGROUND", "TITLE_HEIGHT", "draw_debug_image", "to_rgb_uint8"]

@@ -8,13 +8,22 @@ import pickle
 import numpy as np
 import PIL.Image
 import pytest
-from augkit_debug.functional import BACKGROUND, draw_debug_image, to_rgb_uint8
+from augkit_debug.functional import (
+    BACKGROUND,
+    TITLE_HEIGHT,
+    _title,
+    draw_debug_image,
+    to_rgb_uint8,
+)
 
 import augkit
 from augkit import ParameterError
 from augkit import augmenters as iaa
 
 debug = iaa.debug
+
+#: First row of the images in a debug picture (below the column titles).
+TOP = 2 + TITLE_HEIGHT + 2
 
 GREEN = (0, 255, 0)
 
@@ -72,18 +81,23 @@ def test_the_saved_picture_has_the_grid_size_and_shows_the_boxes(tmp_path):
     images, boxes = batch(n=2, shape=(20, 30, 3))
     aug(images=images, bounding_boxes=boxes)
     picture = np.asarray(PIL.Image.open(tmp_path / "batch_000000.png").convert("RGB"))
-    # 2 rows (images) x 2 columns (images, boxes), cells of (20 + 2) x (30 + 2), border 2
-    assert picture.shape == (2 * 22 + 2, 2 * 32 + 2, 3)
+    # titles, then 2 rows (images) x 2 columns (images, boxes) of (20 + 2) x (30 + 2)
+    assert picture.shape == (TOP + 2 * 22, 2 * 32 + 2, 3)
     # the image column shows the images unchanged
-    np.testing.assert_array_equal(picture[2:22, 2:32], images[0])
-    np.testing.assert_array_equal(picture[24:44, 2:32], images[1])
+    np.testing.assert_array_equal(picture[TOP:TOP + 20, 2:32], images[0])
+    np.testing.assert_array_equal(picture[TOP + 22:TOP + 42, 2:32], images[1])
+    # each column is named in a white band with dark text
+    for left, title in ((2, "images"), (34, "bounding boxes")):
+        band = picture[2:2 + TITLE_HEIGHT, left:left + 30]
+        np.testing.assert_array_equal(band, _title(title, 30))
+        assert (band == 255).any() and (band < 100).any()
     # the boxes column: the box (4, 5)-(14, 12) is outlined in green, 1 pixel wide
-    green = (picture[2:22, 34:64] == GREEN).all(axis=2)
+    green = (picture[TOP:TOP + 20, 34:64] == GREEN).all(axis=2)
     expected = np.zeros((20, 30), bool)
     expected[5:13, 4:15] = True
     expected[6:12, 5:14] = False
     np.testing.assert_array_equal(green, expected)
-    assert tuple(picture[2 + 8, 34 + 9]) == (40, 40, 40)
+    assert tuple(picture[TOP + 8, 34 + 9]) == (40, 40, 40)
     assert tuple(picture[0, 0]) == BACKGROUND
 
 
@@ -118,7 +132,7 @@ def test_every_kind_gets_a_column_and_the_data_pass_through_unchanged():
     assert dest.batches == 3 and [b for b, _ in dest.pictures] == [1, 3]
     picture = dest.pictures[0][1]
     # columns: images, 2 heatmap channels, 1 segmap channel, keypoints, boxes, polygons, lines
-    assert picture.shape == (2 * 18 + 2, 8 * 14 + 2, 3)
+    assert picture.shape == (TOP + 2 * 18, 8 * 14 + 2, 3)
 
 
 def test_outputs_are_copies_the_caller_owns():
@@ -131,8 +145,8 @@ def test_draw_debug_image_shows_other_dtypes_and_channel_counts():
     images = [np.ones((3, 4), np.float32), np.full((5, 2, 1), 65535, np.uint16),
               np.zeros((2, 2, 4), np.uint8), np.ones((2, 2, 2), bool)]
     grid = draw_debug_image(images)
-    assert grid.shape == (4 * 7 + 2, 6 + 2, 3)
-    np.testing.assert_array_equal(grid[2:5, 2:6], 255)
+    assert grid.shape == (TOP + 4 * 7, 6 + 2, 3)
+    np.testing.assert_array_equal(grid[TOP:TOP + 3, 2:6], 255)
     np.testing.assert_array_equal(to_rgb_uint8(np.array([[-32768, 32767]], np.int16)),
                                   [[[0, 0, 0], [255, 255, 255]]])
 
@@ -169,4 +183,4 @@ def test_inside_a_sequential_it_draws_what_the_previous_step_produced():
     out = seq(image=image)
     np.testing.assert_array_equal(out, image[:, ::-1])
     picture = dest.pictures[0][1]
-    np.testing.assert_array_equal(picture[2:8, 2:10], image[:, ::-1])
+    np.testing.assert_array_equal(picture[TOP:TOP + 6, 2:10], image[:, ::-1])
