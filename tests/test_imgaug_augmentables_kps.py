@@ -29,6 +29,8 @@ def test_shift_and_project_in_place_change_the_object_and_its_container():
     view = kpsoi.keypoints[0]
     assert view.shift_(x=10) is view
     assert kpsoi.to_xy_array().tolist() == [[12, 1], [4, 3]]
+    kpsoi.shift_(y=1)  # the view stays attached to the container's array
+    assert (view.x, view.y) == (12, 2)
     kp = Keypoint(1, 2)
     assert kp.project_((10, 10), (20, 40)) is kp and (kp.x, kp.y) == (4.0, 4.0)
 

@@ -831,7 +831,11 @@ class BoundingBoxesOnImage(OnImage):
         return self.fill_from_xyxy_array_(arr.reshape(-1, 4))
 
     def _take_state(self, other: BoundingBoxesOnImage) -> None:
-        self.xyxy, self.labels, self.shape = other.xyxy, other.labels, other.shape
+        if self.xyxy.shape == other.xyxy.shape and self.xyxy.flags.writeable:
+            self.xyxy[...] = other.xyxy  # same rows: keep item views attached
+        else:
+            self.xyxy = other.xyxy
+        self.labels, self.shape = other.labels, other.shape
 
     def to_array(self, format: str = "xyxy") -> np.ndarray:
         """Return the boxes as a new float32 ndarray of shape (N, 4) in box *format*.

@@ -373,7 +373,11 @@ class KeypointsOnImage(OnImage):
         return self
 
     def _take_state(self, other: KeypointsOnImage) -> None:
-        self.xy, self.labels, self.shape = other.xy, other.labels, other.shape
+        if self.xy.shape == other.xy.shape and self.xy.flags.writeable:
+            self.xy[...] = other.xy  # same rows: keep item views attached
+        else:
+            self.xy = other.xy
+        self.labels, self.shape = other.labels, other.shape
 
     def to_keypoints_on_image(self) -> KeypointsOnImage:
         """Return a deep copy (the other coordinate containers' common conversion)."""
