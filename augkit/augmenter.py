@@ -77,14 +77,22 @@ class _ReplayStamp(NamedTuple):
 _STAMP = "_augkit_replay_stamp"
 
 
-def _stamp(params: Any, aug: Augmenter, shapes: list[tuple[int, ...]]) -> None:
-    """Record on *params* which augmenter drew them for which image shapes.
+class _StampedList(list):
+    """A list of per-row params that can carry a replay stamp (a plain list cannot)."""
 
-    Params that take no attributes (None, arrays, tuples) go unstamped; replaying
-    them is checked only by what applying them requires.
+
+def _stamp(params: Any, aug: Augmenter, shapes: list[tuple[int, ...]]) -> Any:
+    """Record on *params* which augmenter drew them for which image shapes; return them.
+
+    A plain list comes back as a :class:`_StampedList` (still a list). Params that take
+    no attributes (None, arrays, tuples) go unstamped; replaying them is checked by
+    their type only.
     """
+    if type(params) is list:
+        params = _StampedList(params)
     if hasattr(params, "__dict__"):  # checked first: a failed setattr costs a raised error
         object.__setattr__(params, _STAMP, _ReplayStamp(type(aug).__qualname__, tuple(shapes)))
+    return params
 
 
 def _check_replayed(params: Any, aug: Augmenter, rows: Rows) -> None:
@@ -547,7 +555,7 @@ line_strings : optional
                     f"{type(self).__name__}.replay: got None for params, but "
                     f"{type(self).__name__} draws params; pass the params that "
                     "augment(..., return_params=True) returned")
-            _stamp(params, self, rows.shapes)
+            params = _stamp(params, self, rows.shapes)
         else:
             _check_replayed(params, self, rows)
         return self._apply(rows, params), params

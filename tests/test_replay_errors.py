@@ -27,6 +27,9 @@ SIZE_DEPENDENT = [
     ("CropAndPad", {"px": (-3, 3)}),
     ("PerspectiveTransform", {"scale": 0.1}),
     ("Resize", {"size": 0.5}),
+    ("Dropout", {"p": 0.5}),  # per-row pixel masks, kept in a list
+    ("CoarseDropout", {"p": 0.5, "size_px": 2}),
+    ("Cutout", {}),
 ]
 
 
