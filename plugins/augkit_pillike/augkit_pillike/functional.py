@@ -9,9 +9,9 @@ operations (:func:`solarize`, :func:`posterize`, :func:`equalize`,
 work on any number of channels, channel by channel), and the filter kernels whose
 float32 sums are exact run through OpenCV; :func:`enhance_brightness` and
 :func:`enhance_contrast` blend with a constant image, which is one lookup table.
-The other enhancements, the SMOOTH,
-SMOOTH_MORE and DETAIL kernels and :func:`warp_affine` call Pillow on ``(H, W)``,
-``(H, W, 1)``, ``(H, W, 3)`` and ``(H, W, 4)`` images.
+The other enhancements, the SMOOTH, SMOOTH_MORE and DETAIL kernels and
+:func:`warp_affine` call Pillow on ``(H, W)``, ``(H, W, 1)``, ``(H, W, 3)`` and
+``(H, W, 4)`` images.
 
 These are the functions of imgaug's ``imgaug.augmenters.pillike`` module, with its
 signatures.
