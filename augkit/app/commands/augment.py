@@ -7,6 +7,7 @@ import sys
 
 from augkit.app import catalogue
 from augkit.app.datasets.images_io import DEFAULT_MAX_PIXELS
+from augkit.app.engines import ENGINES
 from augkit.app.job.objects import OUT_OF_IMAGE
 
 EPILOG = """\
@@ -105,7 +106,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--strict", action="store_true",
                    help="stop at the first unreadable image instead of skipping it")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
-    p.add_argument("--engine", choices=("local", "dask", "ray"), default="local",
+    p.add_argument("--engine", choices=ENGINES, default="local",
                    help="where the tasks run: this machine's worker processes (default), "
                         "a Dask cluster (pip install augkit[dask]) or a Ray cluster (pip "
                         "install augkit[ray]); every engine writes the same bytes")
