@@ -100,6 +100,18 @@ def test_malformed_kpt_shape_or_flip_idx_is_an_input_error(tmp_path):
         open_dataset(images, format="yolo")
 
 
+def test_dataset_file_is_found_by_names_and_broken_other_yaml_is_passed_over(tmp_path):
+    images = _dataset(tmp_path, {"a": POSE_LINE})
+    (tmp_path / "coco8-pose.yaml").write_text(yaml.safe_dump(POSE_YAML))
+    (tmp_path / "notes.yaml").write_text("key: [unclosed\n")
+    assert open_dataset(images, format="yolo").kpt_shape == (2, 3)
+    (tmp_path / "data.yaml").write_text("key: [unclosed\n")
+    from augkit.errors import InputError
+
+    with pytest.raises(InputError, match=r"data.yaml: cannot read this dataset file"):
+        open_dataset(images, format="yolo")
+
+
 def test_merge_parts_bridges_the_parts_and_keeps_their_area():
     a = np.array([[0.0, 0], [2, 0], [2, 2], [0, 2]])
     b = a + [5, 0]

@@ -3,7 +3,8 @@
 The input's file gives the class ``names``, and for pose datasets ``kpt_shape`` (``[K,
 2]`` or ``[K, 3]``: K keypoints of x, y and, with 3, a visibility) and ``flip_idx``.
 It is looked for in the image folder and the two folders above it (``root/images/train``
--> ``root``): ``data.yaml`` first, else the one YAML file there with ``names``.
+-> ``root``): ``data.yaml`` first, else the one YAML file there with ``names`` (YAML
+files that do not load are passed over; a ``data.yaml`` that does not load is an error).
 
 The output's file is written at the output's dataset root (the folder above the output
 path's last ``images`` folder, else the output folder), so that ``yolo train
@@ -73,7 +74,10 @@ def find_data_yaml(input_dir: Path) -> tuple[Path, dict[str, Any]] | None:
             return named, _checked(named, _load(named))
         found = []
         for path in sorted([*candidate.glob("*.yaml"), *candidate.glob("*.yml")]):
-            doc = _load(path)
+            try:
+                doc = _load(path)
+            except InputError:  # another YAML file (not a dataset's) that does not load
+                continue
             if isinstance(doc, dict) and "names" in doc:
                 found.append((path, doc))
         if len(found) == 1:
