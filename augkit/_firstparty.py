@@ -175,6 +175,10 @@ FIRST_PARTY: dict[str, str] = {
     "pillike.Posterize": "augkit-pillike",
     "pillike.Solarize": "augkit-pillike",
     "SaveDebugImageEveryNBatches": "augkit-debug",
+    "RandAugment": "augkit-collections",
+    "TrivialAugmentWide": "augkit-collections",
+    "AutoAugment": "augkit-collections",
+    "AugMix": "augkit-collections",
 }
 
 FIRST_PARTY_MODULES: dict[str, str] = {
