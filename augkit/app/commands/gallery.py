@@ -36,27 +36,63 @@ def _render(cls: type, kwargs: dict[str, Any], data: dict[str, Any], count: int
     raise RuntimeError(note)
 
 
+def sample_data() -> dict[str, Any]:
+    """Return the bundled sample as call keywords, the image first."""
+    from augkit.data import sample
+
+    base = sample().as_kwargs()
+    return {"image": base.pop("image"), **base}
+
+
+def first_example(cls: type) -> dict[str, Any]:
+    """Return the keywords of *cls*'s first example (``{}`` when it has none)."""
+    examples = getattr(cls, "examples", ({},)) or ({},)
+    return dict(examples[0])
+
+
+def picture(cls: type, data: dict[str, Any], *, count: int = 4, cell: int = 192
+            ) -> tuple[np.ndarray, str]:
+    """Return one row of *count* cells (the original first) for *cls*'s first example.
+
+    The second value is a note naming the annotations that could not be drawn ("" when
+    all were). The cells are scaled down to *cell* pixels high.
+
+    Examples
+    --------
+    >>> from augkit.registry import registry
+    >>> grid, note = picture(registry.get_class("Fliplr"), sample_data(), count=2, cell=64)
+    >>> grid.shape[0], note
+    (64, '')
+    """
+    from augkit.draw import draw_grid
+
+    cells, note = _render(cls, first_example(cls), data, count)
+    grid = draw_grid(cells, rows=1)
+    if cell < grid.shape[0]:
+        import cv2
+
+        scale = cell / grid.shape[0]
+        grid = cv2.resize(grid, (round(grid.shape[1] * scale), cell),
+                          interpolation=cv2.INTER_AREA)
+    return grid, note
+
+
 def cmd_gallery(args: argparse.Namespace) -> int:
     """Write one picture per installed augmenter (its first example) and an index.md."""
     from augkit.app.datasets.images_io import write_image, write_text_atomic
-    from augkit.data import sample
-    from augkit.draw import draw_grid
     from augkit.registry import registry
 
     out = Path(args.output)
     out.mkdir(parents=True, exist_ok=True)
     patterns = [p.strip() for p in (args.only or "").split(",") if p.strip()]
-    base = sample().as_kwargs()
-    data = {"image": base.pop("image"), **base}
+    data = sample_data()
     rows, failures = [], 0
     for entry in registry.entries():
         if patterns and not any(fnmatch.fnmatchcase(entry.name, p) for p in patterns):
             continue
-        examples = getattr(entry.cls, "examples", ({},)) or ({},)
-        kwargs = dict(examples[0])
-        args_text = ", ".join(f"{k}={v!r}" for k, v in kwargs.items())
+        args_text = ", ".join(f"{k}={v!r}" for k, v in first_example(entry.cls).items())
         try:
-            cells, note = _render(entry.cls, kwargs, data, args.count)
+            grid, note = picture(entry.cls, data, count=args.count, cell=args.cell)
         except Exception as exc:  # the gallery lists failures, it never stops on one
             failures += 1
             last = traceback.extract_tb(exc.__traceback__)[-1:] or None
@@ -66,13 +102,6 @@ def cmd_gallery(args: argparse.Namespace) -> int:
                         f"failed: {message[:300]}{where} |")
             continue
         name = f"{entry.name}.jpg"
-        grid = draw_grid(cells, rows=1)
-        if args.cell < grid.shape[0]:
-            import cv2
-
-            scale = args.cell / grid.shape[0]
-            grid = cv2.resize(grid, (round(grid.shape[1] * scale), args.cell),
-                              interpolation=cv2.INTER_AREA)
         write_image(out / name, grid)
         extra = f" ({note})" if note else ""
         rows.append(f"| {entry.name} | {entry.plugin} | `{args_text}` | "
