@@ -28,11 +28,12 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import multiprocessing
 import os
 import sys
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterator
 from typing import Any
 
 import numpy as np
@@ -68,6 +69,26 @@ def seed(entropy: int | None = None, seedval: int | None = None) -> None:
         entropy = seedval
     _global_seedseq = None if entropy is None else to_seedseq(entropy, name="entropy")
     _seed_global_rng(entropy)
+
+
+@contextlib.contextmanager
+def global_stream_untouched() -> Iterator[None]:
+    """Run a block without moving the global seed's stream (augmenters it builds still get seeds).
+
+    Loading plugins builds augmenters (class examples, module-level instances); without
+    this, ``augkit.seed(5)`` followed by the first use of the registry would give other
+    augmenters than ``augkit.seed(5)`` after it.
+    """
+    global _global_seedseq
+    before = _global_seedseq
+    spawned = None if before is None else before.n_children_spawned
+    try:
+        yield
+    finally:
+        if before is not None and _global_seedseq is before:
+            _global_seedseq = np.random.SeedSequence(
+                before.entropy, spawn_key=before.spawn_key, pool_size=before.pool_size,
+                n_children_spawned=spawned)
 
 
 def new_seedseq() -> np.random.SeedSequence:

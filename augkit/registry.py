@@ -94,12 +94,14 @@ class Registry:
             if self._loaded:
                 return
             from augkit import _builtin
+            from augkit.random import global_stream_untouched
 
-            self._register_module(_builtin, CORE, distribution="augkit")
-            if self._load_entry_points:
-                self._load_from_entry_points()
-            self._loaded = True
-            self._rebuild()
+            with global_stream_untouched():
+                self._register_module(_builtin, CORE, distribution="augkit")
+                if self._load_entry_points:
+                    self._load_from_entry_points()
+                self._loaded = True
+                self._rebuild()
 
     def _load_from_entry_points(self) -> None:
         from importlib.metadata import entry_points
@@ -249,9 +251,12 @@ class Registry:
         self.ensure_loaded()
         plugin, sep, bare = name.partition(":")
         if sep:
-            for entry in self._names.get(bare, []):
-                if entry.plugin == plugin:
-                    return entry.cls
+            # A plugin registers a name other families use as ``<plugin>.<Name>``
+            # (``pillike.Affine``); ``pillike:Affine`` reaches it too.
+            for candidate in (bare, f"{plugin}.{bare}"):
+                for entry in self._names.get(candidate, []):
+                    if entry.plugin == plugin:
+                        return entry.cls
             raise UnknownAugmenterError(self._unknown_message(name))
         entries = self._names.get(name)
         if not entries:

@@ -79,6 +79,15 @@ def test_qualified_name_always_resolves():
     assert augkit.get("geometric:Fliplr").__class__.__name__ == "Fliplr"
 
 
+def test_plugin_qualified_name_reaches_a_name_registered_with_the_plugin_prefix():
+    # pillike registers ``pillike.Affine`` (the bare ``Affine`` is geometric's)
+    assert augkit.registry.registry.get_class("pillike:Affine") is \
+        augkit.registry.registry.get_class("pillike.Affine")
+    assert augkit.get("Affine").__class__.__module__.startswith("augkit_geometric")
+    with pytest.raises(UnknownAugmenterError):
+        augkit.get("geometric:pillike.Affine")
+
+
 def test_in_process_plugin_registers_and_unregisters(fresh):
     name = fresh.register(_plugin_module("darken_plugin", Darken))
     try:

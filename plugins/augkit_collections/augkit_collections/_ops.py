@@ -24,14 +24,9 @@ _DISTRIBUTIONS = {"pillike": "augkit-pillike", "Fliplr": "augkit-geometric",
                   "Invert": "augkit-arithmetic", "Cutout": "augkit-arithmetic"}
 
 
-#: pillike's augmenters whose names other families also use are registered as
-#: ``pillike.<Name>``; the others are reached as ``pillike:<Name>`` (plugin-qualified).
-_PILLIKE_DOTTED = frozenset({"Affine", "Posterize", "Solarize"})
-
-
 def pillike(name: str) -> str:
-    """The registry name of pillike's augmenter *name*."""
-    return f"pillike.{name}" if name in _PILLIKE_DOTTED else f"pillike:{name}"
+    """The registry name of pillike's augmenter *name* (plugin-qualified: ``pillike:Name``)."""
+    return f"pillike:{name}"
 
 
 def build(name: str, **kwargs: Any) -> augkit.Augmenter:
@@ -39,7 +34,7 @@ def build(name: str, **kwargs: Any) -> augkit.Augmenter:
     try:
         return augkit.get(name, **kwargs)
     except augkit.UnknownAugmenterError:
-        family = name.replace(".", ":").split(":")[0]
+        family = name.split(":")[0]
         dist = _DISTRIBUTIONS.get(family, "the family providing it")
         raise augkit.PluginError(
             f"augkit-collections needs the augmenter {name!r}; install {dist} "
