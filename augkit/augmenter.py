@@ -422,6 +422,10 @@ line_strings : optional
             return arraylike.like(
                 self._augment_one_image(arraylike.to_numpy(image, "image")), image)
         row = check_image(image, "image")
+        if row.ndim == 3 and row.shape[2] >= 32:
+            from augkit.meta_functions import warn_on_suspicious_image
+
+            warn_on_suspicious_image(row)
         if not row.size:
             return restore_single(row, image)
         self._check_process()

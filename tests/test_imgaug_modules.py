@@ -343,6 +343,10 @@ def test_suspicious_image_shapes_warn_where_imgaug_did():
         aug.augment_images(np.zeros((4, 5, 3), np.uint8))
     with pytest.warns(iaa.meta.SuspiciousSingleImageShapeWarning, match="images="):
         aug(image=np.zeros((4, 4, 32), np.uint8), key=0)
+    with pytest.warns(iaa.meta.SuspiciousSingleImageShapeWarning):  # the lean one-image path
+        aug(image=np.zeros((4, 4, 32), np.uint8))
+    with pytest.warns(iaa.meta.SuspiciousSingleImageShapeWarning):
+        aug.augment_image(np.zeros((4, 4, 40), np.uint8))
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         aug(images=np.zeros((2, 4, 5, 3), np.uint8))
