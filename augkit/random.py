@@ -81,7 +81,7 @@ def global_stream_untouched() -> Iterator[None]:
     """
     global _global_seedseq
     before = _global_seedseq
-    spawned = None if before is None else before.n_children_spawned
+    spawned = 0 if before is None else before.n_children_spawned
     try:
         yield
     finally:
