@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 PLUGINS := $(wildcard plugins/augkit_*)
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install lint bench clean test-integration
+.PHONY: demo test install lint bench clean test-integration docs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,12 +25,25 @@ demo: install
 # ruff; the import contracts of .importlinter (the core's layers, plugins on the
 # extension surface); mypy over the public API (mypy.ini)
 lint: install
-	$(BIN)/ruff check augkit plugins tests benchmarks
+	$(BIN)/ruff check augkit plugins tests benchmarks docs
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 
 test: install lint
 	$(BIN)/python -m pytest
+	$(MAKE) docs
+
+# The documentation site, into site/: mkdocs --strict (broken links, missing references
+# and griffe warnings fail), no network. The augmenter pages and their pictures are
+# generated from the registry by docs/hooks.py (about 20 s on 2 cores).
+DOCS_STAMP := $(VENV)/.docs-installed
+
+$(DOCS_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[docs]"
+	touch $(DOCS_STAMP)
+
+docs: $(DOCS_STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
 
 # Tests marked `integration` (real PyTorch DataLoader workers, HF datasets, ...) in their
 # own venv, so that `make test` stays lean. Add packages to INTEGRATION_PACKAGES only.
@@ -53,4 +66,4 @@ bench: install
 	$(BIN)/python -m benchmarks.run
 
 clean:
-	rm -rf $(VENV) $(INTEGRATION_VENV) build *.egg-info plugins/*/*.egg-info
+	rm -rf $(VENV) $(INTEGRATION_VENV) build site *.egg-info plugins/*/*.egg-info

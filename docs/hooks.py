@@ -185,7 +185,7 @@ def docstring_markdown(doc: str | None) -> str:
             out.append("")
         out.append(_inline(line.strip()) if not line.startswith("    ") else _inline(line))
         i += 1
-    return "\n".join(out).strip()
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip()
 
 
 def _take_indented(lines: list[str], i: int) -> tuple[str, int]:
