@@ -138,16 +138,33 @@ def _keep_freed_memory() -> None:
 
 
 def _call_portably(func: Callable[..., Any], *args: Any) -> Any:
-    """Run ``func(*args)`` in a worker; an exception pickle cannot rebuild becomes text."""
+    """Run ``func(*args)`` in a worker; an exception pickle cannot rebuild becomes text.
+
+    The replacement is raised outside the ``except`` block, so that it carries no
+    ``__context__`` either: reducers that pickle the exception chain (tblib, which
+    dask installs) would otherwise meet the unpicklable exception again.
+    """
     try:
         return func(*args)
     except Exception as exc:
-        try:
-            pickle.loads(pickle.dumps(exc))
-        except Exception:  # noqa: BLE001 -- any failure to round-trip: send it as text
-            name = f"{type(exc).__module__}.{type(exc).__qualname__}"
-            raise WorkerTaskError(f"{name}: {exc}") from exc
-        raise
+        if _round_trips(exc):
+            raise
+        name = f"{type(exc).__module__}.{type(exc).__qualname__}"
+        error = WorkerTaskError(f"{name}: {exc}")
+        cause = _WorkerTraceback("".join(traceback.format_exception(exc)))
+    raise error from cause
+
+
+def _round_trips(exc: BaseException) -> bool:
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:  # noqa: BLE001 -- any failure to round-trip means no
+        return False
+    return True
+
+
+class _WorkerTraceback(Exception):
+    """The text of a worker's traceback, as a picklable cause of :class:`WorkerTaskError`."""
 
 
 def _start_worker(counter: Any, launch: int, parent_pid: int, start_method: str,
