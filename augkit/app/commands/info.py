@@ -42,7 +42,8 @@ def cmd_plugins(args: argparse.Namespace) -> int:
             print(f"{info.name}  [{version}]  FAILED: {info.error}")
             continue
         extras = {"kinds": info.kinds, **provided.get(info.name, {})}
-        print(f"{info.name}  [{version}]  {len(info.augmenters)} augmenters"
+        count = len(info.augmenters)
+        print(f"{info.name}  [{version}]  {count} augmenter{'' if count == 1 else 's'}"
               + "".join(f", {what}: {', '.join(names)}" for what, names in extras.items()
                         if names))
     return 1 if failed and args.strict else 0
