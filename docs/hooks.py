@@ -326,8 +326,9 @@ def imgaug_names_page() -> str:
            "Generated from the registry: each of imgaug's `imgaug.augmenters` modules, the "
            "augkit module that provides it (`iaa.<module>`, `import augkit.augmenters."
            "<module>`) and every public name it holds (its `__all__`). Augmenters link to "
-           "their reference section. The deliberate differences are listed in "
-           "[From imgaug](from-imgaug.md).", "",
+           "their reference section. `tests/test_imgaug_modules.py` checks that every public "
+           "name of imgaug 0.4.0's modules is here. The deliberate differences are listed "
+           "in [From imgaug](from-imgaug.md).", "",
            "| module | name | what | in augkit |", "| --- | --- | --- | --- |"]
     for module_name, path in sorted(registry.modules().items()):
         with warnings.catch_warnings():  # imgaug's deprecated modules warn on import
