@@ -578,14 +578,20 @@ class ChannelShuffle(PixelAugmenter):
         self.channels = WithChannels._handle_channels(channels)
 
     def sample(self, rows, rng):
-        active = np.asarray(self.p.draw_samples(rows.nb_rows, random_state=rng)) > 0.5
+        if rows.nb_rows == 1:  # the per-call path: the same draws as draw_samples(1)
+            active = [self.p.draw_sample(rng) > 0.5]
+        else:
+            active = np.asarray(self.p.draw_samples(rows.nb_rows, random_state=rng)) > 0.5
         perms = []
         for shape, on in zip(rows.shapes, active):
             nb_channels = shape[2] if len(shape) > 2 else 1
             if not on or nb_channels < 2:
                 perms.append(None)
                 continue
-            pool = [c for c in (self.channels or range(nb_channels)) if c < nb_channels]
+            if not self.channels:  # all channels: the same draws as permuting range(n)
+                perms.append(rng.permutation(nb_channels))
+                continue
+            pool = [c for c in self.channels if c < nb_channels]
             perm = np.arange(nb_channels)
             perm[pool] = rng.permutation(pool)
             perms.append(perm)

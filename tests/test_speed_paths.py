@@ -35,3 +35,11 @@ def test_channel_shuffle_output_is_the_permuted_image():
     out = augkit.ChannelShuffle(p=1.0, seed=3)(image=image)
     perm = [int(np.flatnonzero(image[0, 0] == value)[0]) for value in out[0, 0]]
     assert np.array_equal(out, image[:, :, perm]) and out is not image
+
+
+def test_channel_shuffle_one_image_path_draws_as_the_batch_path():
+    image = np.arange(2 * 2 * 4, dtype=np.uint8).reshape(2, 2, 4)
+    for seed in range(20):
+        one = augkit.ChannelShuffle(p=0.5, seed=seed)(image=image)
+        batch = augkit.ChannelShuffle(p=0.5, seed=seed)(images=[image])[0]
+        assert np.array_equal(one, batch)
