@@ -112,6 +112,8 @@ def _attribute_rows(cls: type) -> list[str]:
     rows += [f"| image dtypes | {', '.join(dtypes)} |",
              f"| image channels | {'any' if channels is None else ', '.join(map(str, channels))} |",
              f"| may change the image shape | {'yes' if cls.changes_shape else 'no'} |"]  # type: ignore[attr-defined]
+    if getattr(cls, "min_image_side", 1) > 1:
+        rows.append(f"| smallest image side | {cls.min_image_side} px |")  # type: ignore[attr-defined]
     return ["| | |", "| --- | --- |", *rows]
 
 

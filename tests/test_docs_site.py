@@ -64,6 +64,7 @@ class Slide(GeometricAugmenter):
 
     unsupported_kinds = frozenset({"map"})
     supported_dtypes = frozenset({"uint8", "float32"})
+    min_image_side = 3
 
     def sample(self, rows, rng):
         return None
@@ -121,6 +122,8 @@ def test_a_third_party_family_gets_a_page(third_party):
     assert "```pycon\n>>> 1 + 1\n2\n```" in page
     assert "*No picture: not drawn*" in page  # Slide was given no picture
     assert "| refuses (`UnsupportedKindError`) | heatmaps, segmentation_maps |" in page
+    assert "| smallest image side | 3 px |" in page
+    assert page.count("| smallest image side |") == 1
 
 
 def test_the_support_tables_are_exact_for_known_augmenters(third_party):
