@@ -308,3 +308,12 @@ def test_entries_named_like_images_that_are_not_files_are_reported_and_counted(t
     assert "pipe.png: not a regular file" in problems
     assert len(summary.problems) == 5
     assert sum("warning" in m for m in messages) == 5
+
+
+def test_a_folder_holding_only_unusable_image_names_has_no_images(tmp_path):
+    inp = tmp_path / "in"
+    inp.mkdir()
+    (inp / "dangling.jpg").symlink_to(tmp_path / "missing.jpg")
+    (inp / "folder.jpg").mkdir()
+    with pytest.raises(JobError, match=r"--input: no images found in .*in"):
+        _run(inp, tmp_path / "out", format="none")

@@ -53,12 +53,24 @@ def is_image_file(path: str | os.PathLike) -> bool:
             and os.path.splitext(name)[1].lower() in IMAGE_EXTENSIONS)
 
 
+def _named_like_images(folder: str | os.PathLike) -> Iterator[Path]:
+    """Yield, lazily, the entries below *folder* named like images (hidden folders skipped)."""
+    root = Path(folder)
+    for path in root.rglob("*"):
+        if is_image_file(path) and not any(
+                part.startswith(".") for part in path.relative_to(root).parts[:-1]):
+            yield path
+
+
+def iter_images(folder: str | os.PathLike) -> Iterator[Path]:
+    """Yield the image files below *folder*, recursively, in no particular order."""
+    return (path for path in _named_like_images(folder) if path.is_file())
+
+
 def list_images(folder: str | os.PathLike) -> list[Path]:
     """Return the image files below *folder*, recursively, sorted by relative path."""
     root = Path(folder)
-    found = [p for p in root.rglob("*") if p.is_file() and is_image_file(p)
-             and not any(part.startswith(".") for part in p.relative_to(root).parts[:-1])]
-    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+    return sorted(iter_images(root), key=lambda p: p.relative_to(root).as_posix())
 
 
 def unusable_image_entries(folder: str | os.PathLike) -> list[str]:
@@ -67,14 +79,8 @@ def unusable_image_entries(folder: str | os.PathLike) -> list[str]:
     :func:`list_images` leaves them out; the job reports each (a dangling or looping
     symbolic link, a folder named ``x.jpg``, a FIFO or device that would block a read).
     """
-    root = Path(folder)
-    found = []
-    for path in sorted(root.rglob("*")):
-        if not is_image_file(path) or path.is_file() or any(
-                part.startswith(".") for part in path.relative_to(root).parts[:-1]):
-            continue
-        found.append(f"{path}: {_why_not_a_file(path)}; skipped")
-    return found
+    return [f"{path}: {_why_not_a_file(path)}; skipped"
+            for path in sorted(_named_like_images(folder)) if not path.is_file()]
 
 
 def _why_not_a_file(path: Path) -> str:

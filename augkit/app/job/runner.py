@@ -8,6 +8,7 @@ the dataset-level files (the COCO JSON) from the journal at the end.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import pickle
@@ -27,7 +28,7 @@ from augkit.app.datasets import DatasetFormat, ImageRecord, open_dataset
 from augkit.app.datasets.base import remove_orphaned_scratch
 from augkit.app.datasets.images_io import (
     DEFAULT_MAX_PIXELS,
-    is_image_file,
+    iter_images,
     remove_temp_files,
     unusable_image_entries,
 )
@@ -126,13 +127,7 @@ def _prepare_output(out_dir: Path) -> None:
 
 def _count_images(folder: Path, enough: int) -> int:
     """Count the image files below *folder*, stopping at *enough*."""
-    count = 0
-    for _root, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        count += sum(1 for name in files if is_image_file(Path(name)))
-        if count >= enough:
-            return enough
-    return count
+    return sum(1 for _ in itertools.islice(iter_images(folder), enough))
 
 
 def run_job(config: JobConfig, log: Callable[..., None] | None = None,
