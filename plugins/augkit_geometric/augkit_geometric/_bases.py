@@ -284,6 +284,8 @@ class CropPadAugmenter(GeometricFamilyAugmenter, abstract=True):
         return [params.out_shape(i, shape) for i, shape in enumerate(shapes)]
 
     def work_shapes(self, params, shapes):
+        if params.sizes is None and not params.pads.any():
+            return shapes  # cropping only: nothing larger than the input is made
         # Padding comes before the resize back (keep_size): the padded image is made.
         return [max(params.out_shape(i, shape), (*params.mid_shape(i, shape), *shape[2:]),
                     key=lambda s: s[0] * s[1]) for i, shape in enumerate(shapes)]
