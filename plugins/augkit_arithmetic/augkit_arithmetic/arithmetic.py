@@ -29,8 +29,15 @@ def _always(param: iap.StochasticParameter) -> bool:
             and param.p.value >= 1)
 
 
+def _tables_per_row(builder: Any, params: list[np.ndarray]) -> list[np.ndarray]:
+    """Each row's values turned into its ``lookup_tables`` entry by a table *builder*."""
+    return [F.lut_columns(builder(values)) for values in params]
+
+
 class Add(ArithmeticAugmenter):
     """Add a value to every pixel of each image (or one value per channel).
+
+    uint8 rows are lookup tables (``lookup_tables``), which ``Sequential`` can fuse.
 
     Parameters
     ----------
@@ -76,6 +83,10 @@ class Add(ArithmeticAugmenter):
     def apply_to_images(self, images, params):
         return [F.add_scalar(image, values) for image, values in zip(images, params)]
 
+    def lookup_tables(self, params, shapes):
+        """Per row, the uint8 table (or one per channel) of adding its values."""
+        return _tables_per_row(F.add_tables, params)
+
 
 class AddElementwise(ArithmeticAugmenter):
     """Add a value drawn per pixel (and optionally per channel) to images.
@@ -120,6 +131,8 @@ class AddElementwise(ArithmeticAugmenter):
 class Multiply(ArithmeticAugmenter):
     """Multiply every pixel of each image by a value (or by one value per channel).
 
+    uint8 rows are lookup tables (``lookup_tables``), which ``Sequential`` can fuse.
+
     Parameters
     ----------
     mul : number or tuple of (number, number) or list or StochasticParameter, optional
@@ -159,6 +172,10 @@ class Multiply(ArithmeticAugmenter):
 
     def apply_to_images(self, images, params):
         return [F.multiply_scalar(image, values) for image, values in zip(images, params)]
+
+    def lookup_tables(self, params, shapes):
+        """Per row, the uint8 table (or one per channel) of multiplying by its values."""
+        return _tables_per_row(F.multiply_tables, params)
 
 
 class MultiplyElementwise(ArithmeticAugmenter):
@@ -229,6 +246,8 @@ _INVERT_ALL.channels.flags.writeable = False
 
 class Invert(ArithmeticAugmenter):
     """Invert the pixel values of a fraction of the images (or of their channels).
+
+    uint8 rows are lookup tables (``lookup_tables``), which ``Sequential`` can fuse.
 
     With the value range ``[m, M]`` a value ``v`` becomes ``M - |v - m|`` (clipped to
     ``[m, M]``): ``255 - v`` on uint8, ``1 - v`` on float images.
@@ -340,9 +359,19 @@ class Invert(ArithmeticAugmenter):
                                 invert_above_threshold=row.above, channels=channels))
         return out
 
+    def lookup_tables(self, params, shapes):
+        """Per row, the uint8 table (or one per channel, identity where not inverted)."""
+        uint8 = np.dtype(np.uint8)
+        return [F.lut_columns(F.invert_tables(
+            min_value=self.min_value, max_value=self.max_value,
+            threshold=self._threshold_for(uint8, row.threshold),
+            invert_above_threshold=row.above, channels=row.channels)) for row in params]
+
 
 class Solarize(Invert):
     """Invert the pixel values above a threshold (PIL's solarize), drawn per image.
+
+    uint8 rows are lookup tables (``lookup_tables``), which ``Sequential`` can fuse.
 
     :class:`Invert` with other defaults: ``threshold=(64, 192)`` and
     ``invert_above_threshold=True``.

@@ -65,11 +65,55 @@ def _lut(image: np.ndarray, tables: np.ndarray) -> np.ndarray:
 # ---------------------------------------------------------------------------
 
 
+def lut_columns(tables: np.ndarray) -> np.ndarray:
+    """Turn ``(k, 256)`` uint8 tables into the ``lookup_tables`` protocol's form.
+
+    Parameters
+    ----------
+    tables : ndarray of shape (k, 256)
+        One table for the image (k = 1) or one per channel.
+
+    Returns
+    -------
+    ndarray of shape (256,) or (256, k), dtype uint8
+        One table stays one ``(256,)`` table (every channel); k tables become
+        ``(256, k)``, column c for channel c.
+
+    Examples
+    --------
+    >>> lut_columns(np.zeros((1, 256), np.uint8)).shape, lut_columns(np.zeros((3, 256))).shape
+    ((256,), (256, 3))
+    """
+    tables = np.asarray(tables, dtype=np.uint8)
+    return tables[0] if tables.shape[0] == 1 else np.ascontiguousarray(tables.T)
+
+
 @cache
 def _add_tables() -> np.ndarray:
     """Row ``s + 255`` is the uint8 table of adding ``s`` (-255..255), saturated."""
     shifts = np.arange(-255, 256, dtype=np.int16)[:, None]
     return np.clip(np.arange(256, dtype=np.int16)[None, :] + shifts, 0, 255).astype(np.uint8)
+
+
+def add_tables(values: np.ndarray) -> np.ndarray:
+    """Return the uint8 tables of :func:`add_scalar`: ``clip(x + round(v), 0, 255)``.
+
+    Parameters
+    ----------
+    values : ndarray of shape (k,)
+        One value per table (for the image, or per channel).
+
+    Returns
+    -------
+    ndarray of shape (k, 256), dtype uint8
+
+    Examples
+    --------
+    >>> add_tables(np.array([2.5, -300.0]))[:, [0, 255]].tolist()
+    [[2, 255], [0, 0]]
+    """
+    shift = np.clip(np.rint(np.asarray(values, dtype=np.float64).reshape(-1)), -255, 255)
+    return _add_tables()[shift.astype(np.int64) + 255]
 
 
 def add_scalar(image: np.ndarray, values: np.ndarray) -> np.ndarray:
@@ -113,8 +157,7 @@ def add_scalar(image: np.ndarray, values: np.ndarray) -> np.ndarray:
             if any(negative):
                 cv2.subtract(out, negative, dst=out)
             return out.reshape(image.shape)
-        shift = np.clip(np.rint(values), -255, 255)
-        return _lut(image, _add_tables()[shift.astype(np.int64) + 255])
+        return _lut(image, add_tables(values))
     if image.dtype.kind in "ui":
         values = np.rint(values)
     work = _float_dtype(image.dtype)
@@ -143,10 +186,31 @@ def multiply_scalar(image: np.ndarray, values: np.ndarray) -> np.ndarray:
     """
     values = np.asarray(values, dtype=np.float64).reshape(-1)
     if image.dtype == np.uint8:
-        tables = np.arange(256, dtype=np.float64)[None, :] * values[:, None]
-        return _lut(image, saturate(tables, np.dtype(np.uint8)))
+        return _lut(image, multiply_tables(values))
     work = _float_dtype(image.dtype)
     return saturate(image.astype(work) * values.astype(work), image.dtype)
+
+
+def multiply_tables(values: np.ndarray) -> np.ndarray:
+    """Return the uint8 tables of :func:`multiply_scalar`: ``clip(round(x * m), 0, 255)``.
+
+    Parameters
+    ----------
+    values : ndarray of shape (k,)
+        One factor per table (for the image, or per channel).
+
+    Returns
+    -------
+    ndarray of shape (k, 256), dtype uint8
+
+    Examples
+    --------
+    >>> multiply_tables(np.array([1.5]))[0, [0, 100, 201]].tolist()
+    [0, 150, 255]
+    """
+    values = np.asarray(values, dtype=np.float64).reshape(-1)
+    tables = np.arange(256, dtype=np.float64)[None, :] * values[:, None]
+    return saturate(tables, np.dtype(np.uint8))
 
 
 def add_elementwise(image: np.ndarray, values: np.ndarray) -> np.ndarray:
@@ -321,6 +385,45 @@ def _invert_table(min_value: float, max_value: float, threshold: float | None = 
     return saturate(inverted, np.dtype(np.uint8))
 
 
+def invert_tables(*, min_value: float | None = None, max_value: float | None = None,
+                  threshold: float | None = None, invert_above_threshold: bool = True,
+                  channels: np.ndarray | None = None) -> np.ndarray:
+    """Return the uint8 tables of :func:`invert`.
+
+    Parameters
+    ----------
+    min_value, max_value : number, optional
+        The value range (default ``[0, 255]``).
+    threshold : number, optional
+        Invert only values ``>= threshold`` (``<`` if not *invert_above_threshold*).
+    invert_above_threshold : bool, optional
+        Which side of *threshold* is inverted.
+    channels : ndarray of shape (C,), dtype bool, optional
+        Which channels to invert (default: all).
+
+    Returns
+    -------
+    ndarray of shape (1, 256) or (C, 256), dtype uint8
+        One table when every channel is inverted alike (*channels* None or all True),
+        else one per channel (the identity for channels left alone). Do not modify:
+        the single table is cached.
+
+    Examples
+    --------
+    >>> invert_tables(threshold=128)[0, [10, 200]].tolist()
+    [10, 55]
+    >>> invert_tables(channels=np.array([True, False]))[:, 0].tolist()
+    [255, 0]
+    """
+    low = 0.0 if min_value is None else float(min_value)
+    high = 255.0 if max_value is None else float(max_value)
+    table = _invert_table(low, high, threshold, invert_above_threshold)
+    if channels is None or np.all(channels):
+        return table[None]
+    identity = np.arange(256, dtype=np.uint8)
+    return np.where(np.asarray(channels)[:, None], table[None, :], identity[None, :])
+
+
 def invert(image: np.ndarray, *, min_value: float | None = None,
            max_value: float | None = None, threshold: float | None = None,
            invert_above_threshold: bool = True, channels: np.ndarray | None = None
@@ -362,12 +465,9 @@ def invert(image: np.ndarray, *, min_value: float | None = None,
     if channels is not None and not np.any(channels):
         return np.array(image, copy=True, order="C")
     if image.dtype == np.uint8:
-        table = _invert_table(low, high, threshold, invert_above_threshold)
-        if channels is None or np.all(channels):
-            return apply_lut(image, table)
-        identity = np.arange(256, dtype=np.uint8)
-        tables = np.where(np.asarray(channels)[:, None], table[None, :], identity[None, :])
-        return _lut(image, tables)
+        tables = invert_tables(min_value=low, max_value=high, threshold=threshold,
+                               invert_above_threshold=invert_above_threshold, channels=channels)
+        return apply_lut(image, tables[0]) if len(tables) == 1 else _lut(image, tables)
     if image.dtype.kind == "b":
         inverted = np.logical_not(image)
     elif image.dtype.kind in "ui":
