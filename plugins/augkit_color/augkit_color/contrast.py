@@ -52,9 +52,16 @@ class _ContrastCurve(ColorPixelAugmenter):
     def _apply_one(self, image, values):
         return F.apply_transfer(image, type(self)._transfer, *values)
 
+    def lookup_tables(self, params, shapes):
+        """Per row, the uint8 table of its curve (or one per channel), as applied."""
+        tables = [F.uint8_tables(type(self)._transfer, *values) for values in params]
+        return [t[0] if len(t) == 1 else np.ascontiguousarray(t.T) for t in tables]
+
 
 class GammaContrast(_ContrastCurve):
     """Adjust contrast by raising pixel values (scaled to [0, 1]) to the power *gamma*.
+
+    uint8 rows are lookup tables (``lookup_tables``), one per image or channel.
 
     ``out = in ** gamma`` on values read as ``[0, 1]``: gamma above 1 darkens, below 1
     brightens, 1 leaves the image unchanged.
@@ -89,6 +96,8 @@ class GammaContrast(_ContrastCurve):
 
 class SigmoidContrast(_ContrastCurve):
     """Adjust contrast with a sigmoid curve: ``1 / (1 + exp(gain * (cutoff - in)))``.
+
+    uint8 rows are lookup tables (``lookup_tables``), one per image or channel.
 
     Parameters
     ----------
@@ -125,6 +134,8 @@ class SigmoidContrast(_ContrastCurve):
 class LogContrast(_ContrastCurve):
     """Adjust contrast with a log curve: ``gain * log2(1 + in)`` on values in [0, 1].
 
+    uint8 rows are lookup tables (``lookup_tables``), one per image or channel.
+
     Parameters
     ----------
     gain : number or tuple of (number, number) or list of number or StochasticParameter
@@ -156,6 +167,8 @@ class LogContrast(_ContrastCurve):
 
 class LinearContrast(_ContrastCurve):
     """Scale each pixel's distance from the middle of the value range by *alpha*.
+
+    uint8 rows are lookup tables (``lookup_tables``), one per image or channel.
 
     ``out = center + alpha * (in - center)`` with center 127.5 for uint8 (0.5 for
     floats): alpha above 1 raises contrast, below 1 lowers it, 1 is the identity.

@@ -153,8 +153,37 @@ class KMeansColorQuantization(_Quantization):
         return F.kmeans_quantize(image, count, seed, sample)
 
 
-class UniformColorQuantization(_Quantization):
+class _TableQuantization(_Quantization):
+    """Base: quantization by one uint8 table per image, the same for every channel."""
+
+    def _table(self, count: int) -> np.ndarray:
+        """The ``(256,)`` uint8 table quantizing to *count* (colours or bits)."""
+        raise NotImplementedError
+
+    def _quantize(self, image, count, seed):
+        return apply_lut(image, self._table(count))
+
+    def lookup_tables(self, params, shapes):
+        """Per row, its table (alpha kept: identity column); None where a colour space
+        conversion makes the row not per-channel."""
+        return [self._row_table(row, shape) for row, shape in zip(params, shapes)]
+
+    def _row_table(self, row: tuple[int, str | None, int],
+                   shape: tuple[int, ...]) -> np.ndarray | None:
+        count, space, _ = row
+        channels = shape[2] if len(shape) > 2 else 1
+        if channels in (3, 4) and space is not None and space != self.from_colorspace:
+            return None
+        table = self._table(count)
+        if channels != 4:
+            return table
+        return np.stack([table, table, table, np.arange(256, dtype=np.uint8)], axis=1)
+
+
+class UniformColorQuantization(_TableQuantization):
     """Quantize each channel uniformly into *n_colors* bins (values become bin centres).
+
+    uint8 rows are lookup tables (``lookup_tables``) unless a colour space is drawn.
 
     A 256-entry lookup table per image. Quantization is per pixel, so *max_size* and
     *interpolation* (accepted for imgaug compatibility) change nothing: augkit always
@@ -187,12 +216,14 @@ class UniformColorQuantization(_Quantization):
                                 max_size, interpolation)
         self.n_colors = self._count
 
-    def _quantize(self, image, count, seed):
-        return apply_lut(image, F.uniform_quantization_table(count))
+    def _table(self, count):
+        return F.uniform_quantization_table(count)
 
 
-class UniformColorQuantizationToNBits(_Quantization):
+class UniformColorQuantizationToNBits(_TableQuantization):
     """Keep only the *nb_bits* highest bits of each value (``2 ** nb_bits`` levels).
+
+    uint8 rows are lookup tables (``lookup_tables``) unless a colour space is drawn.
 
     The same as PIL's posterize: one 256-entry lookup table per image.
 
@@ -224,12 +255,14 @@ class UniformColorQuantizationToNBits(_Quantization):
                                 interpolation)
         self.nb_bits = self._count
 
-    def _quantize(self, image, count, seed):
-        return apply_lut(image, F.nbits_table(count))
+    def _table(self, count):
+        return F.nbits_table(count)
 
 
 class Posterize(UniformColorQuantizationToNBits):
     """Posterize images: keep only the *nb_bits* highest bits of each value.
+
+    uint8 rows are lookup tables (``lookup_tables``) unless a colour space is drawn.
 
     imgaug's name for :class:`UniformColorQuantizationToNBits`, same parameters.
 
