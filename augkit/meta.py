@@ -27,6 +27,11 @@ class Sequential(MetaAugmenter):
         The augmenters to apply, in order.
     random_order : bool, optional
         If True, the order is shuffled once per batch.
+    fuse : bool, optional
+        If True (default), consecutive plane transforms resample once with their
+        composed matrix and consecutive per-pixel lookup-table steps apply one composed
+        table (see :mod:`augkit.fusion`: when it applies, and the tolerance). False runs
+        every child on its own.
 
     Supported data: every kind its children support.
 
@@ -41,22 +46,31 @@ class Sequential(MetaAugmenter):
     examples = ({"children": []},)
     imgaug_parameters = ("random_order",)
 
-    def __init__(self, children: Any = None, random_order: bool = False, **kwargs: Any) -> None:
+    def __init__(self, children: Any = None, random_order: bool = False, fuse: bool = True,
+                 **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.children = as_augmenter_list(children, "children")
         self.random_order = bool(random_order)
+        self.fuse = bool(fuse)
 
     def get_children_lists(self) -> list[list[Augmenter]]:
         return [self.children]
+
+    def _run(self, rows, ctx, params, order):
+        if self.fuse:
+            from augkit.fusion import run_fused
+
+            return run_fused(self, rows, ctx, params, children=self.children, order=order)
+        return self.run_children(rows, ctx, params, order=order)
 
     def apply_to_rows(self, rows, ctx, params):
         if params is None:
             order = (ctx.rng(self).permutation(len(self.children)).tolist()
                      if self.random_order else None)
-            rows, recorded = self.run_children(rows, ctx, None, order=order)
+            rows, recorded = self._run(rows, ctx, None, order)
             return rows, (order, recorded)
         order, recorded = params
-        rows, _ = self.run_children(rows, ctx, recorded, order=order)
+        rows, _ = self._run(rows, ctx, recorded, order)
         return rows, params
 
     def append(self, augmenter: Augmenter) -> None:
@@ -105,6 +119,9 @@ class SomeOf(MetaAugmenter):
         The augmenters to choose from.
     random_order : bool, optional
         If True, the chosen children run in a random order (drawn once per batch).
+    fuse : bool, optional
+        If True (default), consecutive children chosen for the same rows run fused like
+        :class:`Sequential`'s (see :mod:`augkit.fusion`); False runs each on its own.
 
     Supported data: every kind its children support.
 
@@ -118,11 +135,12 @@ class SomeOf(MetaAugmenter):
     imgaug_parameters = ("n",)
 
     def __init__(self, n: Any = None, children: Any = None, random_order: bool = False,
-                 **kwargs: Any) -> None:
+                 fuse: bool = True, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.children = as_augmenter_list(children, "children")
         self.n = self._handle_n(n)
         self.random_order = bool(random_order)
+        self.fuse = bool(fuse)
 
     @staticmethod
     def _handle_n(n: Any) -> Any:
@@ -158,14 +176,38 @@ class SomeOf(MetaAugmenter):
             order = (rng.permutation(nb_children).tolist() if self.random_order
                      else list(range(nb_children)))
             params = _SomeOfParams(chosen, order, [None] * nb_children)
-        for ci in params.order:
-            child = self.children[ci:ci + 1]
-            replay = [params.children[ci]] if replaying else None
-            rows, recorded = self.run_on_subset(rows, ctx, np.flatnonzero(params.chosen[:, ci]),
-                                                replay, children=child)
-            if recorded is not None:
-                params.children[ci] = recorded[0]
+        for picked in self._groups(params):
+            rows = self._run_group(rows, ctx, params, picked, replaying)
         return rows, params
+
+    def _groups(self, params: _SomeOfParams) -> Iterator[list[int]]:
+        """Consecutive children (in run order) chosen for the same rows, when fusing."""
+        order = params.order
+        pos = 0
+        while pos < len(order):
+            stop = pos + 1
+            while self.fuse and stop < len(order) and np.array_equal(
+                    params.chosen[:, order[stop]], params.chosen[:, order[pos]]):
+                stop += 1
+            yield order[pos:stop]
+            pos = stop
+
+    def _run_group(self, rows, ctx, params: _SomeOfParams, picked: list[int], replaying: bool):
+        indices = np.flatnonzero(params.chosen[:, picked[0]])
+        replay = [params.children[ci] for ci in picked] if replaying else None
+        children = [self.children[ci] for ci in picked]
+        if len(picked) == 1 or len(indices) == 0:
+            rows, recorded = self.run_on_subset(rows, ctx, indices, replay, children=children)
+        else:
+            from augkit.fusion import run_fused
+
+            part, recorded = run_fused(self, rows.subset(indices), ctx, replay,
+                                       children=children)
+            rows = rows.merge(indices, part)
+        if recorded is not None:
+            for ci, child_params in zip(picked, recorded):
+                params.children[ci] = child_params
+        return rows
 
 
 class OneOf(SomeOf):

@@ -26,10 +26,65 @@ import numpy as np
 
 from augkit import parameters as iap
 from augkit.extend import INTERPOLATIONS, pad_unchecked
+from augkit.fusion import PlaneStep, RowPlan
 from augkit_geometric import functional as F
 from augkit_geometric._common import GeometricFamilyAugmenter
 
 _EYE = np.eye(3)
+_NO_CVAL = np.zeros(1)
+#: Image resizes that are one warp of the same interpolation (others, e.g. area, are not).
+_FLAG_ORDERS = {cv2.INTER_NEAREST: 0, cv2.INTER_LINEAR: 1, cv2.INTER_CUBIC: 3}
+
+
+class PlaneFusion:
+    """The fusion protocol of the family's plane transforms (see :mod:`augkit.fusion`).
+
+    ``Sequential`` composes consecutive plane transforms into one warp when every one
+    of them declares ``fusable = True`` (its ``sample`` reads only the row shapes) and
+    describes each row with :meth:`plane_steps`; the warp engine is here.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from augkit.fusion import RowPlan
+    >>> plan = RowPlan(np.eye(3), (2, 2), 1, "constant", np.zeros(1), "cv2", [])
+    >>> PlaneFusion.warp_fused(np.ones((2, 2, 1), np.uint8), plan).tolist()
+    [[[1], [1]], [[1], [1]]]
+    """
+
+    #: Whether ``sample`` reads nothing but ``rows.shapes`` and ``rows.nb_rows``.
+    fusable: ClassVar[bool] = False
+
+    def plane_steps(self, params: Any, shapes: list[tuple[int, ...]]) -> list[PlaneStep | None]:
+        """Return each row's transform as a :class:`~augkit.fusion.PlaneStep` (or None)."""
+        raise NotImplementedError
+
+    @staticmethod
+    def warp_fused(image: np.ndarray, plan: RowPlan) -> np.ndarray:
+        """Warp *image* once by a fused run's plan."""
+        if tuple(plan.size) == image.shape[:2] and np.array_equal(plan.matrix, _EYE):
+            return image.copy()
+        return F.warp(image, F.to_cv2_matrix(plan.matrix), (plan.size[1], plan.size[0]),
+                      order=plan.order, mode=plan.mode, cval=plan.cval, backend=plan.backend)
+
+    @staticmethod
+    def warp_fused_map(arr: np.ndarray, plan: RowPlan, order: int, cval: Any) -> np.ndarray:
+        """Warp a map array (of its image's resolution) once by a fused run's plan."""
+        if tuple(plan.size) == arr.shape[:2] and np.array_equal(plan.matrix, _EYE):
+            return arr.copy()
+        return F.warp(arr, F.to_cv2_matrix(plan.matrix), (plan.size[1], plan.size[0]),
+                      order=order, mode=plan.mode, cval=cval, backend="cv2")
+
+    @staticmethod
+    def move_points_fused(xy: np.ndarray, matrix: np.ndarray) -> np.ndarray:
+        """Move ``(N, 2)`` points by a fused run's matrix."""
+        return F.transform_points(xy, matrix)
+
+
+def _backend(backend: str, order: int, mode: Any) -> str:
+    """The backend :func:`~augkit_geometric.functional.warp` resolves to."""
+    spline = backend == "skimage" or (backend == "auto" and order in (2, 4, 5))
+    return "skimage" if spline and isinstance(mode, str) and mode in F.BORDER_MODES else "cv2"
 
 
 # ---------------------------------------------------------------------- plane transforms
@@ -63,7 +118,7 @@ class WarpParams:
     extra: Any = field(default=None)
 
 
-class MatrixAugmenter(GeometricFamilyAugmenter, abstract=True):
+class MatrixAugmenter(PlaneFusion, GeometricFamilyAugmenter, abstract=True):
     """Base of plane transforms: each row is a 3x3 matrix applied to every kind.
 
     Subclasses implement ``sample`` returning a :class:`WarpParams` (or override
@@ -87,6 +142,28 @@ class MatrixAugmenter(GeometricFamilyAugmenter, abstract=True):
     def output_shapes(self, params: Any, shapes: list[tuple[int, ...]]) -> list[tuple[int, ...]]:
         """Return each row's image shape after the transform."""
         return [(int(h), int(w), *shape[2:]) for (h, w), shape in zip(params.sizes, shapes)]
+
+    def plane_steps(self, params: Any, shapes: list[tuple[int, ...]]) -> list[PlaneStep | None]:
+        """Each row as a fusion step: lossless unless it resamples (see ``_lossless_row``)."""
+        matrices = self.matrices(params, shapes)
+        outs = self.output_shapes(params, shapes)
+        return [self._plane_step(params, i, matrix, tuple(out[:2]), shape)
+                for i, (matrix, out, shape) in enumerate(zip(matrices, outs, shapes))]
+
+    def _plane_step(self, params: Any, i: int, matrix: np.ndarray, size: tuple[int, int],
+                    shape: tuple[int, ...]) -> PlaneStep:
+        if not isinstance(params, WarpParams) or self._lossless_row(params, i, shape, matrix,
+                                                                   size):
+            return PlaneStep(matrix, size, None, "constant", _NO_CVAL, True, "cv2")
+        order, mode = int(params.orders[i]), params.modes[i]
+        return PlaneStep(matrix, size, order, mode, np.asarray(params.cvals[i], np.float64),
+                         F.cv2_border(mode) == cv2.BORDER_CONSTANT,
+                         _backend(params.backend, order, mode))
+
+    def _lossless_row(self, params: WarpParams, i: int, shape: tuple[int, ...],
+                      matrix: np.ndarray, size: tuple[int, int]) -> bool:
+        """Whether row *i* copies pixels without resampling (default: the identity)."""
+        return size == tuple(shape[:2]) and np.array_equal(matrix, _EYE)
 
     def apply_to_images(self, images: list[np.ndarray], params: Any) -> list[np.ndarray]:
         shapes = [image.shape for image in images]
@@ -220,7 +297,7 @@ def fixed_param(param: Any) -> bool:
     return param is None or isinstance(param, (str, iap.Deterministic))
 
 
-class CropPadAugmenter(GeometricFamilyAugmenter, abstract=True):
+class CropPadAugmenter(PlaneFusion, GeometricFamilyAugmenter, abstract=True):
     """Base of the size augmenters: ``sample`` returns :class:`CropPadParams`.
 
     Subclasses implement ``_sample`` (and ``_sampling_is_fixed`` when their draws can
@@ -293,6 +370,26 @@ class CropPadAugmenter(GeometricFamilyAugmenter, abstract=True):
     def matrices(self, params: CropPadParams, shapes: list[tuple[int, ...]]) -> list[np.ndarray]:
         """Each row's transform as a 3x3 matrix mapping input to output coordinates."""
         return [params.matrix(i, shape) for i, shape in enumerate(shapes)]
+
+    def plane_steps(self, params: CropPadParams,
+                    shapes: list[tuple[int, ...]]) -> list[PlaneStep | None]:
+        """Each row as a fusion step: integer crops and constant pads are lossless, a
+        resize is a warp of its interpolation; other pad modes and resizes are None."""
+        return [_crop_pad_step(params, i, shape) for i, shape in enumerate(shapes)]
+
+
+def _crop_pad_step(params: CropPadParams, i: int, shape: tuple[int, ...]) -> PlaneStep | None:
+    padded = bool(params.pads[i].any())
+    if padded and params.modes[i] != "constant":
+        return None
+    size = tuple(params.out_shape(i, shape)[:2])
+    order = None
+    if size != params.mid_shape(i, shape):
+        order = _FLAG_ORDERS.get(cv2.INTER_CUBIC if params.flags is None else params.flags[i])
+        if order is None:
+            return None
+    return PlaneStep(params.matrix(i, shape), size, order, "constant" if padded else "edge",
+                     np.array([params.cvals[i]], dtype=np.float64), padded, "cv2", padded)
 
 
 def _frozen(params: CropPadParams) -> CropPadParams:

@@ -102,6 +102,7 @@ StochasticParameter, optional
     )
     _all_orders = (0, 1, 3, 4, 5)
     _cv2_all_orders = (0, 1, 3)
+    fusable = True  # sample reads the row shapes only
 
     def __init__(
         self,

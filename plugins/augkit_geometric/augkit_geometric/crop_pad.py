@@ -74,6 +74,7 @@ StochasticParameter or tuple of 4 of those, optional
     """
 
     imgaug_parameters = ("all_sides", "top", "right", "bottom", "left", "pad_mode", "pad_cval")
+    fusable = True  # sample reads the row shapes only
     examples = (
         {"px": (-4, 4)},
         {"percent": (-0.2, 0.2), "pad_mode": ["constant", "edge"], "keep_size": False},

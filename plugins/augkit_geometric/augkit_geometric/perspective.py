@@ -68,6 +68,7 @@ list or augkit.ALL or StochasticParameter, optional
         {"scale": (0.0, 0.1), "fit_output": True, "cval": (0, 255)},
     )
     changes_shape = True  # with keep_size=False
+    fusable = True  # sample reads the row shapes only
 
     def __init__(self, scale: Any = (0.0, 0.06), cval: Any = 0, mode: Any = "constant",
                  keep_size: bool = True, fit_output: bool = False,

@@ -160,6 +160,7 @@ augkit.ALL or StochasticParameter, optional
         {"size": {"height": (16, 48), "width": "keep-aspect-ratio"}, "interpolation": "ALL"},
     )
     keypoint_tolerance = 1.5  # a dot resampled by cubic interpolation spreads sub-pixel
+    fusable = True  # sample reads the row shapes only
 
     def __init__(self, size: Any, interpolation: Any = "cubic", **kwargs: Any) -> None:
         super().__init__(**kwargs)

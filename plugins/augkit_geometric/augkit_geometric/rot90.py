@@ -48,6 +48,7 @@ class Rot90(MatrixAugmenter):
     imgaug_parameters = ("k", "keep_size")
     examples = ({"k": 1, "keep_size": False}, {"k": (0, 3)}, {"k": "ALL", "keep_size": True})
     changes_shape = True  # with keep_size=False
+    fusable = True  # sample reads the row shapes only
 
     def __init__(self, k: Any = 1, keep_size: bool = True, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -77,6 +78,9 @@ class Rot90(MatrixAugmenter):
     def _lossless(self, params: WarpParams, i: int, hw: tuple[int, ...]) -> bool:
         k = int(params.extra[i])
         return not (self.keep_size and k % 2 and hw[0] != hw[1])
+
+    def _lossless_row(self, params, i, shape, matrix, size):
+        return self._lossless(params, i, shape)
 
     def _warp_image(self, image, matrix, size, params, i):
         if self._lossless(params, i, image.shape):

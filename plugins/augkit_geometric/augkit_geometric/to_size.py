@@ -55,6 +55,7 @@ class _ToSize(CropPadAugmenter, abstract=True):
     """
 
     _crop: ClassVar[bool] = False
+    fusable = True  # sample reads the row shapes only
 
     def _init_position(self, position: Any, pad_mode: Any = "constant",
                        pad_cval: Any = 0) -> None:

@@ -1,0 +1,643 @@
+"""Fusion: consecutive children of a meta-augmenter that run as one step.
+
+``Sequential`` (and ``SomeOf`` for children chosen for the same rows) hands runs of
+consecutive children to :func:`run_fused`, which samples every child exactly as the
+unfused pipeline would, records every child's params (so ``replay`` and unfused replay
+keep working) and then applies the run in one go where that gives the same output:
+
+Plane runs
+    Plane transforms (flips, the Affine family, Rot90, PerspectiveTransform, Resize,
+    crops and pads) compose their 3x3 matrices and resample the image **once**: one
+    interpolation instead of several (faster, and sharper). Maps are warped once with
+    the same matrix; keypoints, boxes, polygons and line strings move by it.
+Lookup-table runs
+    Per-pixel uint8 steps (Add, Multiply, contrast curves, Invert...) compose their
+    tables into one per channel, applied once: bit-exact.
+
+Protocols
+---------
+A class takes part by defining these (the geometric and arithmetic families do):
+
+``fusable = True`` and ``plane_steps(params, shapes) -> list[PlaneStep | None]``
+    A leaf plane transform whose ``sample`` reads nothing but ``rows.shapes`` and
+    ``rows.nb_rows`` (so it can be sampled before the images exist). For each row, a
+    :class:`PlaneStep` (matrix, output size, interpolation and border), or None when
+    that row's transform is not a single warp (an area resize, a reflecting pad...).
+    The class also provides ``warp_fused(image, plan)``, ``warp_fused_map(arr, plan,
+    order, cval)`` and ``move_points_fused(xy, matrix)`` (the warp engine).
+``lookup_tables(params, shapes) -> list[np.ndarray | None] | None``
+    A per-pixel augmenter (``pixel_only``) whose ``sample`` reads only the shapes: for
+    each row, a uint8 table of shape ``(256,)`` (every channel) or ``(256, C)`` (one per
+    channel) such that ``table[image]`` (per channel) equals ``apply_to_images`` on the
+    row's uint8 image exactly; None for the call or for a row that is not a table.
+
+When a run is not fused
+-----------------------
+Nothing is fused when the call has hooks (every child must be seen), when a row has
+an image with a zero-size axis, or with ``fuse=False``. A plane run stops before a step
+whose interpolation order differs from the run's (lossless steps, flips, Rot90 without
+resize, integer crops and pads, adopt any order), whose backend differs, whose border
+fill is not the run's (two different constant values; a non-constant mode, ``edge``,
+``reflect``..., is fused only when it is the one step that reveals border and nothing
+after it reads outside an earlier frame), where maps have another resolution than
+their image, where a step's kind-specific method would be bypassed, or, with bounding
+boxes, a second rotating step (boxes are re-fitted after each step, so they would
+differ). Pixels that an intermediate frame cut off (a rotation, then a zoom out) are
+filled with the constant value, as the unfused steps do.
+
+Tolerance
+---------
+Lookup-table runs are exact. Plane runs differ from the unfused pipeline by
+interpolation error only: one resampling instead of several, so smooth images agree to
+a few grey levels and the fused result is sharper; pixels on the edge of a revealed
+border may differ more (the unfused steps blend edges several times). Coordinates
+agree up to float32 rounding (the unfused steps round to float32 after every step).
+
+Examples
+--------
+>>> import numpy as np, augkit
+>>> seq = augkit.Sequential([augkit.get("Fliplr", p=1.0), augkit.get("Affine", rotate=10)])
+>>> fused = seq(image=np.zeros((8, 8, 3), np.uint8))
+>>> plain = augkit.Sequential(seq.children, fuse=False)(image=np.zeros((8, 8, 3), np.uint8))
+>>> bool((fused == plain).all())
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import numpy as np
+
+from augkit._rows import Rows
+from augkit.augmenter import Augmenter, CallContext, _check_replayed, _stamp
+from augkit.errors import ReplayError
+
+if TYPE_CHECKING:
+    from augkit.meta_base import MetaAugmenter
+
+__all__ = ["PlaneStep", "RowPlan", "apply_tables", "compose_tables", "plan_row", "run_fused"]
+
+_EYE = np.eye(3)
+_TOL = 1e-6
+
+
+class PlaneStep(NamedTuple):
+    """One row of one plane transform, as fusion sees it.
+
+    Attributes
+    ----------
+    matrix : ndarray of shape (3, 3)
+        Input-to-output matrix in augkit's continuous coordinates.
+    size : tuple of (int, int)
+        Output ``(height, width)``.
+    order : int or None
+        Interpolation order; None for a lossless step (it adopts the run's order).
+    mode : str or int
+        Border mode as ``warp`` takes it (used when this step reveals border).
+    cval : ndarray
+        Fill value: one, or one per channel.
+    constant : bool
+        Whether *mode* fills with *cval* (``'constant'``).
+    backend : str
+        ``'cv2'`` or ``'skimage'`` (the backend the step resolves to).
+    reveals : bool or None
+        Whether the step fills output pixels from outside its input; None: decide from
+        the matrix and the sizes.
+
+    Examples
+    --------
+    >>> step = PlaneStep(np.eye(3), (4, 4), None, "constant", np.zeros(1), True, "cv2")
+    >>> step.order is None
+    True
+    """
+
+    matrix: np.ndarray
+    size: tuple[int, int]
+    order: int | None
+    mode: Any
+    cval: np.ndarray
+    constant: bool
+    backend: str
+    reveals: bool | None = None
+
+
+class RowPlan(NamedTuple):
+    """How to apply a fused run to one row: one warp, then constant masks.
+
+    Attributes
+    ----------
+    matrix : ndarray of shape (3, 3)
+        The composed input-to-output matrix.
+    size : tuple of (int, int)
+        Output ``(height, width)``.
+    order, mode, cval, backend
+        The one warp's settings.
+    masks : list of ndarray of shape (4, 2)
+        Quadrilaterals (output coordinates) of intermediate frames that the run's
+        matrix does not respect; pixels outside each are filled with *cval*.
+    """
+
+    matrix: np.ndarray
+    size: tuple[int, int]
+    order: int
+    mode: Any
+    cval: np.ndarray
+    backend: str
+    masks: list
+
+
+# ---------------------------------------------------------------------- geometry
+def _corners(hw: Sequence[int]) -> list[tuple[float, float]]:
+    h, w = float(hw[0]), float(hw[1])
+    return [(0.0, 0.0), (w, 0.0), (w, h), (0.0, h)]
+
+
+def _project(xy: list[tuple[float, float]],
+             matrix: np.ndarray) -> list[tuple[float, float]] | None:
+    """Four corners through *matrix* (plain floats: cheaper than numpy for four points);
+    None when a point crosses the horizon."""
+    (a, b, c), (d, e, f), (g, h, k) = matrix.tolist()
+    out = []
+    for x, y in xy:
+        w = g * x + h * y + k
+        if w <= 1e-9:
+            return None
+        out.append(((a * x + b * y + c) / w, (d * x + e * y + f) / w))
+    return out
+
+
+def _inside(xy: list[tuple[float, float]] | None, hw: Sequence[int]) -> bool:
+    if xy is None:
+        return False
+    tol = 1e-4
+    width, height = hw[1] + tol, hw[0] + tol
+    return all(-tol <= x <= width and -tol <= y <= height for x, y in xy)
+
+
+def _axis_aligned(matrix: np.ndarray) -> bool:
+    """Whether *matrix* maps axis-aligned boxes to axis-aligned boxes."""
+    if matrix[2, 0] != 0 or matrix[2, 1] != 0:
+        return False
+    return (matrix[0, 1] == 0 and matrix[1, 0] == 0) or (matrix[0, 0] == 0
+                                                           and matrix[1, 1] == 0)
+
+
+def _covers(quad: list[tuple[float, float]] | None, hw: Sequence[int]) -> bool:
+    """Whether the convex quadrilateral *quad* contains the rectangle ``(0, 0)-(w, h)``."""
+    if quad is None:
+        return False
+    area = sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(quad, quad[1:] + quad[:1]))
+    if abs(area) < 1e-9:
+        return False
+    sign = 1.0 if area > 0 else -1.0
+    for (x0, y0), (x1, y1) in zip(quad, quad[1:] + quad[:1]):
+        length = ((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5
+        for x, y in _corners(hw):
+            if sign * ((x1 - x0) * (y - y0) - (y1 - y0) * (x - x0)) < -1e-4 * length:
+                return False
+    return True
+
+
+def _reveals(step: PlaneStep, in_hw: Sequence[int]) -> bool:
+    if step.reveals is not None:
+        return step.reveals
+    if tuple(step.size) == tuple(in_hw[:2]) and np.array_equal(step.matrix, _EYE):
+        return False
+    return not _covers(_project(_corners(in_hw), step.matrix), step.size)
+
+
+def _same_fill(a: PlaneStep, b: PlaneStep) -> bool:
+    if not (a.constant and b.constant):
+        return False
+    ca, cb = np.ravel(a.cval).tolist(), np.ravel(b.cval).tolist()
+    if len(ca) != len(cb) and 1 not in (len(ca), len(cb)):
+        return False
+    return all(x == y for x in ca for y in cb) if 1 in (len(ca), len(cb)) else ca == cb
+
+
+def _chain(matrices: Sequence[np.ndarray]) -> np.ndarray:
+    out = _EYE
+    for matrix in matrices:
+        out = matrix @ out
+    return out
+
+
+def _frames_ok(steps: Sequence[PlaneStep], frames: list, reveal_at: int | None,
+               constant: bool) -> list | None:
+    """The mask quadrilaterals the run needs, or None when it cannot be fused.
+
+    Frame ``j`` (1..n-1) is the output of step ``j - 1``. The one warp already cuts at
+    the input frame; frame ``j`` needs a mask unless the input frame maps inside it
+    (``exact``) or it contains all that the output reads (``covers``).
+    """
+    masks = []
+    n = len(steps)
+    befores = [_EYE]
+    for step in steps:
+        befores.append(step.matrix @ befores[-1])
+    after = _EYE
+    afters = [_EYE] * (n + 1)
+    for j in range(n - 1, 0, -1):
+        after = after @ steps[j].matrix
+        afters[j] = after
+    for j in range(1, n):
+        exact = _inside(_project(_corners(frames[0]), befores[j]), frames[j])
+        quad = _project(_corners(frames[j]), afters[j])
+        covers = _covers(quad, frames[n])
+        if not constant:
+            if not covers or (reveal_at is not None and j <= reveal_at and not exact):
+                return None
+            continue
+        if exact or covers:
+            continue
+        if quad is None:
+            return None
+        masks.append(np.array(quad))
+    return masks
+
+
+def plan_row(steps: Sequence[PlaneStep], in_hw: Sequence[int],
+             boxes: bool = False) -> RowPlan | None:
+    """Plan one row of a plane run: the one warp that replaces *steps*, or None.
+
+    Parameters
+    ----------
+    steps : sequence of PlaneStep
+        The row's steps, in order.
+    in_hw : sequence of int
+        The row's input ``(height, width)``.
+    boxes : bool
+        Whether bounding boxes ride along (at most one rotating step then).
+
+    Returns
+    -------
+    RowPlan or None
+        None when the steps cannot be fused for this row (see the module notes).
+
+    Examples
+    --------
+    >>> flip = PlaneStep(np.array([[-1.0, 0, 4], [0, 1, 0], [0, 0, 1]]), (4, 4), None,
+    ...                  "constant", np.zeros(1), True, "cv2")
+    >>> zoom = PlaneStep(np.diag([2.0, 2.0, 1.0]), (8, 8), 1, "edge", np.zeros(1),
+    ...                  False, "cv2")
+    >>> plan_row([flip, zoom], (4, 4)).matrix[0].tolist()
+    [-2.0, 0.0, 8.0]
+    """
+    lossy = [s for s in steps if s.order is not None]
+    if len({s.order for s in lossy}) > 1 or len({s.backend for s in lossy}) > 1:
+        return None
+    if boxes and sum(not _axis_aligned(s.matrix) for s in steps) > 1:
+        return None
+    frames = [tuple(in_hw[:2])] + [tuple(s.size) for s in steps]
+    revealing = [k for k, s in enumerate(steps) if _reveals(s, frames[k])]
+    fills = [steps[k] for k in revealing]
+    constant = all(s.constant for s in fills)
+    if constant and any(not _same_fill(fills[0], s) for s in fills[1:]):
+        return None
+    if not constant and len(fills) > 1:
+        return None
+    lead = fills[0] if fills else (lossy[0] if lossy else steps[0])
+    masks = _frames_ok(steps, frames, revealing[0] if revealing else None, constant)
+    if masks is None:
+        return None
+    order = lossy[0].order if lossy else 0
+    backend = lossy[0].backend if lossy else "cv2"
+    return RowPlan(_chain([s.matrix for s in steps]), tuple(steps[-1].size), order,
+                   lead.mode, lead.cval, backend, masks)
+
+
+def fill_outside(arr: np.ndarray, masks: Sequence[np.ndarray], cval: Any,
+                 scale: tuple[float, float] = (1.0, 1.0)) -> np.ndarray:
+    """Fill the pixels of *arr* whose centre lies outside any quadrilateral of *masks*.
+
+    Parameters
+    ----------
+    arr : ndarray of shape (H, W, C)
+        Changed in place and returned.
+    masks : sequence of ndarray of shape (4, 2)
+        Quadrilaterals in augkit coordinates of the output image.
+    cval : number or sequence
+        The fill value (one, or one per channel).
+    scale : tuple of (float, float)
+        ``(sy, sx)`` from image to *arr* coordinates (maps of another resolution).
+
+    Examples
+    --------
+    >>> arr = np.ones((2, 4, 1), np.uint8)
+    >>> quad = np.array([[0.0, 0.0], [2.0, 0.0], [2.0, 2.0], [0.0, 2.0]])
+    >>> fill_outside(arr, [quad], 7)[:, :, 0].tolist()
+    [[1, 1, 7, 7], [1, 1, 7, 7]]
+    """
+    import cv2
+
+    if not masks:
+        return arr
+    keep = np.ones(arr.shape[:2], dtype=np.uint8)
+    for quad in masks:
+        inside = np.zeros(arr.shape[:2], dtype=np.uint8)
+        pts = (quad * np.array([scale[1], scale[0]]) - 0.5) * 256.0
+        cv2.fillConvexPoly(inside, np.rint(pts).astype(np.int32), 1, cv2.LINE_8, 8)
+        keep &= inside
+    values = np.broadcast_to(np.asarray(cval, dtype=np.float64).reshape(-1), (arr.shape[2],))
+    if arr.dtype.kind in "iu":
+        info = np.iinfo(arr.dtype)
+        values = np.clip(np.rint(values), info.min, info.max)
+    np.copyto(arr, values.astype(arr.dtype), where=(keep == 0)[:, :, None])
+    return arr
+
+
+# ---------------------------------------------------------------------- lookup tables
+def compose_tables(first: np.ndarray, then: np.ndarray) -> np.ndarray:
+    """The table of applying *first*, then *then* (each ``(256,)`` or ``(256, C)``).
+
+    Examples
+    --------
+    >>> add = np.clip(np.arange(256) + 10, 0, 255).astype(np.uint8)
+    >>> invert = (255 - np.arange(256)).astype(np.uint8)
+    >>> int(compose_tables(add, invert)[0])
+    245
+    """
+    if then.ndim == 1 or first.ndim == 1:
+        return then[first]
+    return np.take_along_axis(then, first, axis=0)
+
+
+def apply_tables(image: np.ndarray, table: np.ndarray) -> np.ndarray:
+    """Apply a ``(256,)`` or ``(256, C)`` uint8 table to a uint8 ``(H, W, C)`` image.
+
+    Examples
+    --------
+    >>> img = np.array([[[0, 1]]], np.uint8)
+    >>> apply_tables(img, np.stack([np.arange(256), 255 - np.arange(256)], 1).astype(np.uint8))
+    array([[[  0, 254]]], dtype=uint8)
+    """
+    import cv2
+
+    channels = image.shape[2]
+    if table.ndim == 2 and table.shape[1] == 1:
+        table = table[:, 0]
+    if table.ndim == 1:
+        return cv2.LUT(image, table).reshape(image.shape)
+    if channels <= 4:
+        return cv2.LUT(np.ascontiguousarray(image),
+                       np.ascontiguousarray(table[:, :channels]).reshape(256, 1, channels)
+                       ).reshape(image.shape)
+    out = np.empty_like(image)
+    for c in range(channels):
+        out[:, :, c] = table[:, c][image[:, :, c]]
+    return out
+
+
+# ---------------------------------------------------------------------- classification
+def _plane_capable(aug: Augmenter, rows: Rows) -> bool:
+    if not (getattr(type(aug), "fusable", False) and aug._is_leaf
+            and hasattr(aug, "plane_steps")):
+        return False
+    for kind, items in rows.data.items():
+        if kind.name in aug.unsupported_kinds or kind.category in aug.unsupported_kinds:
+            return False
+        if kind.category == "image":
+            continue
+        if kind.name != "keypoints" and getattr(aug, "apply_to_" + kind.name, None) is not None:
+            return False
+        if kind.category == "map" and any(
+                tuple(kind.get_arr(item).shape[:2]) != tuple(shape[:2])
+                for item, shape in zip(items, rows.shapes)):
+            return False
+        if kind.category not in ("map", "points"):
+            return False
+    return True
+
+
+def _lut_capable(aug: Augmenter, rows: Rows) -> bool:
+    if not (aug._is_leaf and aug.pixel_only and callable(getattr(aug, "lookup_tables", None))):
+        return False
+    images = [items for kind, items in rows.data.items() if kind.category == "image"]
+    return bool(images) and all(image.dtype == np.uint8 for items in images for image in items)
+
+
+def _family(aug: Augmenter, rows: Rows) -> str | None:
+    if _plane_capable(aug, rows):
+        return "plane"
+    if _lut_capable(aug, rows):
+        return "lut"
+    return None
+
+
+# ---------------------------------------------------------------------- sampling
+def _draw(aug: Augmenter, shapes: list, ctx: CallContext, given: Any) -> Any:
+    """Sample (or check replayed) params of *aug* for rows of *shapes*, as unfused would."""
+    shadow = Rows({}, shapes)
+    if given is not None:
+        _check_replayed(given, aug, shadow)
+        return given
+    params = aug.sample(shadow, ctx.rng(aug))
+    if ctx.replaying and params is not None:
+        raise ReplayError(
+            f"{type(aug).__name__}.replay: got None for params, but {type(aug).__name__} "
+            "draws params; pass the params that augment(..., return_params=True) returned")
+    return _stamp(params, aug, shapes)
+
+
+# ---------------------------------------------------------------------- runners
+def _apply_one(aug: Augmenter, rows: Rows, ctx: CallContext, params: Any) -> Rows:
+    """Apply one sampled child the unfused way (None params: it draws nothing)."""
+    return aug.augment_rows(rows, ctx, params)[0]
+
+
+def _check_inputs(augs: Sequence[Augmenter], rows: Rows) -> None:
+    for aug in augs:
+        for kind, items in rows.data.items():
+            if kind.category == "image":
+                aug.check_images(items, kind)
+
+
+def _plane_steps(augs, params, rows) -> tuple[list, list]:
+    """Per step, the per-row steps (or None) and the input shapes it sees."""
+    shapes = list(rows.shapes)
+    per_step, inputs = [], []
+    for aug, p in zip(augs, params):
+        if aug.changes_shape:
+            aug._check_output_sizes(shapes, aug.work_shapes(p, shapes))
+        steps = aug.plane_steps(p, shapes)
+        per_step.append(None if steps is None or any(s is None for s in steps) else steps)
+        inputs.append(shapes)
+        shapes = aug.output_shapes(p, shapes)
+    return per_step, inputs
+
+
+def _group_plane(per_step: list, inputs: list, boxes: bool) -> list[tuple[int, int, Any]]:
+    """Groups ``(start, stop, plans)`` of steps, the whole run if it fuses, else greedy;
+    plans None: run unfused."""
+    n = len(per_step)
+    whole = _plan_rows(per_step, inputs[0], boxes)
+    if whole is not None:
+        return [(0, n, whole)]
+    groups = []
+    start = 0
+    while start < n:
+        stop, plans = start + 1, None
+        while per_step[start] is not None and stop < n:
+            candidate = _plan_rows(per_step[start:stop + 1], inputs[start], boxes)
+            if candidate is None:
+                break
+            stop, plans = stop + 1, candidate
+        groups.append((start, stop, plans))
+        start = stop
+    return groups
+
+
+def _plan_rows(block: list, shapes: list, boxes: bool) -> list | None:
+    if any(steps is None for steps in block):
+        return None
+    if not any(s.order is not None for steps in block for s in steps):
+        return None  # only lossless steps: their own exact paths are faster
+    plans = []
+    for i, shape in enumerate(shapes):
+        plan = plan_row([steps[i] for steps in block], shape[:2], boxes)
+        if plan is None:
+            return None
+        plans.append(plan)
+    return plans
+
+
+def _apply_plane(engine: Any, rows: Rows, plans: list) -> Rows:
+    data = {}
+    out_shapes = [(*plan.size, *shape[2:]) for plan, shape in zip(plans, rows.shapes)]
+    for kind, items in rows.data.items():
+        if kind.category == "image":
+            data[kind] = [fill_outside(engine.warp_fused(image, plan), plan.masks, plan.cval)
+                          for image, plan in zip(items, plans)]
+        elif kind.category == "map":
+            order = 0 if kind.interpolation == "nearest" else 1
+            arrays = [fill_outside(engine.warp_fused_map(kind.get_arr(item), plan, order,
+                                                         kind.cval), plan.masks, kind.cval)
+                      for item, plan in zip(items, plans)]
+            data[kind] = [kind.with_arr(item, arr, shape)
+                          for item, arr, shape in zip(items, arrays, out_shapes)]
+        else:
+            data[kind] = [kind.from_xy(item, engine.move_points_fused(kind.to_xy(item),
+                                                                     plan.matrix), shape)
+                          for item, plan, shape in zip(items, plans, out_shapes)]
+    if not any(kind.category == "image" for kind in rows.data):
+        return rows.replace(data, out_shapes)
+    images = next(items for kind, items in data.items() if kind.category == "image")
+    return rows.replace(data, [image.shape for image in images])
+
+
+def _run_plane(augs, params, rows, ctx) -> Rows:
+    boxes = any(kind.name == "bounding_boxes" for kind in rows.data)
+    per_step, inputs = _plane_steps(augs, params, rows)
+    for start, stop, plans in _group_plane(per_step, inputs, boxes):
+        if plans is None:
+            for k in range(start, stop):
+                rows = _apply_one(augs[k], rows, ctx, params[k])
+            continue
+        _check_inputs(augs[start:stop], rows)
+        rows = _apply_plane(augs[start], rows, plans)
+    return rows
+
+
+def _tables_of(aug, params, shapes) -> list | None:
+    tables = aug.lookup_tables(params, shapes)
+    if tables is None or any(t is None for t in tables):
+        return None
+    return [np.asarray(t, dtype=np.uint8) for t in tables]
+
+
+def _run_lut(augs, params, rows, ctx) -> Rows:
+    shapes = list(rows.shapes)
+    tables = [_tables_of(aug, p, shapes) for aug, p in zip(augs, params)]
+    start = 0
+    while start < len(augs):
+        stop = start + 1
+        while stop < len(augs) and tables[start] is not None and tables[stop] is not None:
+            stop += 1
+        if stop - start == 1:
+            rows = _apply_one(augs[start], rows, ctx, params[start])
+        else:
+            _check_inputs(augs[start:stop], rows)
+            rows = _apply_lut(rows, tables[start:stop])
+        start = stop
+    return rows
+
+
+def _apply_lut(rows: Rows, tables: list[list[np.ndarray]]) -> Rows:
+    composed = []
+    for i in range(rows.nb_rows):
+        table = tables[0][i]
+        for step in tables[1:]:
+            table = compose_tables(table, step[i])
+        composed.append(table)
+    data = {kind: ([apply_tables(image, table) for image, table in zip(items, composed)]
+                   if kind.category == "image" else items)
+            for kind, items in rows.data.items()}
+    return rows.replace(data, rows.shapes)
+
+
+_RUNNERS = {"plane": _run_plane, "lut": _run_lut}
+
+
+def _fusable_rows(rows: Rows, ctx: CallContext) -> bool:
+    if ctx.hooks is not None or rows.nb_rows == 0:
+        return False
+    return all(0 not in shape for shape in rows.shapes)
+
+
+def _sample_run(augs, rows, ctx, given) -> list:
+    """Each child's params for the run, drawn in order on the shapes it will see."""
+    shapes = list(rows.shapes)
+    params = []
+    for aug, g in zip(augs, given):
+        p = _draw(aug, shapes, ctx, g)
+        params.append(p)
+        shapes = aug.output_shapes(p, shapes)
+    return params
+
+
+def run_fused(meta: MetaAugmenter, rows: Rows, ctx: CallContext, params: list | None = None,
+              *, children: Sequence[Augmenter], order: Sequence[int] | None = None,
+              ) -> tuple[Rows, list]:
+    """:meth:`~augkit.extend.MetaAugmenter.run_children`, fusing runs of children.
+
+    Same arguments and results: the rows after every child, and each child's params
+    (indexed like *children*, sampled and stamped exactly as unfused). Falls back to
+    ``run_children`` when nothing can be fused.
+
+    Examples
+    --------
+    >>> import numpy as np, augkit
+    >>> seq = augkit.Sequential([augkit.get("Add", value=5), augkit.get("Invert")])
+    >>> seq(image=np.zeros((1, 1), np.uint8)).tolist()
+    [[250]]
+    """
+    if not _fusable_rows(rows, ctx) or len(children) < 2:
+        return meta.run_children(rows, ctx, params, children=children, order=order)
+    sequence = list(range(len(children))) if order is None else list(order)
+    recorded: list = [None] * len(children)
+    ctx.parents.append(meta)
+    try:
+        pos = 0
+        while pos < len(sequence):
+            family = _family(children[sequence[pos]], rows)
+            stop = pos + 1
+            while (family is not None and stop < len(sequence)
+                   and _family(children[sequence[stop]], rows) == family):
+                stop += 1
+            picked = sequence[pos:stop]
+            augs = [children[i] for i in picked]
+            if len(augs) == 1:
+                given = None if params is None else params[picked[0]]
+                rows, recorded[picked[0]] = augs[0].augment_rows(rows, ctx, given)
+            else:
+                given = [None if params is None else params[i] for i in picked]
+                drawn = _sample_run(augs, rows, ctx, given)
+                rows = _RUNNERS[family](augs, drawn, rows, ctx)
+                for i, p in zip(picked, drawn):
+                    recorded[i] = p
+            pos = stop
+    finally:
+        ctx.parents.pop()
+    return rows, recorded
