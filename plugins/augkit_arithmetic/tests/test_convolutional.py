@@ -68,6 +68,17 @@ def test_sharpen_fast_path_agrees_with_filter2d_within_ties():
     assert np.abs(F.convolve(IMG, kernel).astype(int) - slow).max() <= 1
 
 
+@pytest.mark.parametrize("shape", [(1, 1, 3), (2, 2, 1), (7, 5, 4), (64, 48, 3)])
+def test_sharpen_fast_path_keeps_box_sums_above_255(shape):
+    import cv2
+
+    img = np.full(shape, 255, dtype=np.uint8)
+    img[::2, ::3] = 200  # box sums reach 9 * 255: they must not saturate
+    kernel = F.sharpen_kernel(1.0, 0.5)
+    slow = cv2.filter2D(img, -1, kernel, borderType=cv2.BORDER_REFLECT_101)
+    assert np.abs(F.convolve(img, kernel).astype(int) - slow.reshape(shape)).max() <= 1
+
+
 def test_kernels_are_identity_mixed_by_alpha():
     assert F.sharpen_kernel(0.0, 1.3).tolist() == F.edge_kernel(0.0).tolist()
     emboss = F.emboss_kernel(0.5, 1.0)
