@@ -330,21 +330,24 @@ def fill_outside(arr: np.ndarray, masks: Sequence[np.ndarray], cval: Any,
     >>> fill_outside(arr, [quad], 7)[:, :, 0].tolist()
     [[1, 1, 7, 7], [1, 1, 7, 7]]
     """
-    import cv2
-
     if not masks:
         return arr
-    keep = np.ones(arr.shape[:2], dtype=np.uint8)
+    height, width = arr.shape[:2]
+    xs = (np.arange(width) + 0.5)[None, :]
+    ys = (np.arange(height) + 0.5)[:, None]
+    outside = np.zeros((height, width), dtype=bool)
     for quad in masks:
-        inside = np.zeros(arr.shape[:2], dtype=np.uint8)
-        pts = (quad * np.array([scale[1], scale[0]]) - 0.5) * 256.0
-        cv2.fillConvexPoly(inside, np.rint(pts).astype(np.int32), 1, cv2.LINE_8, 8)
-        keep &= inside
+        pts = quad * np.array([scale[1], scale[0]])
+        area = np.sum(pts[:, 0] * np.roll(pts[:, 1], -1) - np.roll(pts[:, 0], -1) * pts[:, 1])
+        for (x0, y0), (x1, y1) in zip(pts, np.roll(pts, -1, axis=0)):
+            # pixel centres on the outer side of this edge (or on it) are cut off
+            cross = (x1 - x0) * (ys - y0) - (y1 - y0) * (xs - x0)
+            outside |= cross * np.sign(area) <= 0
     values = np.broadcast_to(np.asarray(cval, dtype=np.float64).reshape(-1), (arr.shape[2],))
     if arr.dtype.kind in "iu":
         info = np.iinfo(arr.dtype)
         values = np.clip(np.rint(values), info.min, info.max)
-    np.copyto(arr, values.astype(arr.dtype), where=(keep == 0)[:, :, None])
+    np.copyto(arr, values.astype(arr.dtype), where=outside[:, :, None])
     return arr
 
 
