@@ -280,8 +280,8 @@ class DirectedEdgeDetect(_MixedKernel):
         self.direction = iap.handle_continuous_param(direction, "direction")
 
     def _kernels(self, alphas, nb_rows, rng):
-        directions = iap.draw(self.direction, nb_rows, rng, dtype=np.float64)
-        return list(F.directed_edge_kernels(np.array(alphas), directions))
+        directions = iap.draw(self.direction, nb_rows, rng, dtype=np.float64).tolist()
+        return [F.directed_edge_kernel(a, d) for a, d in zip(alphas, directions)]
 
 
 AUGMENTERS = (Convolve, Sharpen, Emboss, EdgeDetect, DirectedEdgeDetect)

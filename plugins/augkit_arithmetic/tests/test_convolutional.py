@@ -86,6 +86,18 @@ def test_kernels_are_identity_mixed_by_alpha():
     assert F.edge_kernel(1.0).sum() == pytest.approx(0.0)
 
 
+def test_directed_edge_kernel_works_in_whole_degrees_and_matches_the_batch():
+    one = F.directed_edge_kernel
+    assert np.array_equal(one(1.0, 0.1), one(1.0, 0.1 + 0.5 / 360))  # both 36 degrees
+    assert not np.array_equal(one(1.0, 0.1), one(1.0, 0.1 + 1.5 / 360))
+    assert np.array_equal(one(0.6, -0.25), one(0.6, 0.75))
+    alphas, directions = np.array([0.2, 0.9, 1.0]), np.array([0.3, -0.6, 1.7])
+    batch = F.directed_edge_kernels(alphas, directions)
+    rows = [one(a, d) for a, d in zip(alphas.tolist(), directions.tolist())]
+    assert np.array_equal(batch, np.stack(rows))
+    assert batch.dtype == np.float32 and F.directed_edge_kernels([], []).shape == (0, 3, 3)
+
+
 def test_directed_edge_detect_sees_edges_from_its_direction_only():
     img = np.zeros((5, 5), dtype=np.uint8)
     img[3:, :] = 200  # bright bottom half

@@ -20,7 +20,7 @@ Blur
     :func:`motion_kernel`
 Convolution
     :func:`convolve`, :func:`sharpen_kernel`, :func:`emboss_kernel`,
-    :func:`edge_kernel`, :func:`directed_edge_kernels`
+    :func:`edge_kernel`, :func:`directed_edge_kernel`, :func:`directed_edge_kernels`
 Edges
     :func:`canny_edges`
 Segments
@@ -64,6 +64,7 @@ from augkit_arithmetic.functional._blur import (
 )
 from augkit_arithmetic.functional._convolve import (
     convolve,
+    directed_edge_kernel,
     directed_edge_kernels,
     edge_kernel,
     emboss_kernel,
@@ -92,6 +93,7 @@ __all__ = [
     "compress_jpeg",
     "compression_to_quality",
     "convolve",
+    "directed_edge_kernel",
     "directed_edge_kernels",
     "edge_kernel",
     "emboss_kernel",

@@ -5,6 +5,7 @@ equals blending the filtered image with the original before rounding: one pass).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import cv2
 import numpy as np
@@ -76,20 +77,7 @@ def _centre_plus_box(image: np.ndarray, kernel: np.ndarray) -> np.ndarray:
     return out.reshape(image.shape)
 
 
-_IDENTITY3 = np.array([[0, 0, 0], [0, 1, 0], [0, 0, 0]], dtype=np.float64)
-
-
-def _mix_with_identity(effects: np.ndarray, alphas: np.ndarray) -> np.ndarray:
-    """Return ``(1 - alpha) * identity + alpha * effect`` per row, as float32 (N, 3, 3).
-
-    Mixing the kernels equals blending the filtered image with the original before
-    rounding: one filter pass instead of two, and imgaug's exact semantics.
-    """
-    a = np.asarray(alphas, dtype=np.float64)[:, None, None]
-    return ((1.0 - a) * _IDENTITY3 + a * effects).astype(np.float32)
-
-
-# The three builders below take Python floats and return one float32 3x3 kernel,
+# The builders below take Python floats and return one float32 3x3 kernel,
 # already mixed with the identity by alpha (a few microseconds, no numpy temporaries).
 def sharpen_kernel(alpha: float, lightness: float) -> np.ndarray:
     """Sharpen: the 8-neighbour Laplacian with centre ``8 + lightness``, mixed by alpha.
@@ -160,12 +148,64 @@ def edge_kernel(alpha: float) -> np.ndarray:
                      [0.0, alpha, 0.0]], dtype=np.float32)
 
 
-def directed_edge_kernels(alphas: np.ndarray, directions: np.ndarray) -> np.ndarray:
-    """DirectedEdgeDetect kernels: edges seen from *direction* (0..1 of a turn), mixed by alpha.
+@lru_cache(maxsize=360)
+def _directed_effect(degree: int) -> tuple[float, ...]:
+    """DirectedEdgeDetect's unmixed kernel for a whole degree: 9 Python floats, cached.
 
     Each neighbour cell is weighted by ``(1 - angle / 180°)**4``, its angular
-    distance from the direction vector (0 points up, 0.25 right); weights are
+    distance from the direction vector (0° points up, 90° right); weights are
     normalised to sum to -1 and the centre is 1.
+    """
+    radians = np.deg2rad(np.array([degree], dtype=np.int64)) - 0.5 * np.pi
+    vx, vy = np.cos(radians), np.sin(radians)
+    ys, xs = np.mgrid[-1:2, -1:2]
+    norm = np.hypot(xs, ys)
+    norm[1, 1] = 1.0
+    cos = (xs * vx + ys * vy) / norm
+    distance = np.degrees(np.arccos(np.clip(cos, -1.0, 1.0))) / 180.0
+    weights = (1.0 - distance) ** 4
+    weights[1, 1] = 0.0
+    weights /= weights.sum()
+    effect = -weights
+    effect[1, 1] = 1.0
+    return tuple(effect.ravel().tolist())
+
+
+_IDENTITY9 = (0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0)
+
+
+def directed_edge_kernel(alpha: float, direction: float) -> np.ndarray:
+    """DirectedEdgeDetect: edges seen from *direction* (0..1 of a turn), mixed by alpha.
+
+    The direction is truncated to whole degrees (as imgaug does), whose unmixed
+    kernels are cached: a few microseconds per kernel.
+
+    Parameters
+    ----------
+    alpha : float
+        Visibility of the edge image in ``[0, 1]`` (0: the identity).
+    direction : float
+        Direction as a fraction of a full turn: 0 looks from the top, 0.25 from
+        the right.
+
+    Returns
+    -------
+    ndarray of shape (3, 3), dtype float32
+
+    Examples
+    --------
+    >>> k = directed_edge_kernel(1.0, 0.0)
+    >>> float(k[1, 1]), bool(k[0, 1] < k[2, 1])
+    (1.0, True)
+    """
+    effect = _directed_effect(int(direction * 360) % 360)
+    keep = 1.0 - alpha
+    return np.array([keep * i + alpha * e for i, e in zip(_IDENTITY9, effect)],
+                    dtype=np.float32).reshape(3, 3)
+
+
+def directed_edge_kernels(alphas: np.ndarray, directions: np.ndarray) -> np.ndarray:
+    """:func:`directed_edge_kernel` for arrays of alphas and directions.
 
     Parameters
     ----------
@@ -181,21 +221,10 @@ def directed_edge_kernels(alphas: np.ndarray, directions: np.ndarray) -> np.ndar
     Examples
     --------
     >>> import numpy as np
-    >>> k = directed_edge_kernels(np.array([1.0]), np.array([0.0]))[0]
-    >>> float(k[1, 1]), bool(k[0, 1] < k[2, 1])
-    (1.0, True)
+    >>> directed_edge_kernels(np.array([0.0, 1.0]), np.array([0.2, 0.0])).shape
+    (2, 3, 3)
     """
-    degrees = (np.asarray(directions, dtype=np.float64) * 360).astype(int) % 360
-    radians = np.deg2rad(degrees) - 0.5 * np.pi
-    vx, vy = np.cos(radians), np.sin(radians)                    # (N,)
-    ys, xs = np.mgrid[-1:2, -1:2]
-    norm = np.hypot(xs, ys)
-    norm[1, 1] = 1.0
-    cos = (xs[None] * vx[:, None, None] + ys[None] * vy[:, None, None]) / norm
-    distance = np.degrees(np.arccos(np.clip(cos, -1.0, 1.0))) / 180.0
-    weights = (1.0 - distance) ** 4
-    weights[:, 1, 1] = 0.0
-    weights /= weights.sum(axis=(1, 2), keepdims=True)
-    effects = -weights
-    effects[:, 1, 1] = 1.0
-    return _mix_with_identity(effects, alphas)
+    alphas = np.asarray(alphas, dtype=np.float64).tolist()
+    directions = np.asarray(directions, dtype=np.float64).tolist()
+    kernels = [directed_edge_kernel(a, d) for a, d in zip(alphas, directions)]
+    return np.stack(kernels) if kernels else np.zeros((0, 3, 3), dtype=np.float32)
