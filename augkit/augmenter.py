@@ -26,7 +26,7 @@ from typing import Any, ClassVar, NamedTuple
 
 import numpy as np
 
-from augkit import arraylike, kind_catalogue
+from augkit import _row_chunks, arraylike, kind_catalogue
 from augkit import random as ak_random
 from augkit._random_state import RandomStateMethods
 from augkit._rows import Rows, rows_from_call
@@ -64,6 +64,12 @@ def _dtype_set(names: frozenset[str]) -> frozenset[np.dtype]:
     if dtypes is None:
         dtypes = _DTYPE_SETS[names] = frozenset(np.dtype(name) for name in names)
     return dtypes
+
+
+def _is_array_batch(data: Mapping[str, Any], rows: Rows) -> bool:
+    """Whether a call is ``images=`` with an ``(N, H, W[, C])`` array of N >= 2 sized rows."""
+    return (len(data) == 1 and type(data.get("images")) is np.ndarray and len(rows) > 1
+            and 0 not in rows.shapes[0] and next(iter(rows.data)) is ImagesKind)
 
 
 class _ReplayStamp(NamedTuple):
@@ -499,6 +505,10 @@ line_strings : optional
         rows, order = rows_from_call(data, keywords, options)
         self._check_process()
         ctx = CallContext(None if key is None else ak_random.key_to_ints(key), hooks, replaying)
+        if (self._is_leaf and hooks is None and not options and not return_batch
+                and _is_array_batch(data, rows)):
+            result, params = self._augment_array_batch(data["images"], rows, ctx, params)
+            return (result, params) if return_params else result
         rows, params = self.augment_rows(rows, ctx, params)
         restored = rows.restore()
         result = restored[order[0]] if len(order) == 1 else tuple(restored[k] for k in order)
@@ -552,6 +562,11 @@ line_strings : optional
         (see ``augkit.extend.MetaAugmenter``); call :meth:`augment_rows`, not this,
         to run an augmenter, so that the call's hooks apply.
         """
+        params = self._params_of_call(rows, ctx, params)
+        return self._apply(rows, params), params
+
+    def _params_of_call(self, rows: Rows, ctx: CallContext, params: Any) -> Any:
+        """Sample the params of *rows* (stamped), or check the replayed *params*."""
         if params is None:
             params = self.sample(rows, ctx.rng(self))
             if ctx.replaying and params is not None:
@@ -559,10 +574,39 @@ line_strings : optional
                     f"{type(self).__name__}.replay: got None for params, but "
                     f"{type(self).__name__} draws params; pass the params that "
                     "augment(..., return_params=True) returned")
-            params = _stamp(params, self, rows.shapes)
-        else:
-            _check_replayed(params, self, rows)
-        return self._apply(rows, params), params
+            return _stamp(params, self, rows.shapes)
+        _check_replayed(params, self, rows)
+        return params
+
+    def _augment_array_batch(self, batch: np.ndarray, rows: Rows, ctx: CallContext,
+                             params: Any) -> tuple[Any, Any]:
+        """Augment the rows of an ``images=`` array a chunk at a time (leaf augmenters).
+
+        Params are drawn once for all rows, then applied chunk by chunk, each chunk's
+        outputs copied into the result array while still in cache (``augkit._row_chunks``).
+        Params that cannot be cut into rows take the one-shot path.
+        """
+        params = self._params_of_call(rows, ctx, params)
+        (kind, images), = rows.data.items()
+        nb_rows, step = len(images), _row_chunks.rows_per_chunk(images[0])
+        first = _row_chunks.params_for_rows(params, 0, step, nb_rows)
+        if first is _row_chunks.UNSLICEABLE:
+            return self._apply(rows, params).restore()[kind.name], params
+        if self.changes_shape:
+            self._check_output_sizes(rows.shapes, self.work_shapes(params, rows.shapes))
+        self.check_images(images, kind)
+        out = _row_chunks.ArrayResult(nb_rows)
+        out.put(self.apply_to_images(images[:step], first))
+        for start in range(step, nb_rows, step):
+            part = _row_chunks.params_for_rows(params, start, start + step, nb_rows)
+            out.put(self.apply_to_images(images[start:start + step], part))
+        if not out.complete:
+            outputs = out.rows()
+            restored = rows.replace({kind: outputs}, [o.shape for o in outputs]).restore()
+            return restored[kind.name], params
+        if batch.ndim == 3 and out.array.shape[3] == 1:  # (N, H, W) in, (N, H, W) out
+            return out.array[..., 0], params
+        return out.array, params
 
     def _apply(self, rows: Rows, params: Any) -> Rows:
         if self.changes_shape:

@@ -1,0 +1,110 @@
+"""An ``images=`` array is applied a chunk of rows at a time: same pixels as the list path.
+
+``augkit._row_chunks`` cuts a leaf augmenter's params into rows and copies each chunk's
+outputs into the result array. Every registered augmenter, run on an array batch with
+chunks of two rows, must give what it gives for the same images as a list (which is
+applied in one go).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+
+import augkit
+from augkit import _row_chunks
+from augkit.registry import registry
+
+ROWS = 5  # chunks of 2, 2 and 1
+
+
+def _examples():
+    for name in sorted(registry.names(aliases=False)):
+        cls = registry.get_class(name)
+        if ":" in name or "uint8" not in cls.supported_dtypes:
+            continue
+        for index, kwargs in enumerate(cls.examples):
+            yield pytest.param(name, dict(kwargs), id=f"{name}-{index}")
+
+
+@pytest.fixture
+def two_row_chunks(monkeypatch):
+    image = np.zeros((24, 20, 3), np.uint8)
+    monkeypatch.setattr(_row_chunks, "CHUNK_BYTES", 2 * image.nbytes)
+
+
+def _batch(shape=(ROWS, 24, 20, 3)):
+    return np.random.default_rng(3).integers(0, 256, shape, dtype=np.uint8)
+
+
+def _pair(name, kwargs):
+    try:
+        return augkit.get(name, **kwargs, seed=7), augkit.get(name, **kwargs, seed=7)
+    except ImportError as error:  # an example needing an optional dependency
+        pytest.skip(str(error))
+
+
+@pytest.mark.parametrize(("name", "kwargs"), list(_examples()))
+def test_array_batch_in_chunks_equals_the_list_path(name, kwargs, two_row_chunks):
+    chunked, whole = _pair(name, kwargs)
+    batch = _batch()
+    try:
+        expected = whole(images=list(batch))
+    except augkit.errors.AugkitError as error:  # e.g. an image too small for it
+        pytest.skip(str(error))
+    got = chunked(images=batch)
+    if isinstance(got, np.ndarray):
+        assert got.flags.c_contiguous and not np.shares_memory(got, batch)
+        got = list(got)
+    assert len(got) == len(expected)
+    for row, (a, b) in enumerate(zip(got, expected, strict=True)):
+        assert a.dtype == b.dtype and a.shape == b.shape, (name, row)
+        assert np.array_equal(a, b, equal_nan=a.dtype.kind == "f"), (name, row)
+
+
+def test_grayscale_array_batch_comes_back_2d(two_row_chunks):
+    batch = _batch((ROWS, 24, 20))
+    out = augkit.get("Fliplr", p=1.0)(images=batch)
+    assert out.shape == batch.shape and out.flags.c_contiguous
+    assert np.array_equal(out, batch[:, :, ::-1])
+
+
+def test_rows_of_other_sizes_come_back_as_a_list(two_row_chunks):
+    batch = _batch()
+    aug = augkit.get("Crop", px=(0, 6), keep_size=False, seed=1)
+    out = aug(images=batch)
+    expected = augkit.get("Crop", px=(0, 6), keep_size=False, seed=1)(images=list(batch))
+    assert isinstance(out, list) and len({o.shape for o in out}) > 1
+    assert all(np.array_equal(a, b) for a, b in zip(out, expected, strict=True))
+
+
+def test_params_come_back_whole_and_replay(two_row_chunks):
+    batch = _batch()
+    aug = augkit.get("Add", value=(-40, 40), seed=2)
+    out, params = aug(images=batch, return_params=True)
+    assert len(params) == ROWS
+    assert np.array_equal(aug.replay(params, images=batch), out)
+
+
+def test_params_for_rows_cuts_per_row_fields_of_a_dataclass():
+    @dataclasses.dataclass
+    class Params:
+        values: np.ndarray
+        names: list
+        mode: str = "constant"
+        extra: object = None
+
+    params = Params(np.arange(4), ["a", "b", "c", "d"])
+    part = _row_chunks.params_for_rows(params, 1, 3, nb_rows=4)
+    assert part.values.tolist() == [1, 2] and part.names == ["b", "c"]
+    assert part.mode == "constant" and params.names == ["a", "b", "c", "d"]
+    params.extra = {"shared": 1}
+    assert _row_chunks.params_for_rows(params, 1, 3, nb_rows=4) is _row_chunks.UNSLICEABLE
+
+
+def test_params_for_rows_leaves_other_params_whole():
+    assert _row_chunks.params_for_rows(None, 0, 2, nb_rows=4) is None
+    assert _row_chunks.params_for_rows((1, 2, 3), 0, 2, nb_rows=4) is _row_chunks.UNSLICEABLE
+    assert _row_chunks.params_for_rows({"k": [1, 2]}, 0, 1, 2) is _row_chunks.UNSLICEABLE
