@@ -36,6 +36,8 @@ class _ContrastCurve(ColorPixelAugmenter):
     def _init_curve(self, params: list[Any], per_channel: Any) -> None:
         self._params = params
         self.per_channel = iap.handle_per_channel(per_channel)
+        # few distinct values (constants, lists): uint8 tables are built once, cached
+        self._cache_tables = all(isinstance(p, (iap.Deterministic, iap.Choice)) for p in params)
 
     @property
     def params1d(self) -> list[iap.StochasticParameter]:
@@ -50,7 +52,7 @@ class _ContrastCurve(ColorPixelAugmenter):
         return draw_params_per_channel(self._params, self.per_channel, rows.shapes, rng)
 
     def _apply_one(self, image, values):
-        return F.apply_transfer(image, type(self)._transfer, *values)
+        return F.apply_transfer(image, type(self)._transfer, *values, cache=self._cache_tables)
 
     def lookup_tables(self, params, shapes):
         """Per row, the uint8 table of its curve (or one per channel), as applied."""

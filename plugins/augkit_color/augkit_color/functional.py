@@ -11,7 +11,8 @@ Colour spaces
     :func:`to_gray`, :func:`split_alpha`, :func:`join_alpha`, :data:`CV2_CODES`.
 Contrast curves
     :func:`gamma_transfer`, :func:`sigmoid_transfer`, :func:`log_transfer`,
-    :func:`linear_transfer`, :func:`uint8_tables`, :func:`apply_transfer`.
+    :func:`linear_transfer`, :func:`uint8_tables`, :func:`cached_uint8_table`,
+    :func:`apply_transfer`.
 Hue, saturation and brightness
     :func:`hue_add_table`, :func:`hue_multiply_table`, :func:`saturation_add_table`,
     :func:`saturation_multiply_table`, :func:`hsv_lut`, :func:`hue_saturation_int16`,
@@ -333,9 +334,18 @@ def uint8_tables(transfer: Callable[..., np.ndarray], *params: np.ndarray) -> np
     """
     if len(params[0]) == 1:
         # one table: scalar arguments (the same elementwise arithmetic, fewer broadcasts)
-        mapped = (transfer(_UNIT, *[p.item() for p in params]) * 255.0).reshape(1, 256)
-    else:
-        mapped = transfer(_UNIT[None, :], *[p.reshape(-1, 1) for p in params]) * 255.0
+        return _one_table(transfer, *[p.item() for p in params]).reshape(1, 256)
+    mapped = transfer(_UNIT[None, :], *[p.reshape(-1, 1) for p in params]) * 255.0
+    return _to_uint8(mapped)
+
+
+def _one_table(transfer: Callable[..., np.ndarray], *values: float) -> np.ndarray:
+    """The ``(256,)`` table of :func:`uint8_tables` for scalar parameter *values*."""
+    return _to_uint8(transfer(_UNIT, *values) * 255.0)
+
+
+def _to_uint8(mapped: np.ndarray) -> np.ndarray:
+    """Round *mapped* (float64, changed in place) half up into uint8, clipped."""
     mapped += 0.5
     # Round half up and clip; NaN and -inf read as 0, +inf as 255 (fmax/fmin skip NaN:
     # the same as nan_to_num + clip, at a fifth of the cost)
@@ -344,8 +354,36 @@ def uint8_tables(transfer: Callable[..., np.ndarray], *params: np.ndarray) -> np
     return mapped.astype(np.uint8)
 
 
+@lru_cache(maxsize=1024)
+def cached_uint8_table(transfer: Callable[..., np.ndarray], *values: float) -> np.ndarray:
+    """Return :func:`uint8_tables`' table for one set of scalar *values*, cached.
+
+    For augmenters whose parameters take few distinct values (a constant, a list):
+    each table is built once. The table is read-only.
+
+    Parameters
+    ----------
+    transfer : callable
+        One of the ``*_transfer`` functions.
+    *values : float
+        The transfer's parameters after ``x``, one number each.
+
+    Returns
+    -------
+    ndarray of shape (256,), dtype uint8
+
+    Examples
+    --------
+    >>> cached_uint8_table(gamma_transfer, 2.0)[[0, 64, 255]].tolist()
+    [0, 16, 255]
+    """
+    table = _one_table(transfer, *values)
+    table.flags.writeable = False
+    return table
+
+
 def apply_transfer(image: np.ndarray, transfer: Callable[..., np.ndarray],
-                   *params: np.ndarray) -> np.ndarray:
+                   *params: np.ndarray, cache: bool = False) -> np.ndarray:
     """Apply a contrast *transfer* to an image, with parameters per image or per channel.
 
     Parameters
@@ -359,6 +397,9 @@ def apply_transfer(image: np.ndarray, transfer: Callable[..., np.ndarray],
     *params : ndarray of shape (1,) or (C,), dtype float64
         The transfer's parameters after ``x``, all of one length: for the whole image
         or per channel.
+    cache : bool, optional
+        Take a uint8 image's single table from :func:`cached_uint8_table` (worth it
+        when the parameters take few distinct values).
 
     Returns
     -------
@@ -374,8 +415,11 @@ def apply_transfer(image: np.ndarray, transfer: Callable[..., np.ndarray],
     [[[0, 96]]]
     """
     if image.dtype.char == "B":
-        tables = uint8_tables(transfer, *params)
-        return apply_lut(image, tables[0] if len(tables) == 1 else tables)
+        if len(params[0]) == 1:
+            values = [p.item() for p in params]
+            table = (cached_uint8_table if cache else _one_table)(transfer, *values)
+            return apply_lut(image, table)
+        return apply_lut(image, uint8_tables(transfer, *params))
     columns = [p.reshape(1, 1, -1) for p in params]
     if image.dtype.kind == "u":
         top = float(np.iinfo(image.dtype).max)
