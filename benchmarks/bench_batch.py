@@ -1,14 +1,18 @@
 """Batch path against the loop over it: 64 images as one call vs 64 one-image calls.
 
-Every registered augmenter (its first ``examples`` entry, RGB uint8 256x256) and the
-five-step pipeline Fliplr -> Affine -> GaussianBlur -> Multiply -> AdditiveGaussianNoise
-at 256 and 1024 px. The "albumentations" column here is augkit's own loop, so the ratio
-is loop time / batch time (at least 1.0: the batch is not slower). Run standalone for
-the whole table: ``python -m benchmarks.bench_batch [name ...]``.
+Both columns are microseconds per image (RGB uint8): ``aug(images=batch)`` with a
+``(64, H, W, 3)`` array, divided by 64, and ``[aug(image=img) for img in batch]``,
+divided by 64. The ratio is loop / batch: at least 1.0 means the batch is not slower.
+
+``make bench`` runs :func:`cases`: the five-step pipeline Fliplr -> Affine ->
+GaussianBlur -> Multiply -> AdditiveGaussianNoise and a handful of single augmenters,
+at 256 and 1024 px. Run standalone for every registered augmenter (its first
+``examples`` entry): ``python -m benchmarks.bench_batch [--size 1024] [name ...]``.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 import timeit
 
@@ -17,6 +21,21 @@ import numpy as np
 from benchmarks.harness import Case, format_table, limit_threads, run_cases
 
 BATCH = 64
+COLUMNS = ("batch", "loop")
+SIZES = (256, 1024)
+
+#: Single augmenters of the ``make bench`` section (name, constructor keywords).
+SINGLES = (
+    ("Fliplr", {"p": 0.5}),
+    ("Add", {"value": (-20, 20)}),
+    ("Affine", {"rotate": (-10, 10)}),
+    ("GaussianBlur", {"sigma": (0.0, 1.0)}),
+    ("AdditiveGaussianNoise", {"scale": (0, 10)}),
+    ("CropToFixedSize", {"width": 200, "height": 200}),
+)
+
+#: A warm-up batch slower than this (seconds) is timed once per side, not three times.
+SLOW_BATCH = 5.0
 
 
 def pipeline():
@@ -36,7 +55,25 @@ def _case(name: str, aug, image: np.ndarray) -> Case:
     batch = np.stack([image] * BATCH)
     rows = list(batch)
     return Case(name, lambda: aug(images=batch), lambda: [aug(image=row) for row in rows],
-                "ratio = loop / batch")
+                "ratio = loop / batch", images=BATCH)
+
+
+def _resized(image: np.ndarray, size: int) -> np.ndarray:
+    import cv2
+
+    return image if image.shape[0] == size else cv2.resize(image, (size, size))
+
+
+def cases(image: np.ndarray) -> list[Case]:
+    import augkit
+
+    found = []
+    for size in SIZES:
+        sized = _resized(image, size)
+        found.append(_case(f"Sequential(5 steps) @{size}", pipeline(), sized))
+        found.extend(_case(f"{name} @{size}", augkit.get(name, **kwargs, seed=0), sized)
+                     for name, kwargs in SINGLES)
+    return found
 
 
 def _augmenters(wanted: set[str]):
@@ -56,21 +93,17 @@ def _augmenters(wanted: set[str]):
         yield name, aug
 
 
-def cases(image: np.ndarray) -> list[Case]:
-    import cv2
-
-    return [_case(f"Sequential(5 steps) @{size}", pipeline(),
-                  image if size == image.shape[0] else cv2.resize(image, (size, size)))
-            for size in (256, 1024)]
+def _best_of(func, repeat: int) -> float:
+    return min(timeit.repeat(func, number=1, repeat=repeat))
 
 
 def _quick(found: list[Case]) -> list[tuple[str, float, float | None, str]]:
-    """Best of three single runs per side: the whole registry in a few minutes."""
+    """Best of three single runs per side (one for slow augmenters): the whole registry."""
     rows = []
     for case in found:
-        case.augkit()
-        batch = min(timeit.repeat(case.augkit, number=1, repeat=3))
-        loop = min(timeit.repeat(case.albumentations, number=1, repeat=3))
+        repeat = 1 if _best_of(case.augkit, 1) > SLOW_BATCH else 3
+        batch = _best_of(case.augkit, repeat)
+        loop = _best_of(case.albumentations, repeat)
         rows.append((case.name, batch / BATCH, loop / BATCH, case.note))
         print(f"{case.name}: {loop / batch:.2f}", file=sys.stderr, flush=True)
     return rows
@@ -79,11 +112,16 @@ def _quick(found: list[Case]) -> list[tuple[str, float, float | None, str]]:
 def main(argv: list[str]) -> int:
     from benchmarks.run import sample_image
 
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_batch")
+    parser.add_argument("--size", type=int, default=256, help="image side in pixels")
+    parser.add_argument("names", nargs="*", help="augmenters to time (default: all)")
+    args = parser.parse_args(argv)
     limit_threads()
-    image = sample_image()
-    found = [_case(name, aug, image) for name, aug in _augmenters(set(argv))]
-    rows = _quick(found) + ([] if argv else run_cases(cases(image)))
-    print(format_table(rows).replace("albumentations µs", "loop µs (per image)"), flush=True)
+    image = _resized(sample_image(), args.size)
+    found = [_case(f"{name} @{args.size}", aug, image)
+             for name, aug in _augmenters(set(args.names))]
+    rows = _quick(found) + ([] if args.names else run_cases(cases(sample_image())))
+    print(format_table(rows, COLUMNS), flush=True)
     return 0
 
 

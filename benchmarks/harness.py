@@ -15,12 +15,21 @@ from dataclasses import dataclass
 
 @dataclass
 class Case:
-    """One comparison: an augkit call and the albumentations call that does the same."""
+    """One comparison: an augkit call and the albumentations call that does the same.
+
+    *images* is how many images one call of each side handles; times are reported per
+    image (a batch of 64 against a loop of 64 calls gives per-image times).
+    """
 
     name: str
     augkit: Callable[[], object]
     albumentations: Callable[[], object] | None
     note: str = ""
+    images: int = 1
+
+
+#: Column headers of :func:`format_table`: the two timed sides.
+DEFAULT_COLUMNS = ("augkit", "albumentations")
 
 
 def limit_threads() -> None:
@@ -44,18 +53,30 @@ def run_cases(cases: list[Case]) -> list[tuple[str, float, float | None, str]]:
     rows = []
     for case in cases:
         case.augkit()
-        ours = per_call_seconds(case.augkit)
+        ours = per_call_seconds(case.augkit) / case.images
         theirs = None
         if case.albumentations is not None:
             case.albumentations()
-            theirs = per_call_seconds(case.albumentations)
+            theirs = per_call_seconds(case.albumentations) / case.images
         rows.append((case.name, ours, theirs, case.note))
     return rows
 
 
-def format_table(rows) -> str:
-    """Render rows as a Markdown table with microseconds and the speed ratio."""
-    lines = ["| augmenter | augkit µs | albumentations µs | ratio (albu/augkit) | note |",
+def format_table(rows, columns: tuple[str, str] = DEFAULT_COLUMNS) -> str:
+    """Render rows as a Markdown table with microseconds per image and the speed ratio.
+
+    *columns* names the two timed sides (ours, theirs); the ratio is theirs / ours.
+
+    Examples
+    --------
+    >>> print(format_table([("Fliplr", 2e-6, 4e-6, "")], ("batch", "loop")))
+    | augmenter | batch µs | loop µs | ratio (loop/batch) | note |
+    | --- | ---: | ---: | ---: | --- |
+    | Fliplr | 2.0 | 4.0 | 2.00 |  |
+    """
+    ours_name, theirs_name = columns
+    short = "albu/augkit" if columns == DEFAULT_COLUMNS else f"{theirs_name}/{ours_name}"
+    lines = [f"| augmenter | {ours_name} µs | {theirs_name} µs | ratio ({short}) | note |",
              "| --- | ---: | ---: | ---: | --- |"]
     for name, ours, theirs, note in rows:
         ratio = f"{theirs / ours:.2f}" if theirs else "-"

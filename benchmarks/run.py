@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from benchmarks.harness import format_table, limit_threads, run_cases
+from benchmarks.harness import DEFAULT_COLUMNS, format_table, limit_threads, run_cases
 
 
 def sample_image() -> np.ndarray:
@@ -43,7 +43,8 @@ def main(argv: list[str]) -> int:
                 print(f"\n## {short}: standalone; run python -m benchmarks.{info.name}")
             continue
         print(f"\n## {short}\n")
-        print(format_table(run_cases(module.cases(image))), flush=True)
+        columns = getattr(module, "COLUMNS", DEFAULT_COLUMNS)
+        print(format_table(run_cases(module.cases(image)), columns), flush=True)
     return 0
 
 
