@@ -79,6 +79,18 @@ def test_sharpen_fast_path_keeps_box_sums_above_255(shape):
     assert np.abs(F.convolve(img, kernel).astype(int) - slow.reshape(shape)).max() <= 1
 
 
+@pytest.mark.parametrize("strip_values", [1, 40, 100])
+def test_sharpen_strips_equal_one_whole_image_pass(monkeypatch, strip_values):
+    from augkit_arithmetic.functional import _convolve
+
+    img = np.random.default_rng(3).integers(0, 256, (23, 9, 4), dtype=np.uint8)
+    kernel = F.sharpen_kernel(0.8, 0.3)
+    whole = F.convolve(img, kernel)  # 23 rows: one pass
+    monkeypatch.setattr(_convolve, "_STRIP_VALUES", strip_values)  # strips of 1 to 2 rows
+    assert np.array_equal(F.convolve(img, kernel), whole)
+    assert np.array_equal(F.convolve(img[:, :, 1:2], kernel), whole[:, :, 1:2])
+
+
 def test_kernels_are_identity_mixed_by_alpha():
     assert F.sharpen_kernel(0.0, 1.3).tolist() == F.edge_kernel(0.0).tolist()
     emboss = F.emboss_kernel(0.5, 1.0)

