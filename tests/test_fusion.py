@@ -51,6 +51,16 @@ def _lut_augmenters() -> list[tuple[str, dict]]:
 LUT_AUGMENTERS = _lut_augmenters()
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _fuse_small_images():
+    """Fuse every size here (the size gates are tested on their own), so that the small
+    test images exercise the fused paths."""
+    saved = fusion.COPY_RUN_MIN_PIXELS, fusion.LUT_RUN_MIN_PIXELS
+    fusion.COPY_RUN_MIN_PIXELS = fusion.LUT_RUN_MIN_PIXELS = 0
+    yield
+    fusion.COPY_RUN_MIN_PIXELS, fusion.LUT_RUN_MIN_PIXELS = saved
+
+
 def _smooth_image(height: int = 96, width: int = 80, channels: int = 3) -> np.ndarray:
     y, x = np.mgrid[0:height, 0:width].astype(np.float64)
     planes = [127 + 90 * np.sin(x / 17.0 + c) * np.cos(y / 23.0 - c) for c in range(channels)]
@@ -316,3 +326,16 @@ def test_plan_row_refuses_mixed_orders_and_accepts_lossless():
     cubic = linear._replace(order=3)
     assert fusion.plan_row([lossless, linear], (4, 4)).order == 1
     assert fusion.plan_row([linear, cubic._replace(matrix=eye, size=(8, 8))], (4, 4)) is None
+
+
+def test_small_images_skip_runs_that_save_only_copies(monkeypatch):
+    monkeypatch.setattr(fusion, "COPY_RUN_MIN_PIXELS", 100 * 100)
+    monkeypatch.setattr(fusion, "LUT_RUN_MIN_PIXELS", 100 * 100)
+    small, large = _smooth_image(32, 32), _smooth_image(128, 128)
+    fused, plain = _pair([augkit.get("Fliplr", p=1.0), augkit.get("Affine", rotate=7)])
+    assert np.array_equal(fused(image=small), plain(image=small))  # not fused: exact
+    out_f, out_p = fused(image=large), plain(image=large)
+    assert not np.array_equal(out_f, out_p)  # fused: rounding of one warp differs
+    _assert_close_images(out_f, out_p)
+    fused, plain = _pair([augkit.get("Affine", rotate=7), augkit.get("Affine", rotate=-7)])
+    assert not np.array_equal(fused(image=small), plain(image=small))  # two warps: fused

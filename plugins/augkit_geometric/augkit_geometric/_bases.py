@@ -31,6 +31,7 @@ from augkit_geometric import functional as F
 from augkit_geometric._common import GeometricFamilyAugmenter
 
 _EYE = np.eye(3)
+_EYE_LIST = _EYE.tolist()
 _NO_CVAL = np.zeros(1)
 #: Image resizes that are one warp of the same interpolation (others, e.g. area, are not).
 _FLAG_ORDERS = {cv2.INTER_NEAREST: 0, cv2.INTER_LINEAR: 1, cv2.INTER_CUBIC: 3}
@@ -154,7 +155,8 @@ class MatrixAugmenter(PlaneFusion, GeometricFamilyAugmenter, abstract=True):
                     shape: tuple[int, ...]) -> PlaneStep:
         if not isinstance(params, WarpParams) or self._lossless_row(params, i, shape, matrix,
                                                                    size):
-            return PlaneStep(matrix, size, None, "constant", _NO_CVAL, True, "cv2")
+            # flips, quarter turns and the identity map the frame onto itself
+            return PlaneStep(matrix, size, None, "constant", _NO_CVAL, True, "cv2", False, True)
         order, mode = int(params.orders[i]), params.modes[i]
         return PlaneStep(matrix, size, order, mode, np.asarray(params.cvals[i], np.float64),
                          F.cv2_border(mode) == cv2.BORDER_CONSTANT,
@@ -163,7 +165,7 @@ class MatrixAugmenter(PlaneFusion, GeometricFamilyAugmenter, abstract=True):
     def _lossless_row(self, params: WarpParams, i: int, shape: tuple[int, ...],
                       matrix: np.ndarray, size: tuple[int, int]) -> bool:
         """Whether row *i* copies pixels without resampling (default: the identity)."""
-        return size == tuple(shape[:2]) and np.array_equal(matrix, _EYE)
+        return size == tuple(shape[:2]) and matrix.tolist() == _EYE_LIST
 
     def apply_to_images(self, images: list[np.ndarray], params: Any) -> list[np.ndarray]:
         shapes = [image.shape for image in images]
@@ -388,8 +390,10 @@ def _crop_pad_step(params: CropPadParams, i: int, shape: tuple[int, ...]) -> Pla
         order = _FLAG_ORDERS.get(cv2.INTER_CUBIC if params.flags is None else params.flags[i])
         if order is None:
             return None
+    exact = not padded and not params.crops[i].any()  # a resize (or nothing)
     return PlaneStep(params.matrix(i, shape), size, order, "constant" if padded else "edge",
-                     np.array([params.cvals[i]], dtype=np.float64), padded, "cv2", padded)
+                     np.array([params.cvals[i]], dtype=np.float64), padded, "cv2", padded,
+                     exact)
 
 
 def _frozen(params: CropPadParams) -> CropPadParams:
