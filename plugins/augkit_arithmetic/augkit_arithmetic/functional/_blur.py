@@ -164,6 +164,9 @@ def median_blur(image: np.ndarray, k: int) -> np.ndarray:
 
 
 # --------------------------------------------------------------------------- bilateral
+_BILATERAL_NATIVE = frozenset({"uint8", "float32"})
+
+
 def bilateral_blur(image: np.ndarray, d: int, sigma_color: float,
                    sigma_space: float) -> np.ndarray:
     """Edge-preserving bilateral filter (``cv2.bilateralFilter``) over diameter *d*.
@@ -195,11 +198,11 @@ def bilateral_blur(image: np.ndarray, d: int, sigma_color: float,
         return image.copy()
     if image.dtype.kind == "f":
         sigma_color = sigma_color / 255.0
-    nb_channels = image.shape[2]
-    groups = (nb_channels,) if nb_channels in (1, 3) else 1
+    # one group of 1 or 3 channels (an int lets run_cv2 call OpenCV directly), else 1 by 1
+    group = image.shape[2] if image.shape[2] in (1, 3) else 1
     return run_cv2(image, lambda a: cv2.bilateralFilter(a, int(d), float(sigma_color),
                                                         float(sigma_space)),
-                   native=frozenset({"uint8", "float32"}), channels=groups)
+                   native=_BILATERAL_NATIVE, channels=group)
 
 
 # --------------------------------------------------------------------------- mean shift
