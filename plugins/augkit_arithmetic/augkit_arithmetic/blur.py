@@ -242,7 +242,10 @@ class MotionBlur(Convolve):
     Notes
     -----
     A :class:`Convolve` with a kernel cached per (k, angle, direction, order);
-    the dtype table is Convolve's.
+    the dtype table is Convolve's. As in imgaug, the line is rotated with
+    interpolation, so most angles spread it over 2 or 3 pixels per row: at k=5
+    and 7 the kernel has 11 and 15 non-zero taps on average, against 4 and 5 for
+    albumentations' rasterised line, and the filter costs about that much more.
 
     Examples
     --------
