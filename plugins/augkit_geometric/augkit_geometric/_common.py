@@ -285,5 +285,7 @@ def distribute(total: int, fraction: float) -> tuple[int, int]:
     >>> distribute(5, 0.5)
     (2, 3)
     """
-    first = min(max(int((1.0 - fraction) * total + 1e-9), 0), total)
+    first = int((1.0 - fraction) * total + 1e-9)
+    if not 0 <= first <= total:  # a fraction outside [0, 1]: the nearer end
+        first = 0 if first < 0 else total
     return first, total - first

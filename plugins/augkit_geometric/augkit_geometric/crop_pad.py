@@ -9,8 +9,9 @@ import numpy as np
 from augkit import ParameterError, ParameterTypeError
 from augkit import parameters as iap
 from augkit.extend import describe
-from augkit_geometric._bases import CropPadAugmenter, fixed_param, make_params, make_params_one
+from augkit_geometric._bases import CropPadAugmenter, fixed_param, make_params
 from augkit_geometric._common import PAD_MODE_NAMES
+from augkit_geometric._one_row import largest_shapes, one_row_params
 
 
 def _handle_amounts(value: Any, name: str, percent: bool, low: float | None,
@@ -182,8 +183,8 @@ StochasticParameter or tuple of 4 of those, optional
             crop, pad = self._split([int(round(v)) for v in values])  # round: half to even
             mode = str(iap.draw(self.pad_mode, 1, rng)[0])
             cval = float(iap.draw(self.pad_cval, 1, rng)[0])
-            return make_params_one(crop, pad, shape, mode, cval,
-                                   shape[:2] if self.keep_size else None)
+            return one_row_params(crop, pad, shape, mode, cval,
+                                  shape[:2] if self.keep_size else None)
         if self.percent is None and "_fixed" in self.__dict__ and self._fixed is not None:
             # fixed pixel amounts: no numpy round trips on the per-call path
             crop_row, pad_row = self._split([int(round(v)) for v in self._fixed.tolist()])
@@ -203,6 +204,11 @@ StochasticParameter or tuple of 4 of those, optional
         else:
             crops, pads = zeros, np.maximum(amounts, 0)
         return self._finish(rows, rng, crops, pads)
+
+    def work_shapes(self, params, shapes):
+        if self._direction == "crop":
+            return shapes  # smaller than the input, and keep_size resizes back to it
+        return largest_shapes(params, shapes)
 
     def _finish(self, rows, rng, crops, pads):
         n = rows.nb_rows

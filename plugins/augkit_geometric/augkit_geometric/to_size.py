@@ -37,7 +37,7 @@ from augkit.extend import (
     compute_paddings_to_reach_powers_of,
     describe,
 )
-from augkit_geometric._bases import CropPadAugmenter, fixed_param, make_params, make_params_one
+from augkit_geometric._bases import CropPadAugmenter, fixed_param, make_params
 from augkit_geometric._common import (
     PAD_MODE_NAMES,
     distribute,
@@ -45,6 +45,9 @@ from augkit_geometric._common import (
     draw_positions,
     handle_position,
 )
+from augkit_geometric._one_row import largest_shapes, one_row_params
+
+_NONE = [0, 0, 0, 0]
 
 
 class _ToSize(CropPadAugmenter, abstract=True):
@@ -81,23 +84,28 @@ class _ToSize(CropPadAugmenter, abstract=True):
         return (isinstance(position, tuple) and all(fixed_param(p) for p in position)
                 and (self._crop or (fixed_param(self.pad_mode) and fixed_param(self.pad_cval))))
 
+    def work_shapes(self, params, shapes):
+        return shapes if self._crop else largest_shapes(params, shapes)
+
+    def _sample_one(self, shape: tuple[int, ...], rng: np.random.Generator):
+        """``_sample`` of one row: Python numbers, the same draws in the same order."""
+        if self.position is self.__dict__.get("_uniform_pair"):
+            x, y = rng.random(2).tolist()  # Uniform(0, 1) twice: 0 + 1 * next_double
+        else:
+            x, y = draw_position_one(self.position, rng)
+        amounts = self._amounts(shape, x, y)
+        if self._crop:
+            return one_row_params(amounts, _NONE, shape)
+        if not any(amounts):
+            return one_row_params(_NONE, _NONE, shape)
+        mode = str(iap.draw(self.pad_mode, 1, rng)[0])
+        cval = float(iap.draw(self.pad_cval, 1, rng)[0])
+        return one_row_params(_NONE, amounts, shape, mode, cval)
+
     def _sample(self, rows, rng):
         n = rows.nb_rows
         if n == 1:
-            # one row: Python numbers, the same draws in the same order as below
-            if self.position is self.__dict__.get("_uniform_pair"):
-                x, y = rng.random(), rng.random()  # Uniform(0, 1): 0 + 1 * next_double
-            else:
-                x, y = draw_position_one(self.position, rng)
-            shape = rows.shapes[0]
-            amounts = self._amounts(shape, x, y)
-            if self._crop:
-                return make_params_one(amounts, [0, 0, 0, 0], shape)
-            if not any(amounts):
-                return make_params_one([0, 0, 0, 0], [0, 0, 0, 0], shape)
-            mode = str(iap.draw(self.pad_mode, 1, rng)[0])
-            cval = float(iap.draw(self.pad_cval, 1, rng)[0])
-            return make_params_one([0, 0, 0, 0], amounts, shape, mode, cval)
+            return self._sample_one(rows.shapes[0], rng)
         xs, ys = draw_positions(self.position, n, rng)
         amounts = [self._amounts(shape, x, y)
                    for shape, x, y in zip(rows.shapes, xs.tolist(), ys.tolist())]
@@ -173,8 +181,9 @@ class PadToFixedSize(_ToSize):
         return self.width, self.height
 
     def _totals(self, shape):
-        return (0 if self.height is None else max(self.height - shape[0], 0),
-                0 if self.width is None else max(self.width - shape[1], 0))
+        height, width = self.height, self.width
+        return (0 if height is None or height <= shape[0] else height - shape[0],
+                0 if width is None or width <= shape[1] else width - shape[1])
 
 
 class CropToFixedSize(_ToSize):
@@ -213,8 +222,9 @@ class CropToFixedSize(_ToSize):
         self._init_position(position)
 
     def _totals(self, shape):
-        return (0 if self.height is None else max(shape[0] - self.height, 0),
-                0 if self.width is None else max(shape[1] - self.width, 0))
+        height, width = self.height, self.width
+        return (0 if height is None or height >= shape[0] else shape[0] - height,
+                0 if width is None or width >= shape[1] else shape[1] - width)
 
 
 class CenterPadToFixedSize(PadToFixedSize):
