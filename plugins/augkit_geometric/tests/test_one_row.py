@@ -1,0 +1,114 @@
+"""The size augmenters' one-image path: params in Python numbers, the size guard's shapes."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+from augkit_geometric._bases import CropPadAugmenter, make_params
+from augkit_geometric._common import distribute
+from augkit_geometric._one_row import largest_shapes, one_row_params
+from augkit_geometric.crop_pad import Crop, CropAndPad, Pad
+from augkit_geometric.to_size import (
+    CenterCropToFixedSize,
+    CropToFixedSize,
+    CropToMultiplesOf,
+    PadToFixedSize,
+    PadToSquare,
+)
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+_SIDES = st.lists(st.integers(0, 40), min_size=4, max_size=4)
+
+
+@settings(max_examples=200, deadline=None)
+@given(crop=_SIDES, pad=_SIDES, height=st.integers(1, 30), width=st.integers(1, 30),
+       size=st.none() | st.tuples(st.integers(1, 90), st.integers(1, 90)))
+@example(crop=[0, 0, 0, 0], pad=[0, 0, 0, 0], height=2, width=6, size=(3, 4))  # a tie
+def test_largest_shapes_match_the_base(crop, pad, height, width, size):
+    shape = (height, width, 3)
+    params = make_params(np.array([crop]), np.array([pad]), [shape],
+                         sizes=None if size is None else np.array([size]))
+    expected = CropPadAugmenter.work_shapes(None, params, [shape])
+    assert largest_shapes(params, [shape]) == [tuple(int(v) for v in s) for s in expected]
+
+
+@settings(max_examples=200, deadline=None)
+@given(crop=_SIDES, pad=_SIDES, height=st.integers(1, 30), width=st.integers(1, 30),
+       cval=st.sampled_from([0.0, -0.0, 3.5]))
+def test_one_row_params_equal_make_params(crop, pad, height, width, cval):
+    shape = (height, width, 1)
+    fast = one_row_params(list(crop), list(pad), shape, "edge", cval, (height, width))
+    slow = make_params(np.array([crop]), np.array([pad]), [shape], ["edge"], [cval],
+                       np.array([(height, width)]))
+    for name in ("crops", "pads", "cvals", "sizes"):
+        np.testing.assert_array_equal(getattr(fast, name), getattr(slow, name))
+        assert getattr(fast, name).dtype == getattr(slow, name).dtype
+    assert fast.modes == slow.modes and fast.flags is None
+
+
+def test_one_row_params_share_zero_arrays_read_only():
+    first = one_row_params([1, 0, 0, 0], [0, 0, 0, 0], (8, 8, 3))
+    second = one_row_params([0, 0, 0, 0], [0, 2, 0, 0], (8, 8, 3))
+    assert first.pads is second.crops and first.cvals is second.cvals
+    assert not first.pads.flags.writeable and not first.cvals.flags.writeable
+    assert first.crops.flags.writeable  # drawn amounts are the call's own
+
+
+def test_one_row_params_clamp_crops_to_the_shape():
+    assert one_row_params([5, 0, 5, 0], [0, 0, 0, 0], (4, 4)).crops.tolist() == [[1, 0, 2, 0]]
+
+
+@pytest.mark.parametrize("fraction, expected", [(-0.5, (7, 0)), (1.5, (0, 7)), (0.25, (5, 2))])
+def test_distribute_takes_the_nearer_end_outside_0_1(fraction, expected):
+    assert distribute(7, fraction) == expected
+
+
+class _NotOne(int):
+    """A row count of 1 that the one-row shortcuts do not recognise (``!= 1``)."""
+
+    def __eq__(self, other):
+        return False
+
+    __hash__ = int.__hash__
+
+
+@pytest.mark.parametrize("aug", [
+    CropToFixedSize(width=5, height=4),
+    CropToFixedSize(width=5, height=None, position="normal"),
+    CenterCropToFixedSize(width=3, height=7),
+    PadToFixedSize(width=15, height=12, pad_mode=["edge", "constant"], pad_cval=(0, 9)),
+    PadToSquare(),
+    CropToMultiplesOf(4, 3),
+    Crop(px=(0, 4)),
+    Crop(px=(1, 2, 3, 4), keep_size=False),
+    Pad(percent=(0, 0.3), keep_size=False),
+    CropAndPad(px=(-3, 3), pad_mode=["edge", "constant"]),
+    CropAndPad(percent=(-0.2, 0.2), sample_independently=False),
+])
+@pytest.mark.parametrize("shape", [(11, 9, 3), (3, 20)])
+def test_one_row_path_draws_what_the_batch_path_draws(aug, shape):
+    """One row through the shortcut and through the general code: the same params, and
+    the generator left in the same state (the same draws in the same order)."""
+    rng_one, rng_general = np.random.default_rng(5), np.random.default_rng(5)
+    for _ in range(4):
+        one = aug._sample(SimpleNamespace(nb_rows=1, shapes=[shape]), rng_one)
+        general = aug._sample(SimpleNamespace(nb_rows=_NotOne(1), shapes=[shape]), rng_general)
+        for name in ("crops", "pads", "cvals", "sizes"):
+            fast, slow = getattr(one, name), getattr(general, name)
+            assert (fast is None) == (slow is None)
+            if fast is not None:
+                np.testing.assert_array_equal(fast, slow)
+        assert one.modes == general.modes
+        assert aug.work_shapes(one, [shape]) == aug.work_shapes(general, [shape])
+    assert rng_one.random() == rng_general.random()
+
+
+@pytest.mark.parametrize("aug", [Crop(px=(0, 5)), CropToFixedSize(3, 3),
+                                 CropAndPad(px=(-4, 0), keep_size=True)])
+def test_cropping_augmenters_guard_nothing_larger_than_the_input(aug):
+    shape = (9, 8, 3)
+    _, params = aug(image=np.zeros(shape, np.uint8), return_params=True)
+    assert aug.work_shapes(params, [shape]) == [shape]
