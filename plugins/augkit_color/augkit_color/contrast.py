@@ -379,7 +379,7 @@ class AllChannelsHistogramEqualization(ColorPixelAugmenter):
         return [None] * rows.nb_rows
 
     def _apply_one(self, image, row):
-        return F.per_plane(image, [F.equalize])
+        return F.equalize_planes(image)
 
 
 class HistogramEqualization(_IntensityAugmenter):

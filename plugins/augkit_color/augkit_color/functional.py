@@ -19,7 +19,7 @@ Hue, saturation and brightness
     :func:`replace_hue_saturation`, :func:`brightness_table`, :func:`map_intensity`,
     :func:`map_intensity_lut`, :func:`intensity_plane` (:data:`INTENSITY_CHANNEL`).
 Histograms
-    :func:`clahe`, :func:`equalize`, :func:`per_plane`.
+    :func:`clahe`, :func:`equalize`, :func:`equalize_planes`, :func:`per_plane`.
 Quantization
     :func:`uniform_quantization_table`, :func:`nbits_table`, :func:`kmeans_quantize`.
 Colour temperature and cartoons
@@ -643,11 +643,53 @@ def brightness_table(mul: float, add: float, add_first: bool = False) -> np.ndar
 
 def _add_signed(color: np.ndarray, before: np.ndarray, after: np.ndarray) -> np.ndarray:
     """Return ``color + (after - before)`` per pixel, saturated, with uint8 ops only."""
-    up = cv2.subtract(after, before)
-    down = cv2.subtract(before, after)
-    channels = color.shape[2]
-    raised = cv2.add(color, cv2.merge([up] * channels))
-    return cv2.subtract(raised, cv2.merge([down] * channels)).reshape(color.shape)
+    up = cv2.subtract(after, before, dst=_scratch("rise", before.shape))
+    down = cv2.subtract(before, after, dst=_scratch("fall", before.shape))
+    return _shift_by_planes(color, up, down)
+
+
+_SCRATCH = threading.local()
+
+
+def _scratch(name: str, shape: tuple[int, ...]) -> np.ndarray:
+    """A uint8 buffer of *shape* kept per thread under *name*, for a kernel's temporaries.
+
+    Large images would otherwise allocate and free several image-sized temporaries per
+    call, which glibc's allocator hands back to the system and faults in again each
+    time. Each *name* belongs to one function, which must not let the buffer escape.
+    """
+    buffers = getattr(_SCRATCH, "buffers", None)
+    if buffers is None:
+        buffers = _SCRATCH.buffers = {}
+    buffer = buffers.get(name)
+    if buffer is None or buffer.shape != shape:
+        buffer = buffers[name] = np.empty(shape, dtype=np.uint8)
+    return buffer
+
+
+def _shift_by_planes(color: np.ndarray, up: np.ndarray | None,
+                     down: np.ndarray | None) -> np.ndarray:
+    """Return ``color + up - down``, each plane replicated over the channels, saturated.
+
+    *up* and *down* are ``(H, W)`` uint8 planes, at most one of them non-zero at each
+    pixel (which makes the two saturating steps exact); None skips a step. The
+    replicated plane and the result are the only image-sized buffers (the second step
+    reuses both), which keeps large images clear of allocator churn.
+    """
+    out = None
+    for op, plane in ((cv2.add, up), (cv2.subtract, down)):
+        if plane is None:
+            continue
+        spread = _replicate(plane, color.shape[2], _scratch("spread", color.shape))
+        out = op(color if out is None else out, spread, dst=out)
+    return color.copy() if out is None else out.reshape(color.shape)
+
+
+def _replicate(plane: np.ndarray, channels: int, dst: np.ndarray | None) -> np.ndarray:
+    """Return the ``(H, W)`` *plane* repeated over *channels* channels (into *dst*)."""
+    if channels == 3:
+        return cv2.cvtColor(plane, cv2.COLOR_GRAY2RGB, dst=dst)
+    return cv2.merge([plane] * channels, dst=dst)
 
 
 def _luma_spaces(to_space: str, from_space: str) -> bool:
@@ -732,15 +774,10 @@ def map_intensity_lut(image: np.ndarray, table: np.ndarray, to_space: str,
                              from_space)
     color, alpha = split_alpha(image)
     luma = to_gray(color, from_space)
-    out = color
     rise = np.subtract(table, _IDENTITY, dtype=np.int16)
-    for op, amounts in ((cv2.add, np.maximum(rise, 0)), (cv2.subtract, np.maximum(-rise, 0))):
-        if np.count_nonzero(amounts):
-            plane = apply_lut(luma, amounts.astype(np.uint8))
-            out = op(out, cv2.cvtColor(plane, cv2.COLOR_GRAY2RGB))
-    if out is color and alpha is None:
-        out = color.copy()  # the table changed nothing; never hand back the input
-    return join_alpha(out, alpha)
+    up, down = (apply_lut(luma, amounts.astype(np.uint8)) if np.count_nonzero(amounts)
+                else None for amounts in (np.maximum(rise, 0), np.maximum(-rise, 0)))
+    return join_alpha(_shift_by_planes(color, up, down), alpha)
 
 
 def intensity_plane(image: np.ndarray, to_space: str, from_space: str = RGB) -> np.ndarray:
@@ -828,6 +865,35 @@ def equalize(plane: np.ndarray) -> np.ndarray:
     [[0, 85, 170, 255]]
     """
     return cv2.equalizeHist(plane)
+
+
+def equalize_planes(image: np.ndarray) -> np.ndarray:
+    """Equalize the histogram of every channel of *image* separately.
+
+    The same as ``per_plane(image, [equalize])``; the channels and their equalized
+    copies live in per-thread buffers, so only the result is allocated.
+
+    Parameters
+    ----------
+    image : ndarray of shape (H, W, C), dtype uint8
+
+    Returns
+    -------
+    ndarray of *image*'s shape, dtype uint8
+
+    Examples
+    --------
+    >>> equalize_planes(np.array([[[10, 7], [20, 7]]], dtype=np.uint8)).tolist()
+    [[[0, 7], [255, 7]]]
+    """
+    channels = image.shape[2]
+    if not 1 < channels <= 4:
+        return per_plane(image, [equalize])
+    plane_shape = image.shape[:2]
+    planes = cv2.split(image, [_scratch(f"plane{c}", plane_shape) for c in range(channels)])
+    mapped = [cv2.equalizeHist(plane, dst=_scratch(f"equalized{c}", plane_shape))
+              for c, plane in enumerate(planes)]
+    return cv2.merge(mapped).reshape(image.shape)
 
 
 def per_plane(image: np.ndarray, funcs: list[Callable[[np.ndarray], np.ndarray]]) -> np.ndarray:
