@@ -248,6 +248,20 @@ def handle_position(value: Any, name: str = "position") -> Any:
     raise ParameterTypeError(f"{name}: expected {accepted}, got {describe(value)}")
 
 
+def draw_one(param: iap.StochasticParameter, rng: np.random.Generator) -> Any:
+    """One value of *param* for a one-row call: ``iap.draw(param, 1, rng)[0]``, with a
+    fixed value returned as it is (no array; a Deterministic draws nothing from *rng*).
+
+    Examples
+    --------
+    >>> draw_one(iap.Deterministic("edge"), np.random.default_rng(0))
+    'edge'
+    """
+    if type(param) is iap.Deterministic:
+        return param.value
+    return iap.draw(param, 1, rng)[0]
+
+
 def draw_position_one(position: Any, rng: np.random.Generator) -> tuple[float, float]:
     """:func:`draw_positions` for one row, as Python floats (the same draws)."""
     if isinstance(position, tuple):

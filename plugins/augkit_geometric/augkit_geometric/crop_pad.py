@@ -10,7 +10,7 @@ from augkit import ParameterError, ParameterTypeError
 from augkit import parameters as iap
 from augkit.extend import describe
 from augkit_geometric._bases import CropPadAugmenter, fixed_param, make_params
-from augkit_geometric._common import PAD_MODE_NAMES
+from augkit_geometric._common import PAD_MODE_NAMES, draw_one
 from augkit_geometric._one_row import largest_shapes, one_row_params
 
 
@@ -181,8 +181,7 @@ StochasticParameter or tuple of 4 of those, optional
                 values = [values[0] * height, values[1] * width, values[2] * height,
                           values[3] * width]
             crop, pad = self._split([int(round(v)) for v in values])  # round: half to even
-            mode = str(iap.draw(self.pad_mode, 1, rng)[0])
-            cval = float(iap.draw(self.pad_cval, 1, rng)[0])
+            mode, cval = str(draw_one(self.pad_mode, rng)), float(draw_one(self.pad_cval, rng))
             return one_row_params(crop, pad, shape, mode, cval,
                                   shape[:2] if self.keep_size else None)
         if self.percent is None and "_fixed" in self.__dict__ and self._fixed is not None:

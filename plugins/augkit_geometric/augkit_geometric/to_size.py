@@ -41,6 +41,7 @@ from augkit_geometric._bases import CropPadAugmenter, fixed_param, make_params
 from augkit_geometric._common import (
     PAD_MODE_NAMES,
     distribute,
+    draw_one,
     draw_position_one,
     draw_positions,
     handle_position,
@@ -98,8 +99,7 @@ class _ToSize(CropPadAugmenter, abstract=True):
             return one_row_params(amounts, _NONE, shape)
         if not any(amounts):
             return one_row_params(_NONE, _NONE, shape)
-        mode = str(iap.draw(self.pad_mode, 1, rng)[0])
-        cval = float(iap.draw(self.pad_cval, 1, rng)[0])
+        mode, cval = str(draw_one(self.pad_mode, rng)), float(draw_one(self.pad_cval, rng))
         return one_row_params(_NONE, amounts, shape, mode, cval)
 
     def _sample(self, rows, rng):

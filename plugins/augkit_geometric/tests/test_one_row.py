@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 from augkit_geometric._bases import CropPadAugmenter, make_params
-from augkit_geometric._common import distribute
+from augkit_geometric._common import distribute, draw_one
 from augkit_geometric._one_row import largest_shapes, one_row_params
 from augkit_geometric.crop_pad import Crop, CropAndPad, Pad
 from augkit_geometric.to_size import (
@@ -19,6 +19,8 @@ from augkit_geometric.to_size import (
 )
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+
+from augkit import parameters as iap
 
 _SIDES = st.lists(st.integers(0, 40), min_size=4, max_size=4)
 
@@ -112,3 +114,15 @@ def test_cropping_augmenters_guard_nothing_larger_than_the_input(aug):
     shape = (9, 8, 3)
     _, params = aug(image=np.zeros(shape, np.uint8), return_params=True)
     assert aug.work_shapes(params, [shape]) == [shape]
+
+
+@pytest.mark.parametrize("param", [
+    iap.Deterministic("edge"), iap.Deterministic(3), iap.Choice(["edge", "constant"]),
+    iap.Uniform(0, 9), iap.DiscreteUniform(0, 9),
+])
+def test_draw_one_draws_what_iap_draw_draws(param):
+    rng_one, rng_draw = np.random.default_rng(3), np.random.default_rng(3)
+    for _ in range(5):
+        one, drawn = draw_one(param, rng_one), iap.draw(param, 1, rng_draw)[0]
+        assert one == drawn and str(one) == str(drawn)
+    assert rng_one.random() == rng_draw.random()
