@@ -9,6 +9,7 @@ image shape of every row. Augmenters work on rows; :func:`rows_from_call` and
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from augkit.augmentables.kind import Kind, Restore
@@ -16,6 +17,10 @@ from augkit.errors import InputError
 
 if TYPE_CHECKING:
     import numpy as np
+
+
+#: The restore functions of rows made inside a call (never written to: shared).
+_NO_RESTORE: Mapping[type[Kind], Restore] = MappingProxyType({})
 
 
 class Rows:
@@ -32,10 +37,10 @@ class Rows:
     __slots__ = ("data", "shapes", "_restore")
 
     def __init__(self, data: dict[type[Kind], list], shapes: list[tuple[int, ...]],
-                 restore: dict[type[Kind], Restore] | None = None):
+                 restore: Mapping[type[Kind], Restore] | None = None):
         self.data = data
         self.shapes = shapes
-        self._restore = restore or {}
+        self._restore = _NO_RESTORE if restore is None else restore
 
     def __len__(self) -> int:
         return len(self.shapes)

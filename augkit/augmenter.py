@@ -31,7 +31,7 @@ from augkit import random as ak_random
 from augkit._random_state import RandomStateMethods
 from augkit._rows import Rows, rows_from_call
 from augkit.augmentables import _labels
-from augkit.augmentables.images import check_image, restore_single
+from augkit.augmentables.images import NUMERIC_KINDS, check_image, restore_single
 from augkit.augmentables.kind import Kind, MapKind, PointsKind
 from augkit.augmentables.kinds import ImagesKind
 from augkit.errors import (
@@ -415,7 +415,18 @@ line_strings : optional
         return self._call(data, key=key, hooks=hooks, params=None,
                           return_params=return_params, return_batch=return_batch)
 
-    __call__ = augment
+    def __call__(self, **data: Any) -> Any:
+        """Augment the data (see :meth:`augment`; ``aug(...)`` is ``aug.augment(...)``).
+
+        Examples
+        --------
+        >>> import numpy as np, augkit
+        >>> augkit.get("Fliplr", p=1.0)(image=np.array([[1, 2]], dtype=np.uint8)).tolist()
+        [[2, 1]]
+        """
+        if len(data) == 1 and "image" in data:  # no option given: the lean path
+            return self._augment_one_image(data["image"])
+        return self.augment(**data)
 
     def _augment_one_image(self, image: Any) -> np.ndarray:
         """The lean path of ``aug(image=img)``: the general path minus keyword dispatch.
@@ -423,12 +434,16 @@ line_strings : optional
         Leaf augmenters (those that do not override :meth:`apply_to_rows`) go straight
         to ``sample`` and ``apply_to_images``; per-call overhead is part of the contract.
         """
-        if type(image) is not np.ndarray and arraylike.is_foreign(image):
+        if type(image) is np.ndarray and image.ndim == 3 and image.dtype.kind in NUMERIC_KINDS:
+            row = image  # the common case, without a call of check_image
+        elif type(image) is not np.ndarray and arraylike.is_foreign(image):
             # a PIL image or a tensor: augment it as an array, give a tensor back
             return arraylike.like(
                 self._augment_one_image(arraylike.to_numpy(image, "image")), image)
-        row = check_image(image, "image")
-        if row.ndim == 3 and row.shape[2] >= 32:
+        else:
+            row = check_image(image, "image")
+        shape = row.shape
+        if shape[2] >= 32:
             from augkit.meta_functions import warn_on_suspicious_image
 
             warn_on_suspicious_image(row)
@@ -436,18 +451,21 @@ line_strings : optional
             return restore_single(row, image)
         self._check_process()
         rows = [row]
-        batch = Rows({ImagesKind: rows}, [row.shape])
+        batch = Rows({ImagesKind: rows}, [shape])
         if not self._is_leaf:
             batch, _ = self.augment_rows(batch, CallContext())
-            rows = batch.data[ImagesKind]
+            out = batch.data[ImagesKind][0]
         else:
-            if self._checks_shape or row.dtype not in _dtype_set(self.supported_dtypes):
+            allowed = _DTYPE_SETS.get(self.supported_dtypes) or _dtype_set(self.supported_dtypes)
+            if self._checks_shape or row.dtype not in allowed:
                 self.check_images(rows, ImagesKind)
             params = self.sample(batch, self._unkeyed_rng())
             if self.changes_shape:
                 self._check_output_sizes(batch.shapes, self.work_shapes(params, batch.shapes))
-            rows = self.apply_to_images(rows, params)
-        return restore_single(rows[0], image)
+            out = self.apply_to_images(rows, params)[0]
+        if out.base is None and out is not image and row is image and out.flags.c_contiguous:
+            return out  # a new C-contiguous array that owns its memory: the caller's
+        return restore_single(out, image)
 
     def replay(self, params: Any, **data: Any) -> Any:
         """Apply the params of an earlier ``augment(..., return_params=True)`` call.
