@@ -81,6 +81,8 @@ class EnhanceContrast(_Enhance):
 class EnhanceBrightness(_Enhance):
     """Scale brightness, as Pillow's ``ImageEnhance.Brightness`` (0: black).
 
+    uint8 rows are lookup tables (``lookup_tables``).
+
     Parameters
     ----------
     <factor>
@@ -100,6 +102,11 @@ class EnhanceBrightness(_Enhance):
 
     def __init__(self, factor: Any = (0.5, 1.5), **kwargs: Any) -> None:
         super().__init__(factor, **kwargs)
+
+    def lookup_tables(self, params, shapes):
+        """Per row, its blend-with-black table (alpha kept on 4 channels)."""
+        return [F.blend_table(0, factor, shape[2] if len(shape) > 2 else 1)
+                for factor, shape in zip(params, shapes)]
 
 
 class EnhanceSharpness(_Enhance):

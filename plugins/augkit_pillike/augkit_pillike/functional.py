@@ -136,8 +136,26 @@ def solarize(image: np.ndarray, threshold: int = 128) -> np.ndarray:
     [[10, 127, 55]]
     """
     image = _check_uint8(image, "solarize")
-    table = np.where(_IDENTITY < threshold, _IDENTITY, 255 - _IDENTITY)
-    return _lut_op(image, table)
+    return _lut_op(image, solarize_table(threshold))
+
+
+def solarize_table(threshold: float) -> np.ndarray:
+    """Return :func:`solarize`'s lookup table: values ``>= threshold`` become ``255 - v``.
+
+    Parameters
+    ----------
+    threshold : number
+
+    Returns
+    -------
+    ndarray of shape (256,), dtype uint8
+
+    Examples
+    --------
+    >>> solarize_table(100)[[10, 128, 200]].tolist()
+    [10, 127, 55]
+    """
+    return np.where(_IDENTITY < threshold, _IDENTITY, 255 - _IDENTITY).astype(np.uint8)
 
 
 def posterize_(image: np.ndarray, bits: int) -> np.ndarray:
@@ -193,7 +211,27 @@ def posterize(image: np.ndarray, bits: int) -> np.ndarray:
     image = _check_uint8(image, "posterize")
     if isinstance(bits, bool) or not isinstance(bits, (int, np.integer)) or not 1 <= bits <= 8:
         raise ParameterError(f"bits: expected an integer in [1, 8], got {bits!r}")
-    return _lut_op(image, _IDENTITY & ~(2 ** (8 - int(bits)) - 1))
+    return _lut_op(image, posterize_table(bits))
+
+
+def posterize_table(bits: int) -> np.ndarray:
+    """Return :func:`posterize`'s lookup table: the *bits* highest bits of each value.
+
+    Parameters
+    ----------
+    bits : int
+        Bits kept, 1 to 8 (not checked here).
+
+    Returns
+    -------
+    ndarray of shape (256,), dtype uint8
+
+    Examples
+    --------
+    >>> posterize_table(1)[[100, 255]].tolist()
+    [0, 128]
+    """
+    return (_IDENTITY & ~(2 ** (8 - int(bits)) - 1)).astype(np.uint8)
 
 
 def _equalize_tables(histograms: np.ndarray) -> np.ndarray:
@@ -341,13 +379,41 @@ def _blend_with_constant(image: np.ndarray, base: int, factor: float) -> np.ndar
     256-entry table does it (a 4th, alpha, channel is kept, as Pillow's enhancers
     keep it).
     """
+    return apply_lut(np.ascontiguousarray(image), blend_table(base, factor, image.shape[2]).T)
+
+
+def blend_table(base: int, factor: float, channels: int = 1) -> np.ndarray:
+    """Return the lookup table of Pillow's ``Image.blend(constant image, image, factor)``.
+
+    ``base + factor * (value - base)`` in float32, truncated to [0, 255]: what
+    :func:`enhance_brightness` (base 0) and :func:`enhance_contrast` (base: the mean
+    grey) do to each value.
+
+    Parameters
+    ----------
+    base : int
+        The constant image's value.
+    factor : float
+    channels : int, optional
+        Channels of the image; with 4 the 4th (alpha) column is the identity, as
+        Pillow's enhancers keep alpha.
+
+    Returns
+    -------
+    ndarray of shape (256,), or (256, 4) for 4 channels, dtype uint8
+
+    Examples
+    --------
+    >>> blend_table(0, 2.0)[[10, 100, 200]].tolist()
+    [20, 200, 255]
+    """
     alpha = np.float32(factor)
     values = np.arange(256, dtype=np.float32)
     start = np.float32(base)
     table = np.clip(start + alpha * (values - start), 0, 255).astype(np.uint8)
-    if image.shape[2] == 4:
-        table = np.stack([table, table, table, np.arange(256, dtype=np.uint8)])
-    return apply_lut(np.ascontiguousarray(image), table)
+    if channels == 4:
+        return np.stack([table, table, table, np.arange(256, dtype=np.uint8)], axis=1)
+    return table
 
 
 def _enhance(image: np.ndarray, enhancer: Any, factor: float, func: str) -> np.ndarray:
@@ -661,6 +727,7 @@ def warp_affine(image: np.ndarray, scale_x: float = 1.0, scale_y: float = 1.0,
 __all__ = [
     "affine_matrix",
     "autocontrast",
+    "blend_table",
     "enhance_brightness",
     "enhance_color",
     "enhance_contrast",
@@ -679,8 +746,10 @@ __all__ = [
     "filter_smooth_more",
     "posterize",
     "posterize_",
+    "posterize_table",
     "solarize",
     "solarize_",
+    "solarize_table",
     "warp_affine",
     "warp_matrix",
 ]

@@ -13,8 +13,17 @@ from augkit_pillike import functional as F
 from augkit_pillike._common import PillikePixelAugmenter
 
 
+def _keep_alpha(table: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
+    """*table* for every channel, or per channel with an identity alpha on 4 channels."""
+    if len(shape) < 3 or shape[2] != 4:
+        return table
+    return np.stack([table, table, table, np.arange(256, dtype=np.uint8)], axis=1)
+
+
 class Solarize(PillikePixelAugmenter):
     """Invert the values at or above a threshold, as Pillow's ``ImageOps.solarize``.
+
+    uint8 rows are lookup tables (``lookup_tables``).
 
     Registered as ``pillike.Solarize`` (``augkit.augmenters.pillike.Solarize``); the
     bare name ``Solarize`` stays the arithmetic family's.
@@ -63,9 +72,16 @@ class Solarize(PillikePixelAugmenter):
     def _apply_one(self, image, row):
         return image.copy() if row is None else F.solarize(image, row)
 
+    def lookup_tables(self, params, shapes):
+        """Per row, its solarize table (the identity where the row is left alone)."""
+        identity = np.arange(256, dtype=np.uint8)
+        return [identity if row is None else F.solarize_table(row) for row in params]
+
 
 class Posterize(PillikePixelAugmenter):
     """Keep the highest bits of every value, as Pillow's ``ImageOps.posterize``.
+
+    uint8 rows are lookup tables (``lookup_tables``).
 
     Registered as ``pillike.Posterize``; the bare name ``Posterize`` stays the colour
     family's. A 4th (alpha) channel is kept unchanged, as imgaug does.
@@ -131,6 +147,10 @@ class Posterize(PillikePixelAugmenter):
         out = image.copy()
         out[:, :, :3] = F.posterize(image[:, :, :3], row)
         return out
+
+    def lookup_tables(self, params, shapes):
+        """Per row, its posterize table (alpha column the identity on 4 channels)."""
+        return [_keep_alpha(F.posterize_table(bits), shape) for bits, shape in zip(params, shapes)]
 
 
 class Equalize(PillikePixelAugmenter):
