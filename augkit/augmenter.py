@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import copy as copy_module
 import difflib
+import functools
 import inspect
 import re
 import textwrap
@@ -159,6 +160,12 @@ class CallContext:
 _DOC_BLOCK = re.compile(r"^([ \t]*)<([a-z][a-z_ ]*)>[ \t]*$", re.MULTILINE)
 
 
+@functools.lru_cache(maxsize=256)
+def _wrapped(text: str, indent: str) -> str:
+    """*text* wrapped at 88 columns with *indent* (cached: most classes share their line)."""
+    return textwrap.fill(text, width=88, initial_indent=indent, subsequent_indent=indent)
+
+
 def _fill_doc_blocks(cls: type[Augmenter]) -> str:
     """Return *cls*'s docstring with each ``<name>`` line replaced by its block."""
     blocks: dict[str, str] = {}
@@ -168,8 +175,7 @@ def _fill_doc_blocks(cls: type[Augmenter]) -> str:
     def fill(match: re.Match) -> str:
         indent, name = match.group(1), match.group(2)
         if name == "supported data":
-            return textwrap.fill(cls.supported_data(), width=88, initial_indent=indent,
-                                 subsequent_indent=indent)
+            return _wrapped(cls.supported_data(), indent)
         if name not in blocks:
             raise TypeError(f"{cls.__name__}: its docstring names the block <{name}>, which "
                             f"no doc_blocks of the class defines; known: {sorted(blocks)}")
