@@ -12,6 +12,7 @@ import numpy as np
 
 from augkit.extend import CV2_MAX_CHANNELS, run_cv2
 from augkit_arithmetic.functional._blur import BORDER
+from augkit_arithmetic.functional._sparse import DFT_AREA, correlate_sparse, sparse_plan
 
 
 def convolve(image: np.ndarray, kernel: np.ndarray | Sequence[np.ndarray]) -> np.ndarray:
@@ -31,6 +32,13 @@ def convolve(image: np.ndarray, kernel: np.ndarray | Sequence[np.ndarray]) -> np
     ndarray of shape (H, W, C)
         Of *image*'s dtype; integer results rounded and saturated.
 
+    Notes
+    -----
+    uint8 images take two faster routes: Sharpen-shaped 3x3 kernels (centre plus
+    box) a box sum and a weighted add, and kernels of 13x13 cells or more with at
+    most 64 non-zero taps (long motion-blur lines) a sum over their taps
+    (:mod:`augkit_arithmetic.functional._sparse`) instead of ``filter2D``'s DFT.
+
     Examples
     --------
     >>> import numpy as np
@@ -42,9 +50,12 @@ def convolve(image: np.ndarray, kernel: np.ndarray | Sequence[np.ndarray]) -> np
     if image.size == 0:
         return image.copy()
     if isinstance(kernel, np.ndarray):
-        if kernel.shape == (3, 3) and image.dtype.char == "B" \
-                and image.shape[2] <= CV2_MAX_CHANNELS and _is_centre_plus_box(kernel):
-            return _centre_plus_box(image, kernel)
+        if image.dtype.char == "B" and image.shape[2] <= CV2_MAX_CHANNELS:
+            if kernel.shape == (3, 3) and _is_centre_plus_box(kernel):
+                return _centre_plus_box(image, kernel)
+            plan = sparse_plan(kernel) if kernel.size >= DFT_AREA else None
+            if plan is not None:
+                return correlate_sparse(image, plan)
         return run_cv2(image, lambda a: cv2.filter2D(a, -1, kernel, borderType=BORDER))
     kernels = list(kernel)
     out = np.empty_like(image)
