@@ -22,21 +22,14 @@ They differ only in the function that computes the amounts from an image's shape
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, ClassVar
 
 import numpy as np
 
-from augkit import ParameterError
+from augkit import ParameterError, extend
 from augkit import parameters as iap
-from augkit.extend import (
-    compute_croppings_to_reach_aspect_ratio,
-    compute_croppings_to_reach_multiples_of,
-    compute_croppings_to_reach_powers_of,
-    compute_paddings_to_reach_aspect_ratio,
-    compute_paddings_to_reach_multiples_of,
-    compute_paddings_to_reach_powers_of,
-    describe,
-)
+from augkit.extend import describe
 from augkit_geometric._bases import CropPadAugmenter, fixed_param, make_params
 from augkit_geometric._common import (
     PAD_MODE_NAMES,
@@ -49,6 +42,21 @@ from augkit_geometric._common import (
 from augkit_geometric._one_row import largest_shapes, one_row_params
 
 _NONE = [0, 0, 0, 0]
+
+
+def _memoised(compute):
+    """*compute* (an ``augkit.extend.compute_*`` function: amounts from a shape and the
+    augmenter's arguments, pure) remembering its results; it checks its arguments on
+    every call, which costs more than the arithmetic."""
+    return lru_cache(maxsize=512)(compute)
+
+
+_crops_to_aspect_ratio = _memoised(extend.compute_croppings_to_reach_aspect_ratio)
+_crops_to_multiples_of = _memoised(extend.compute_croppings_to_reach_multiples_of)
+_crops_to_powers_of = _memoised(extend.compute_croppings_to_reach_powers_of)
+_pads_to_aspect_ratio = _memoised(extend.compute_paddings_to_reach_aspect_ratio)
+_pads_to_multiples_of = _memoised(extend.compute_paddings_to_reach_multiples_of)
+_pads_to_powers_of = _memoised(extend.compute_paddings_to_reach_powers_of)
 
 
 class _ToSize(CropPadAugmenter, abstract=True):
@@ -317,7 +325,7 @@ class PadToAspectRatio(_ToSize):
         self._init_position(position, pad_mode, pad_cval)
 
     def _totals(self, shape):
-        return _axis_totals(compute_paddings_to_reach_aspect_ratio(shape, self.aspect_ratio))
+        return _axis_totals(_pads_to_aspect_ratio(shape, self.aspect_ratio))
 
 
 class CropToAspectRatio(_ToSize):
@@ -350,7 +358,7 @@ class CropToAspectRatio(_ToSize):
         self._init_position(position)
 
     def _totals(self, shape):
-        return _axis_totals(compute_croppings_to_reach_aspect_ratio(shape, self.aspect_ratio))
+        return _axis_totals(_crops_to_aspect_ratio(shape, self.aspect_ratio))
 
 
 class PadToSquare(PadToAspectRatio):
@@ -531,7 +539,7 @@ class PadToMultiplesOf(_ToSize):
         self._init_position(position, pad_mode, pad_cval)
 
     def _totals(self, shape):
-        return _axis_totals(compute_paddings_to_reach_multiples_of(
+        return _axis_totals(_pads_to_multiples_of(
             shape, self.height_multiple, self.width_multiple))
 
 
@@ -568,7 +576,7 @@ class CropToMultiplesOf(_ToSize):
         self._init_position(position)
 
     def _totals(self, shape):
-        return _axis_totals(compute_croppings_to_reach_multiples_of(
+        return _axis_totals(_crops_to_multiples_of(
             shape, self.height_multiple, self.width_multiple))
 
 
@@ -658,7 +666,7 @@ class PadToPowersOf(_ToSize):
         self._init_position(position, pad_mode, pad_cval)
 
     def _totals(self, shape):
-        return _axis_totals(compute_paddings_to_reach_powers_of(
+        return _axis_totals(_pads_to_powers_of(
             shape, self.height_base, self.width_base))
 
 
@@ -695,7 +703,7 @@ class CropToPowersOf(_ToSize):
         self._init_position(position)
 
     def _totals(self, shape):
-        return _axis_totals(compute_croppings_to_reach_powers_of(
+        return _axis_totals(_crops_to_powers_of(
             shape, self.height_base, self.width_base))
 
 

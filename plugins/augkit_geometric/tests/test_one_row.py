@@ -126,3 +126,16 @@ def test_draw_one_draws_what_iap_draw_draws(param):
         one, drawn = draw_one(param, rng_one), iap.draw(param, 1, rng_draw)[0]
         assert one == drawn and str(one) == str(drawn)
     assert rng_one.random() == rng_draw.random()
+
+
+def test_memoised_amounts_follow_the_arguments():
+    """The amounts are remembered per shape and arguments: changing an argument after
+    construction (as imgaug allows) changes them."""
+    img = np.zeros((13, 10, 3), np.uint8)
+    aug = CropToMultiplesOf(width_multiple=4, height_multiple=5)
+    assert aug(image=img).shape == (10, 8, 3)
+    aug.width_multiple = 3
+    assert aug(image=img).shape == (10, 9, 3)
+    pad = PadToSquare()
+    assert pad(image=img).shape == (13, 13, 3)
+    assert pad(image=img[:7]).shape == (10, 10, 3)
