@@ -412,38 +412,58 @@ def apply_tables(image: np.ndarray, table: np.ndarray) -> np.ndarray:
 
 
 # ---------------------------------------------------------------------- classification
-def _plane_capable(aug: Augmenter, rows: Rows) -> bool:
-    if not (getattr(type(aug), "fusable", False) and aug._is_leaf
-            and hasattr(aug, "plane_steps")):
-        return False
+_CLASS_FAMILY: dict[type, str | None] = {}
+_UINT8 = np.dtype(np.uint8)
+
+
+def _class_family(cls: type) -> str | None:
+    """``'plane'``, ``'lut'`` or None: which protocol the class takes part in (cached)."""
+    try:
+        return _CLASS_FAMILY[cls]
+    except KeyError:
+        pass
+    family = None
+    if cls._is_leaf and getattr(cls, "fusable", False) and hasattr(cls, "plane_steps"):
+        family = "plane"
+    elif cls._is_leaf and cls.pixel_only and callable(getattr(cls, "lookup_tables", None)):
+        family = "lut"
+    _CLASS_FAMILY[cls] = family
+    return family
+
+
+def _plane_kinds_ok(aug: Augmenter, rows: Rows) -> bool:
+    """Whether fusing *aug* handles every kind of *rows* as its own methods would."""
     for kind, items in rows.data.items():
-        if kind.name in aug.unsupported_kinds or kind.category in aug.unsupported_kinds:
-            return False
         if kind.category == "image":
             continue
+        if kind.name in aug.unsupported_kinds or kind.category in aug.unsupported_kinds:
+            return False
+        if kind.category not in ("map", "points"):
+            return False
         if kind.name != "keypoints" and getattr(aug, "apply_to_" + kind.name, None) is not None:
             return False
         if kind.category == "map" and any(
                 tuple(kind.get_arr(item).shape[:2]) != tuple(shape[:2])
                 for item, shape in zip(items, rows.shapes)):
             return False
-        if kind.category not in ("map", "points"):
-            return False
     return True
 
 
-def _lut_capable(aug: Augmenter, rows: Rows) -> bool:
-    if not (aug._is_leaf and aug.pixel_only and callable(getattr(aug, "lookup_tables", None))):
+def _lut_rows_ok(rows: Rows) -> bool:
+    """Whether *rows* hold uint8 images large enough for a table run to pay."""
+    if _largest(rows.shapes) < LUT_RUN_MIN_PIXELS:
         return False
     images = [items for kind, items in rows.data.items() if kind.category == "image"]
-    return bool(images) and all(image.dtype == np.uint8 for items in images for image in items)
+    return bool(images) and all(image.dtype == _UINT8 for items in images for image in items)
 
 
-def _family(aug: Augmenter, rows: Rows) -> str | None:
-    if _plane_capable(aug, rows):
-        return "plane"
-    if _lut_capable(aug, rows):
-        return "lut"
+def _family_at(aug: Augmenter, rows: Rows) -> str | None:
+    """The run *aug* can join on *rows*: ``'plane'``, ``'lut'`` or None."""
+    family = _class_family(type(aug))
+    if family == "plane":
+        return family if _plane_kinds_ok(aug, rows) else None
+    if family == "lut":
+        return family if _lut_rows_ok(rows) else None
     return None
 
 
@@ -605,14 +625,19 @@ _RUNNERS = {"plane": _run_plane, "lut": _run_lut}
 
 
 def _largest(shapes: Sequence[Sequence[int]]) -> int:
-    return max((int(shape[0]) * int(shape[1]) for shape in shapes), default=0)
+    largest = 0
+    for shape in shapes:
+        largest = max(largest, shape[0] * shape[1])
+    return int(largest)
 
 
-def _family_at(aug: Augmenter, rows: Rows) -> str | None:
-    family = _family(aug, rows)
-    if family == "lut" and _largest(rows.shapes) < LUT_RUN_MIN_PIXELS:
-        return None
-    return family
+def _pairs_of_a_family(children: Sequence[Augmenter], sequence: list[int],
+                       rows: Rows | None = None) -> bool:
+    """Whether two consecutive children take part in the same protocol: by class alone
+    (cheap), or on *rows* (their kinds, dtypes and sizes)."""
+    families = [_class_family(type(children[i])) if rows is None
+                else _family_at(children[i], rows) for i in sequence]
+    return any(a is not None and a == b for a, b in zip(families, families[1:]))
 
 
 def _fusable_rows(rows: Rows, ctx: CallContext) -> bool:
@@ -648,9 +673,10 @@ def run_fused(meta: MetaAugmenter, rows: Rows, ctx: CallContext, params: list | 
     >>> seq(image=np.zeros((1, 1), np.uint8)).tolist()
     [[250]]
     """
-    if not _fusable_rows(rows, ctx) or len(children) < 2:
-        return meta.run_children(rows, ctx, params, children=children, order=order)
     sequence = list(range(len(children))) if order is None else list(order)
+    if (not _pairs_of_a_family(children, sequence) or not _fusable_rows(rows, ctx)
+            or not _pairs_of_a_family(children, sequence, rows)):
+        return meta.run_children(rows, ctx, params, children=children, order=order)
     recorded: list = [None] * len(children)
     ctx.parents.append(meta)
     try:
@@ -659,6 +685,7 @@ def run_fused(meta: MetaAugmenter, rows: Rows, ctx: CallContext, params: list | 
             family = _family_at(children[sequence[pos]], rows)
             stop = pos + 1
             while (family is not None and stop < len(sequence)
+                   and _class_family(type(children[sequence[stop]])) == family
                    and _family_at(children[sequence[stop]], rows) == family):
                 stop += 1
             picked = sequence[pos:stop]

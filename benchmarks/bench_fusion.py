@@ -17,14 +17,18 @@ At 256 px the five-step pipeline is not fused (Fliplr + Affine saves a copy only
 ``augkit.fusion.COPY_RUN_MIN_PIXELS``), nor the table chain (``LUT_RUN_MIN_PIXELS``):
 those rows show what the size gates cost (nothing but the check).
 
-Run standalone: ``python -m benchmarks.run fusion``.
+In the table of ``python -m benchmarks.run fusion`` each side is timed on its own; run
+``python -m benchmarks.bench_fusion`` for the same rows with the two sides alternated (the
+best of several rounds each): steadier on a shared machine.
 """
 
 from __future__ import annotations
 
+import sys
+
 import numpy as np
 
-from benchmarks.harness import Case
+from benchmarks.harness import Case, format_table, limit_threads, per_call_seconds
 
 
 def _warp_chain(size: int, fuse: bool = True):
@@ -133,3 +137,29 @@ def cases(image: np.ndarray) -> list[Case]:
                          lambda s=source: luts_plain(image=s),
                          "reference column: fuse=False; one table instead of four"))
     return rows
+
+
+def interleaved(found: list[Case], rounds: int = 7) -> list[tuple[str, float, float, str]]:
+    """Time both sides of every case in alternation; keep each side's best round."""
+    rows = []
+    for case in found:
+        case.augkit()
+        case.albumentations()
+        ours, theirs = [], []
+        for _ in range(rounds):
+            ours.append(per_call_seconds(case.augkit, budget=0.05))
+            theirs.append(per_call_seconds(case.albumentations, budget=0.05))
+        rows.append((case.name, min(ours), min(theirs), case.note))
+    return rows
+
+
+def main() -> int:
+    from benchmarks.run import sample_image
+
+    limit_threads()
+    print(format_table(interleaved(cases(sample_image()))), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -149,7 +149,7 @@ def test_lookup_table_runs_are_exact(picks, channels):
 def test_the_tiny_table_augmenter_fuses():
     seq = augkit.Sequential([_AddRowValue(), _AddRowValue()], seed=2)
     rows = fusion.Rows({}, [(4, 4, 1)])
-    assert fusion._family(seq.children[0], rows) is None  # no images: nothing to fuse
+    assert fusion._family_at(seq.children[0], rows) is None  # no images: nothing to fuse
     image = np.full((4, 4, 1), 250, np.uint8)
     out, ((_, (first, second))) = seq(image=image, return_params=True)
     assert out[0, 0, 0] == np.clip(np.clip(250 + first[0], 0, 255) + second[0], 0, 255)
