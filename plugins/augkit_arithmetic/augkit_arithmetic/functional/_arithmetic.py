@@ -376,13 +376,15 @@ def replace_at(image: np.ndarray, indices: np.ndarray, per_channel: bool,
 @lru_cache(maxsize=1024)
 def _invert_table(min_value: float, max_value: float, threshold: float | None = None,
                  invert_above_threshold: bool = True) -> np.ndarray:
-    """The uint8 lookup table of :func:`invert` (256 entries; cached, do not modify)."""
+    """The uint8 lookup table of :func:`invert` (256 entries; cached, read-only)."""
     values = np.arange(256, dtype=np.float64)
     inverted = np.clip(max_value - np.abs(values - min_value), min_value, max_value)
     if threshold is not None:
         selected = values >= threshold if invert_above_threshold else values < threshold
         inverted = np.where(selected, inverted, values)
-    return saturate(inverted, np.dtype(np.uint8))
+    table = saturate(inverted, np.dtype(np.uint8))
+    table.flags.writeable = False
+    return table
 
 
 def invert_tables(*, min_value: float | None = None, max_value: float | None = None,
@@ -405,8 +407,8 @@ def invert_tables(*, min_value: float | None = None, max_value: float | None = N
     -------
     ndarray of shape (1, 256) or (C, 256), dtype uint8
         One table when every channel is inverted alike (*channels* None or all True),
-        else one per channel (the identity for channels left alone). Do not modify:
-        the single table is cached.
+        else one per channel (the identity for channels left alone). The single
+        table is cached and read-only.
 
     Examples
     --------
