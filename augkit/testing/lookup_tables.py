@@ -97,18 +97,23 @@ def check_lookup_tables(aug: Any, seeds: int = 4, channels: Sequence[int] = (1, 
     Raises
     ------
     AssertionError
-        On a table that differs from the augmenter's output, a malformed answer, or
-        a missing table (see *every_row*).
+        On a table that differs from the augmenter's output, a malformed answer, a
+        missing table (see *every_row*), or a table that a later call changed.
     """
     checked = 0
+    kept: list[tuple[np.ndarray, np.ndarray]] = []  # (table, its copy) of earlier calls
     for seed in range(seeds):
         images = [ramp_image(c, seed * 10 + c) for c in channels]
         shapes = [image.shape for image in images]
         outputs, params = aug.augment(images=images, return_params=True)
         tables = aug.lookup_tables(params, shapes)
+        assert all(np.array_equal(table, copy) for table, copy in kept), (
+            f"{aug!r}: a table handed out earlier changed (return tables the caller owns, "
+            "or read-only cached ones)")
         assert tables is not None or not every_row, f"{aug!r}: lookup_tables gave None"
         if tables is None:
             continue
+        kept += [(table, np.array(table)) for table in tables if table is not None]
         assert len(tables) == len(images), f"{aug!r}: {len(tables)} tables for {len(images)} rows"
         for row, (image, table, output) in enumerate(zip(images, tables, outputs)):
             assert table is not None or not every_row, f"{aug!r}: row {row} has no table"

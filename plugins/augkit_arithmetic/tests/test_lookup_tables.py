@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from augkit_arithmetic import functional as F
 from augkit_arithmetic.arithmetic import (
     Add,
     AddElementwise,
@@ -60,3 +61,16 @@ def test_elementwise_augmenters_have_no_tables(cls):
     _, params = aug(images=[image], return_params=True)
     method = getattr(aug, "lookup_tables", None)
     assert method is None or method(params, [image.shape]) is None
+
+
+def test_a_table_changed_by_a_later_call_is_caught():
+    aug = Add((-50, 50), seed=1)
+    shared = np.zeros(256, np.uint8)
+
+    def reused_buffer(params, shapes):  # right tables, but all in one reused buffer
+        shared[:] = F.lut_columns(F.add_tables(params[0]))
+        return [shared] * len(params)
+
+    aug.lookup_tables = reused_buffer
+    with pytest.raises(AssertionError, match="changed"):
+        check_lookup_tables(aug, channels=(3,))
