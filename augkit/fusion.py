@@ -324,20 +324,25 @@ def plan_row(steps: Sequence[PlaneStep], in_hw: Sequence[int],
     masks = _frames_ok(steps, frames, revealing[0] if revealing else None, constant)
     if masks is None:
         return None
-    order = lossy[0].order if lossy else 0
-    backend = lossy[0].backend if lossy else "cv2"
-    return RowPlan(_chain([s.matrix for s in steps]), tuple(steps[-1].size), order,
-                   lead.mode, lead.cval, backend, masks)
+    return _row_plan(steps, lossy, lead, masks)
 
 
 def _plan_simple(steps: Sequence[PlaneStep], lossy: list[PlaneStep]) -> RowPlan:
     """The plan of steps that all map frame onto frame but (at most) one: no frame is
     cut off or revealed but that one's, so its border settings are the run's."""
     lead = next((s for s in steps if not s.exact), lossy[0] if lossy else steps[0])
-    order = lossy[0].order if lossy else 0
+    return _row_plan(steps, lossy, lead, [])
+
+
+def _row_plan(steps: Sequence[PlaneStep], lossy: list[PlaneStep], lead: PlaneStep,
+              masks: list) -> RowPlan:
+    """The run's one warp: the resampling steps' order and backend (nearest for a row of
+    lossless steps: exact), *lead*'s border."""
+    order = next((s.order for s in lossy if s.order is not None), 0)
     backend = lossy[0].backend if lossy else "cv2"
-    return RowPlan(_chain([s.matrix for s in steps]), tuple(steps[-1].size), order,
-                   lead.mode, lead.cval, backend, [])
+    height, width = steps[-1].size
+    return RowPlan(_chain([s.matrix for s in steps]), (int(height), int(width)), order,
+                   lead.mode, lead.cval, backend, masks)
 
 
 def fill_outside(arr: np.ndarray, masks: Sequence[np.ndarray], cval: Any,
@@ -416,7 +421,7 @@ _CLASS_FAMILY: dict[type, str | None] = {}
 _UINT8 = np.dtype(np.uint8)
 
 
-def _class_family(cls: type) -> str | None:
+def _class_family(cls: type[Augmenter]) -> str | None:
     """``'plane'``, ``'lut'`` or None: which protocol the class takes part in (cached)."""
     try:
         return _CLASS_FAMILY[cls]
@@ -433,6 +438,7 @@ def _class_family(cls: type) -> str | None:
 
 def _plane_kinds_ok(aug: Augmenter, rows: Rows) -> bool:
     """Whether fusing *aug* handles every kind of *rows* as its own methods would."""
+    kind: Any
     for kind, items in rows.data.items():
         if kind.category == "image":
             continue
@@ -550,6 +556,7 @@ def _plan_rows(block: list, shapes: list, boxes: bool) -> list | None:
 def _apply_plane(engine: Any, rows: Rows, plans: list) -> Rows:
     data = {}
     out_shapes = [(*plan.size, *shape[2:]) for plan, shape in zip(plans, rows.shapes)]
+    kind: Any
     for kind, items in rows.data.items():
         if kind.category == "image":
             data[kind] = [fill_outside(engine.warp_fused(image, plan), plan.masks, plan.cval)
@@ -599,11 +606,12 @@ def _run_lut(augs, params, rows, ctx) -> Rows:
         stop = start + 1
         while stop < len(augs) and tables[start] is not None and tables[stop] is not None:
             stop += 1
-        if stop - start == 1:
+        block = [t for t in tables[start:stop] if t is not None]
+        if len(block) < 2:
             rows = _apply_one(augs[start], rows, ctx, params[start])
         else:
             _check_inputs(augs[start:stop], rows)
-            rows = _apply_lut(rows, tables[start:stop])
+            rows = _apply_lut(rows, block)
         start = stop
     return rows
 
@@ -690,7 +698,7 @@ def run_fused(meta: MetaAugmenter, rows: Rows, ctx: CallContext, params: list | 
                 stop += 1
             picked = sequence[pos:stop]
             augs = [children[i] for i in picked]
-            if len(augs) == 1:
+            if family is None or len(augs) == 1:
                 given = None if params is None else params[picked[0]]
                 rows, recorded[picked[0]] = augs[0].augment_rows(rows, ctx, given)
             else:
