@@ -11,7 +11,7 @@ from augkit_arithmetic.functional._sparse import DFT_AREA, correlate_sparse, spa
 
 
 def _reference(image: np.ndarray, kernel: np.ndarray) -> np.ndarray:
-    """Correlation in float64 over reflected borders, rounded half to even and saturated."""
+    """Correlation in float64 over reflected borders (uint8: rounded half to even, saturated)."""
     kh, kw = kernel.shape
     h, w, c = image.shape
     padded = cv2.copyMakeBorder(image, kh // 2, kh - 1 - kh // 2, kw // 2, kw - 1 - kw // 2,
@@ -19,6 +19,8 @@ def _reference(image: np.ndarray, kernel: np.ndarray) -> np.ndarray:
     total = np.zeros(image.shape)
     for i, j in zip(*np.nonzero(kernel)):
         total += float(kernel[i, j]) * padded[i:i + h, j:j + w]
+    if image.dtype == np.float32:
+        return total.astype(np.float32)
     return np.clip(np.rint(total), 0, 255).astype(np.uint8)
 
 
@@ -54,15 +56,18 @@ KERNELS = {"cropped": np.pad(np.full((13, 1), 1 / 16, np.float32), ((0, 0), (6, 
            "bands": _diagonal(17), "one band": _top_row(21)}
 
 
+@pytest.mark.parametrize("dtype", [np.uint8, np.float32])
 @pytest.mark.parametrize("strip_values", [1, 100, 1 << 16])
 @pytest.mark.parametrize("name", list(KERNELS))
 @pytest.mark.parametrize("shape", SHAPES)
-def test_sums_equal_a_float64_reference(monkeypatch, shape, name, strip_values):
+def test_sums_equal_a_float64_reference(monkeypatch, shape, name, strip_values, dtype):
     monkeypatch.setattr(_sparse, "_STRIP_VALUES", strip_values)
-    image = np.random.default_rng(sum(shape)).integers(0, 256, shape, dtype=np.uint8)
+    image = np.random.default_rng(sum(shape)).integers(0, 256, shape).astype(dtype)
+    if dtype == np.float32:
+        image -= 100.0  # negative sums stay negative: nothing is saturated
     kernel = KERNELS[name]
     out = correlate_sparse(image, sparse_plan(kernel))
-    assert out.shape == shape and out.dtype == np.uint8
+    assert out.shape == shape and out.dtype == dtype
     assert np.array_equal(out, _reference(image, kernel))  # dyadic weights: exact sums
 
 
@@ -74,3 +79,6 @@ def test_convolve_sums_motion_lines_instead_of_the_dft():
         out = F.convolve(image, kernel)
         assert np.abs(out.astype(int) - _reference(image, kernel)).max() <= 1
         assert np.array_equal(F.convolve(image[:, :, 1:2], kernel), out[:, :, 1:2])
+        floats = F.convolve(image.astype(np.float32) / 255, kernel)
+        expected = _reference(image.astype(np.float32) / 255, kernel)
+        assert floats.dtype == np.float32 and np.abs(floats - expected).max() < 1e-5

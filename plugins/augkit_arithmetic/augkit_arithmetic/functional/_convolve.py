@@ -34,10 +34,11 @@ def convolve(image: np.ndarray, kernel: np.ndarray | Sequence[np.ndarray]) -> np
 
     Notes
     -----
-    uint8 images take two faster routes: Sharpen-shaped 3x3 kernels (centre plus
-    box) a box sum and a weighted add, and kernels of 13x13 cells or more with at
-    most 64 non-zero taps (long motion-blur lines) a sum over their taps
-    (:mod:`augkit_arithmetic.functional._sparse`) instead of ``filter2D``'s DFT.
+    Two faster routes: uint8 images with Sharpen-shaped 3x3 kernels (centre plus
+    box) take a box sum and a weighted add; uint8 and float32 images with kernels
+    of 13x13 cells or more but at most 64 non-zero taps (long motion-blur lines)
+    a sum over those taps (:mod:`augkit_arithmetic.functional._sparse`) instead of
+    ``filter2D``'s DFT.
 
     Examples
     --------
@@ -50,8 +51,9 @@ def convolve(image: np.ndarray, kernel: np.ndarray | Sequence[np.ndarray]) -> np
     if image.size == 0:
         return image.copy()
     if isinstance(kernel, np.ndarray):
-        if image.dtype.char == "B" and image.shape[2] <= CV2_MAX_CHANNELS:
-            if kernel.shape == (3, 3) and _is_centre_plus_box(kernel):
+        char = image.dtype.char
+        if char in "Bf" and image.shape[2] <= CV2_MAX_CHANNELS:
+            if char == "B" and kernel.shape == (3, 3) and _is_centre_plus_box(kernel):
                 return _centre_plus_box(image, kernel)
             plan = sparse_plan(kernel) if kernel.size >= DFT_AREA else None
             if plan is not None:

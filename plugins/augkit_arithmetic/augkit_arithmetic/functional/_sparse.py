@@ -1,12 +1,12 @@
 """Large sparse kernels (long motion-blur lines) summed tap by tap instead of through a DFT.
 
-``cv2.filter2D`` correlates uint8 images through a DFT as soon as the kernel has
-:data:`DFT_AREA` cells (13x13 and up), whatever their number of non-zero taps: for
-MotionBlur's line kernels (about 2 taps per row) that is 3 to 10 times slower than
-summing the taps. OpenCV's direct sum visits only the non-zero taps, so a sparse
-kernel is cut into pieces under the DFT area: the kernel cropped to its non-zero
-cells when that is small enough (one uint8 pass, the same sum as a direct
-``filter2D``), else bands of rows whose float32 sums are added and rounded once.
+``cv2.filter2D`` correlates uint8 and float32 images through a DFT as soon as the
+kernel has :data:`DFT_AREA` cells (13x13 and up), whatever their number of non-zero
+taps: for MotionBlur's line kernels (about 2 taps per row) that is 3 to 50 times
+slower than summing the taps. OpenCV's direct sum visits only the non-zero taps, so
+a sparse kernel is cut into pieces under the DFT area: the kernel cropped to its
+non-zero cells when that is small enough (one pass, the same sum as a direct
+``filter2D``), else bands of rows whose float32 sums are added (and rounded once).
 """
 
 from __future__ import annotations
@@ -125,20 +125,20 @@ def sparse_plan(kernel: np.ndarray) -> SparsePlan | None:
 
 
 def correlate_sparse(image: np.ndarray, plan: SparsePlan) -> np.ndarray:
-    """Correlate a uint8 image with a kernel as :func:`sparse_plan` cut it.
+    """Correlate a uint8 or float32 image with a kernel as :func:`sparse_plan` cut it.
 
     Parameters
     ----------
-    image : ndarray of shape (H, W, C), dtype uint8
+    image : ndarray of shape (H, W, C), dtype uint8 or float32
         At most 128 channels (OpenCV's limit).
     plan : SparsePlan
         From :func:`sparse_plan`.
 
     Returns
     -------
-    ndarray of shape (H, W, C), dtype uint8
-        Reflected borders (``BORDER_REFLECT_101``), sums rounded half to even and
-        saturated, as ``cv2.filter2D``'s direct sum does.
+    ndarray of shape (H, W, C)
+        Of *image*'s dtype, reflected borders (``BORDER_REFLECT_101``); uint8 sums
+        rounded half to even and saturated, as ``cv2.filter2D``'s direct sum does.
 
     Examples
     --------
@@ -153,7 +153,7 @@ def correlate_sparse(image: np.ndarray, plan: SparsePlan) -> np.ndarray:
         out = cv2.filter2D(source, -1, plan.cropped, anchor=plan.anchor, borderType=BORDER)
         return out.reshape(image.shape)
     padded = cv2.copyMakeBorder(source, *plan.pads, BORDER)
-    out = np.empty(image.shape, dtype=np.uint8)
+    out = np.empty(image.shape, dtype=image.dtype)
     rows = max(1, _STRIP_VALUES // (image.shape[1] * image.shape[2]))
     for top in range(0, image.shape[0], rows):
         _correlate_bands_rows(padded, plan, top, min(top + rows, image.shape[0]), out)
@@ -168,26 +168,27 @@ def _correlate_bands_rows(padded: np.ndarray, plan: SparsePlan, top: int, bottom
                           out: np.ndarray) -> None:
     """Write rows ``top:bottom`` of the banded correlation into *out*.
 
-    *padded* is the uint8 image padded by ``plan.pads``; its rows the strip needs
-    are converted to float32, correlated with each band and summed.
+    *padded* is the image padded by ``plan.pads``; the rows the strip needs are
+    taken in float32, correlated with each band and summed.
     """
     height, width = bottom - top, out.shape[1]
-    chunk = padded[top:bottom + plan.pads[0] + plan.pads[1]].astype(np.float32)
+    chunk = padded[top:bottom + plan.pads[0] + plan.pads[1]].astype(np.float32, copy=False)
     parts = []
     for row, column, band in plan.bands:
         band_height, band_width = band.shape
         window = chunk[row:row + height + band_height - 1, column:column + width + band_width - 1]
         part = cv2.filter2D(window, cv2.CV_32F, band, anchor=(0, 0), borderType=BORDER)
         parts.append(part[:height, :width])
-    _sum_to_uint8(parts, out[top:bottom])
+    _sum_into(parts, out[top:bottom])
 
 
-def _sum_to_uint8(parts: list[np.ndarray], out: np.ndarray) -> None:
-    """Add float32 images and round the sum into uint8 *out* (half to even, saturated)."""
+def _sum_into(parts: list[np.ndarray], out: np.ndarray) -> None:
+    """Add float32 images into *out* (uint8: rounded half to even and saturated)."""
+    depth = cv2.CV_8U if out.dtype == np.uint8 else cv2.CV_32F
     if len(parts) == 1:
-        cv2.addWeighted(parts[0], 1.0, parts[0], 0.0, 0.0, dst=out, dtype=cv2.CV_8U)
+        cv2.addWeighted(parts[0], 1.0, parts[0], 0.0, 0.0, dst=out, dtype=depth)
         return
     total = parts[0]
     for part in parts[1:-1]:
         total = cv2.add(total, part)
-    cv2.add(total, parts[-1], dst=out, dtype=cv2.CV_8U)
+    cv2.add(total, parts[-1], dst=out, dtype=depth)
