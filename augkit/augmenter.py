@@ -613,17 +613,15 @@ line_strings : optional
         params = self._params_of_call(rows, ctx, params)
         (kind, images), = rows.data.items()
         nb_rows, step = len(images), _row_chunks.rows_per_chunk(images[0])
-        first = _row_chunks.params_for_rows(params, 0, step, nb_rows)
-        if first is _row_chunks.UNSLICEABLE:
+        rows_of = _row_chunks.RowSlicer(params, nb_rows)
+        if not rows_of.sliceable:
             return self._apply(rows, params).restore()[kind.name], params
         if self.changes_shape:
             self._check_output_sizes(rows.shapes, self.work_shapes(params, rows.shapes))
         self.check_images(images, kind)
         out = _row_chunks.ArrayResult(nb_rows)
-        out.put(self.apply_to_images(images[:step], first))
-        for start in range(step, nb_rows, step):
-            part = _row_chunks.params_for_rows(params, start, start + step, nb_rows)
-            out.put(self.apply_to_images(images[start:start + step], part))
+        for start in range(0, nb_rows, step):
+            out.put(self.apply_to_images(images[start:start + step], rows_of(start, start + step)))
         if not out.complete:
             outputs = out.rows()
             restored = rows.replace({kind: outputs}, [o.shape for o in outputs]).restore()

@@ -88,23 +88,32 @@ def test_params_come_back_whole_and_replay(two_row_chunks):
     assert np.array_equal(aug.replay(params, images=batch), out)
 
 
-def test_params_for_rows_cuts_per_row_fields_of_a_dataclass():
-    @dataclasses.dataclass
-    class Params:
-        values: np.ndarray
-        names: list
-        mode: str = "constant"
-        extra: object = None
-
-    params = Params(np.arange(4), ["a", "b", "c", "d"])
-    part = _row_chunks.params_for_rows(params, 1, 3, nb_rows=4)
-    assert part.values.tolist() == [1, 2] and part.names == ["b", "c"]
-    assert part.mode == "constant" and params.names == ["a", "b", "c", "d"]
-    params.extra = {"shared": 1}
-    assert _row_chunks.params_for_rows(params, 1, 3, nb_rows=4) is _row_chunks.UNSLICEABLE
+@dataclasses.dataclass
+class _Params:
+    values: np.ndarray
+    names: list
+    mode: str = "constant"
+    extra: object = None
 
 
-def test_params_for_rows_leaves_other_params_whole():
-    assert _row_chunks.params_for_rows(None, 0, 2, nb_rows=4) is None
-    assert _row_chunks.params_for_rows((1, 2, 3), 0, 2, nb_rows=4) is _row_chunks.UNSLICEABLE
-    assert _row_chunks.params_for_rows({"k": [1, 2]}, 0, 1, 2) is _row_chunks.UNSLICEABLE
+@dataclasses.dataclass(frozen=True)
+class _FrozenParams:
+    values: tuple
+
+
+def test_row_slicer_cuts_per_row_fields_of_a_dataclass():
+    params = _Params(np.arange(4), ["a", "b", "c", "d"])
+    part = _row_chunks.RowSlicer(params, nb_rows=4)(1, 3)
+    assert type(part) is _Params and part.values.tolist() == [1, 2]
+    assert part.names == ["b", "c"] and part.mode == "constant"
+    assert params.names == ["a", "b", "c", "d"]  # the call's params are left whole
+    frozen = _row_chunks.RowSlicer(_FrozenParams((1, 2, 3)), nb_rows=3)(2, 3)
+    assert frozen == _FrozenParams((3,))
+
+
+def test_row_slicer_leaves_other_params_whole():
+    assert _row_chunks.RowSlicer(None, nb_rows=4)(0, 2) is None
+    assert _row_chunks.RowSlicer(np.arange(4), nb_rows=4)(3, 5).tolist() == [3]
+    unsliceable = [(1, 2, 3), {"k": [1, 2]}, _Params(np.arange(4), list("abcd"), extra={})]
+    for params in unsliceable:
+        assert not _row_chunks.RowSlicer(params, nb_rows=4).sliceable, params
