@@ -243,7 +243,7 @@ def _chain(matrices: Sequence[np.ndarray]) -> np.ndarray:
 
 
 def _frames_ok(steps: Sequence[PlaneStep], frames: list, reveal_at: int | None,
-               constant: bool) -> list | None:
+               constant: bool, befores: list[np.ndarray]) -> list | None:
     """The mask quadrilaterals the run needs, or None when it cannot be fused.
 
     Frame ``j`` (1..n-1) is the output of step ``j - 1``. The one warp already cuts at
@@ -252,9 +252,6 @@ def _frames_ok(steps: Sequence[PlaneStep], frames: list, reveal_at: int | None,
     """
     masks = []
     n = len(steps)
-    befores = [_EYE]
-    for step in steps:
-        befores.append(step.matrix @ befores[-1])
     after = _EYE
     afters = [_EYE] * (n + 1)
     for j in range(n - 1, 0, -1):
@@ -313,6 +310,25 @@ def plan_row(steps: Sequence[PlaneStep], in_hw: Sequence[int],
     if sum(not s.exact for s in steps) <= 1:
         return _plan_simple(steps, lossy)
     frames = [tuple(in_hw[:2])] + [tuple(s.size) for s in steps]
+    fill = _fill(steps, frames)
+    if fill is None:
+        return None
+    lead, constant, reveal_at = fill
+    befores = [_EYE]  # input frame -> frame j
+    for step in steps:
+        befores.append(step.matrix @ befores[-1])
+    masks = _frames_ok(steps, frames, reveal_at, constant, befores)
+    if masks is None:
+        return None
+    return _row_plan(steps, lossy, lead, masks, befores[-1])
+
+
+def _fill(steps: Sequence[PlaneStep], frames: list) -> tuple[PlaneStep, bool, int | None] | None:
+    """The step whose border the run takes, whether it is a constant fill, and the index
+    of the one step revealing a non-constant border; None when the fills conflict."""
+    may_reveal = [s for s in steps if s.reveals is not False]
+    if may_reveal and all(s.constant and _same_fill(may_reveal[0], s) for s in may_reveal):
+        return may_reveal[0], True, None  # one constant fill: who reveals does not matter
     revealing = [k for k, s in enumerate(steps) if _reveals(s, frames[k])]
     fills = [steps[k] for k in revealing]
     constant = all(s.constant for s in fills)
@@ -320,11 +336,9 @@ def plan_row(steps: Sequence[PlaneStep], in_hw: Sequence[int],
         return None
     if not constant and len(fills) > 1:
         return None
+    lossy = [s for s in steps if s.order is not None]
     lead = fills[0] if fills else (lossy[0] if lossy else steps[0])
-    masks = _frames_ok(steps, frames, revealing[0] if revealing else None, constant)
-    if masks is None:
-        return None
-    return _row_plan(steps, lossy, lead, masks)
+    return lead, constant, revealing[0] if revealing else None
 
 
 def _plan_simple(steps: Sequence[PlaneStep], lossy: list[PlaneStep]) -> RowPlan:
@@ -335,14 +349,16 @@ def _plan_simple(steps: Sequence[PlaneStep], lossy: list[PlaneStep]) -> RowPlan:
 
 
 def _row_plan(steps: Sequence[PlaneStep], lossy: list[PlaneStep], lead: PlaneStep,
-              masks: list) -> RowPlan:
+              masks: list, matrix: np.ndarray | None = None) -> RowPlan:
     """The run's one warp: the resampling steps' order and backend (nearest for a row of
     lossless steps: exact), *lead*'s border."""
     order = next((s.order for s in lossy if s.order is not None), 0)
     backend = lossy[0].backend if lossy else "cv2"
     height, width = steps[-1].size
-    return RowPlan(_chain([s.matrix for s in steps]), (int(height), int(width)), order,
-                   lead.mode, lead.cval, backend, masks)
+    if matrix is None:
+        matrix = _chain([s.matrix for s in steps])
+    return RowPlan(matrix, (int(height), int(width)), order, lead.mode, lead.cval, backend,
+                   masks)
 
 
 def fill_outside(arr: np.ndarray, masks: Sequence[np.ndarray], cval: Any,
@@ -501,18 +517,15 @@ def _check_inputs(augs: Sequence[Augmenter], rows: Rows) -> None:
                 aug.check_images(items, kind)
 
 
-def _plane_steps(augs, params, rows) -> tuple[list, list]:
-    """Per step, the per-row steps (or None) and the input shapes it sees."""
-    shapes = list(rows.shapes)
-    per_step, inputs = [], []
-    for aug, p in zip(augs, params):
+def _plane_steps(augs, params, inputs) -> list:
+    """Per step, the per-row steps, or None when a row is not one warp."""
+    per_step = []
+    for aug, p, shapes in zip(augs, params, inputs):
         if aug.changes_shape:
             aug._check_output_sizes(shapes, aug.work_shapes(p, shapes))
         steps = aug.plane_steps(p, shapes)
         per_step.append(None if steps is None or any(s is None for s in steps) else steps)
-        inputs.append(shapes)
-        shapes = aug.output_shapes(p, shapes)
-    return per_step, inputs
+    return per_step
 
 
 def _group_plane(per_step: list, inputs: list, boxes: bool) -> list[tuple[int, int, Any]]:
@@ -578,9 +591,9 @@ def _apply_plane(engine: Any, rows: Rows, plans: list) -> Rows:
     return rows.replace(data, [image.shape for image in images])
 
 
-def _run_plane(augs, params, rows, ctx) -> Rows:
+def _run_plane(augs, params, inputs, rows, ctx) -> Rows:
     boxes = any(kind.name == "bounding_boxes" for kind in rows.data)
-    per_step, inputs = _plane_steps(augs, params, rows)
+    per_step = _plane_steps(augs, params, inputs)
     for start, stop, plans in _group_plane(per_step, inputs, boxes):
         if plans is None:
             for k in range(start, stop):
@@ -598,7 +611,7 @@ def _tables_of(aug, params, shapes) -> list | None:
     return [np.asarray(t, dtype=np.uint8) for t in tables]
 
 
-def _run_lut(augs, params, rows, ctx) -> Rows:
+def _run_lut(augs, params, inputs, rows, ctx) -> Rows:
     shapes = list(rows.shapes)
     tables = [_tables_of(aug, p, shapes) for aug, p in zip(augs, params)]
     start = 0
@@ -654,15 +667,17 @@ def _fusable_rows(rows: Rows, ctx: CallContext) -> bool:
     return all(0 not in shape for shape in rows.shapes)
 
 
-def _sample_run(augs, rows, ctx, given) -> list:
-    """Each child's params for the run, drawn in order on the shapes it will see."""
+def _sample_run(augs, rows, ctx, given) -> tuple[list, list]:
+    """Each child's params for the run, drawn in order on the shapes it will see, and
+    those shapes."""
     shapes = list(rows.shapes)
-    params = []
+    params, inputs = [], []
     for aug, g in zip(augs, given):
         p = _draw(aug, shapes, ctx, g)
         params.append(p)
+        inputs.append(shapes)
         shapes = aug.output_shapes(p, shapes)
-    return params
+    return params, inputs
 
 
 def run_fused(meta: MetaAugmenter, rows: Rows, ctx: CallContext, params: list | None = None,
@@ -703,8 +718,8 @@ def run_fused(meta: MetaAugmenter, rows: Rows, ctx: CallContext, params: list | 
                 rows, recorded[picked[0]] = augs[0].augment_rows(rows, ctx, given)
             else:
                 given = [None if params is None else params[i] for i in picked]
-                drawn = _sample_run(augs, rows, ctx, given)
-                rows = _RUNNERS[family](augs, drawn, rows, ctx)
+                drawn, inputs = _sample_run(augs, rows, ctx, given)
+                rows = _RUNNERS[family](augs, drawn, inputs, rows, ctx)
                 for i, p in zip(picked, drawn):
                     recorded[i] = p
             pos = stop

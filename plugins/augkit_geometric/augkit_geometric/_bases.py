@@ -381,16 +381,17 @@ class CropPadAugmenter(PlaneFusion, GeometricFamilyAugmenter, abstract=True):
 
 
 def _crop_pad_step(params: CropPadParams, i: int, shape: tuple[int, ...]) -> PlaneStep | None:
-    padded = bool(params.pads[i].any())
+    padded = any(params.pads[i].tolist())
     if padded and params.modes[i] != "constant":
         return None
-    size = tuple(params.out_shape(i, shape)[:2])
+    mid = params.mid_shape(i, shape)
+    size = mid if params.sizes is None else tuple(params.sizes[i].tolist())
     order = None
-    if size != params.mid_shape(i, shape):
+    if size != mid:
         order = _FLAG_ORDERS.get(cv2.INTER_CUBIC if params.flags is None else params.flags[i])
         if order is None:
             return None
-    exact = not padded and not params.crops[i].any()  # a resize (or nothing)
+    exact = not padded and not any(params.crops[i].tolist())  # a resize (or nothing)
     return PlaneStep(params.matrix(i, shape), size, order, "constant" if padded else "edge",
                      np.array([params.cvals[i]], dtype=np.float64), padded, "cv2", padded,
                      exact)
