@@ -43,7 +43,10 @@ after it reads outside an earlier frame), where maps have another resolution tha
 their image, where a step's kind-specific method would be bypassed, or, with bounding
 boxes, a second rotating step (boxes are re-fitted after each step, so they would
 differ). Pixels that an intermediate frame cut off (a rotation, then a zoom out) are
-filled with the constant value, as the unfused steps do.
+filled with the constant value, as the unfused steps do. Runs that would save only copies
+(one resampling step joined by flips, quarter turns...) and table runs are fused from
+:data:`COPY_RUN_MIN_PIXELS` and :data:`LUT_RUN_MIN_PIXELS` up: below, each step's own
+path costs less than planning the run.
 
 Tolerance
 ---------
@@ -87,9 +90,9 @@ _EYE = np.eye(3)
 #: which cost less than planning the run below about 512 x 512 (measured, 256: 0.87x).
 COPY_RUN_MIN_PIXELS = 512 * 512
 #: Smallest image for which lookup-table runs are fused: each step's own table pass is
-#: fast (a SIMD translate), so one composed pass wins from about 360 x 360 up
-#: (measured with two steps: 0.72x at 256, 1.25x at 512, 4.3x at 1024).
-LUT_RUN_MIN_PIXELS = 2**17
+#: fast (a SIMD translate), so one composed pass wins from about 400 x 400 (four steps)
+#: to 512 x 512 (two steps) up (two steps: 0.66x at 256, 1.29x at 512, 4.3x at 1024).
+LUT_RUN_MIN_PIXELS = 512 * 512
 
 
 class PlaneStep(NamedTuple):
