@@ -41,7 +41,8 @@ Examples
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 
 import cv2
@@ -667,6 +668,26 @@ def _scratch(name: str, shape: tuple[int, ...]) -> np.ndarray:
     return buffer
 
 
+@contextmanager
+def _borrowed(name: str, shape: tuple[int, ...]) -> Iterator[np.ndarray]:
+    """Lend the per-thread buffer *name* (:func:`_scratch`) across a callback.
+
+    While lent, the buffer is marked busy: a nested call of the same kernel (a callback
+    that calls it again) gets a fresh array instead of the buffer in use.
+    """
+    busy = getattr(_SCRATCH, "busy", None)
+    if busy is None:
+        busy = _SCRATCH.busy = set()
+    if name in busy:
+        yield np.empty(shape, dtype=np.uint8)
+        return
+    busy.add(name)
+    try:
+        yield _scratch(name, shape)
+    finally:
+        busy.discard(name)
+
+
 def _shift_by_planes(color: np.ndarray, up: np.ndarray | None,
                      down: np.ndarray | None) -> np.ndarray:
     """Return ``color + up - down``, each plane replicated over the channels, saturated.
@@ -710,7 +731,8 @@ def map_intensity(image: np.ndarray, func: Callable[[np.ndarray], np.ndarray],
     image : ndarray of shape (H, W, 1), (H, W, 3) or (H, W, 4), dtype uint8
         1-channel images are their own intensity; alpha is kept.
     func : callable
-        Maps an ``(H, W)`` uint8 plane to a new one.
+        Maps an ``(H, W)`` uint8 plane to a new one (or to itself). The plane may be
+        a temporary buffer: *func* returns its result and keeps no reference to it.
     to_space : str
         A key of :data:`INTENSITY_CHANNEL`: Y of YCrCb/YUV, L of Lab/Luv/HLS, V of HSV.
     from_space : str, optional
@@ -732,13 +754,17 @@ def map_intensity(image: np.ndarray, func: Callable[[np.ndarray], np.ndarray],
     if _luma_spaces(to_space, from_space):
         luma = to_gray(color, from_space)
         return join_alpha(_add_signed(color, luma, func(luma)), alpha)
-    converted = change_colorspace(color, to_space, from_space)
     index = INTENSITY_CHANNEL[to_space]
-    plane = func(cv2.extractChannel(converted, index))
-    cv2.insertChannel(plane, converted, index)
-    if from_space == GRAY:
-        return join_alpha(change_colorspace(converted, GRAY, to_space), alpha)
-    return join_alpha(change_colorspace(converted, from_space, to_space), alpha)
+    code = CV2_CODES.get((from_space, to_space)) if from_space != GRAY else None
+    # the converted image and its channel are temporaries: per-thread buffers (lent,
+    # as func runs in between), so that only the result is allocated
+    with _borrowed("converted", color.shape) as buffer, \
+            _borrowed("channel", color.shape[:2]) as channel:
+        converted = (change_colorspace(color, to_space, from_space) if code is None
+                     or color.dtype != np.uint8 else cv2.cvtColor(color, code, dst=buffer))
+        plane = func(cv2.extractChannel(converted, index, dst=channel))
+        cv2.insertChannel(plane, converted, index)
+        return join_alpha(change_colorspace(converted, from_space, to_space), alpha)
 
 
 def map_intensity_lut(image: np.ndarray, table: np.ndarray, to_space: str,

@@ -24,17 +24,33 @@ def test_outputs_stay_as_they_were_after_the_next_call():
     table = F.brightness_table(1.3, -20.0)
     for kernel in (F.equalize_planes,
                    lambda image: F.map_intensity_lut(image, table, F.YCrCb),
-                   lambda image: F.map_intensity(image, F.equalize, F.YCrCb)):
+                   lambda image: F.map_intensity(image, F.equalize, F.YCrCb),
+                   lambda image: F.map_intensity(image, F.equalize, F.Lab)):
         out = kernel(first)
         kept = out.copy()
         kernel(second)
         assert np.array_equal(out, kept)
 
 
+def test_a_callback_that_maps_intensity_again_gets_its_own_buffers():
+    rng = np.random.default_rng(3)
+    image, other = (rng.integers(0, 256, (24, 20, 3), np.uint8) for _ in range(2))
+    inner = F.map_intensity(other, F.equalize, F.HSV)
+
+    def nested(plane):
+        assert np.array_equal(F.map_intensity(other, F.equalize, F.HSV), inner)
+        return F.equalize(plane)
+
+    assert np.array_equal(F.map_intensity(image, nested, F.HSV),
+                          F.map_intensity(image, F.equalize, F.HSV))
+
+
 @pytest.mark.parametrize("name, kwargs", [
     ("MultiplyAndAddToBrightness", {"to_colorspace": "YCrCb"}),
     ("HistogramEqualization", {"to_colorspace": "YCrCb"}),
     ("AllChannelsHistogramEqualization", {}),
+    ("HistogramEqualization", {}),
+    ("CLAHE", {"clip_limit": 4, "tile_grid_size_px": 4}),
 ])
 def test_threads_get_the_results_of_one_thread(name, kwargs):
     rng = np.random.default_rng(1)
