@@ -650,6 +650,8 @@ def _add_signed(color: np.ndarray, before: np.ndarray, after: np.ndarray) -> np.
 
 
 _SCRATCH = threading.local()
+#: Largest per-thread buffer kept (bytes); larger temporaries are allocated each call.
+SCRATCH_MAX_BYTES = 16 * 2**20
 
 
 def _scratch(name: str, shape: tuple[int, ...]) -> np.ndarray:
@@ -658,7 +660,11 @@ def _scratch(name: str, shape: tuple[int, ...]) -> np.ndarray:
     Large images would otherwise allocate and free several image-sized temporaries per
     call, which glibc's allocator hands back to the system and faults in again each
     time. Each *name* belongs to one function, which must not let the buffer escape.
+    Buffers above :data:`SCRATCH_MAX_BYTES` are not kept (a fresh array each call),
+    which bounds what a thread holds.
     """
+    if int(np.prod(shape)) > SCRATCH_MAX_BYTES:
+        return np.empty(shape, dtype=np.uint8)
     buffers = getattr(_SCRATCH, "buffers", None)
     if buffers is None:
         buffers = _SCRATCH.buffers = {}
@@ -896,8 +902,8 @@ def equalize(plane: np.ndarray) -> np.ndarray:
 def equalize_planes(image: np.ndarray) -> np.ndarray:
     """Equalize the histogram of every channel of *image* separately.
 
-    The same as ``per_plane(image, [equalize])``; the channels and their equalized
-    copies live in per-thread buffers, so only the result is allocated.
+    The same as ``per_plane(image, [equalize])``; the channels are split into
+    per-thread buffers and equalized in place, so only the result is allocated.
 
     Parameters
     ----------
@@ -917,9 +923,8 @@ def equalize_planes(image: np.ndarray) -> np.ndarray:
         return per_plane(image, [equalize])
     plane_shape = image.shape[:2]
     planes = cv2.split(image, [_scratch(f"plane{c}", plane_shape) for c in range(channels)])
-    mapped = [cv2.equalizeHist(plane, dst=_scratch(f"equalized{c}", plane_shape))
-              for c, plane in enumerate(planes)]
-    return cv2.merge(mapped).reshape(image.shape)
+    return cv2.merge([cv2.equalizeHist(plane, dst=plane) for plane in planes]
+                     ).reshape(image.shape)
 
 
 def per_plane(image: np.ndarray, funcs: list[Callable[[np.ndarray], np.ndarray]]) -> np.ndarray:

@@ -67,3 +67,11 @@ def test_threads_get_the_results_of_one_thread(name, kwargs):
     for index, outputs in enumerate(results):
         for out in outputs:
             assert np.array_equal(out, expected[index])
+
+
+def test_temporaries_above_the_cap_are_not_kept(monkeypatch):
+    monkeypatch.setattr(F, "SCRATCH_MAX_BYTES", 100)
+    assert F._scratch("test", (10, 10)) is F._scratch("test", (10, 10))
+    assert F._scratch("test", (10, 11)) is not F._scratch("test", (10, 11))
+    image = np.random.default_rng(4).integers(0, 256, (12, 13, 3), np.uint8)
+    assert np.array_equal(F.equalize_planes(image), F.per_plane(image, [F.equalize]))
