@@ -267,20 +267,6 @@ class CropPadParams:
         return np.array([[sx, 0.0, sx * dx], [0.0, sy, sy * dy], [0.0, 0.0, 1.0]])
 
 
-_ZERO_CVAL = np.zeros(1)
-_ZERO_CVAL.flags.writeable = False  # shared by every single-row params with cval 0
-
-
-def make_params_one(crop: list[int], pad: list[int], shape: Sequence[int],
-                    mode: str = "constant", cval: float = 0.0,
-                    size: Sequence[int] | None = None) -> CropPadParams:
-    """:func:`make_params` for one row of Python ints (the per-call fast path)."""
-    both = np.array([F.clamp_crop(crop, int(shape[0]), int(shape[1])), pad], dtype=np.int64)
-    cvals = _ZERO_CVAL if cval == 0.0 else np.array([cval], dtype=np.float64)
-    return CropPadParams(both[:1], both[1:], [mode], cvals,
-                         None if size is None else np.array([size], dtype=np.int64))
-
-
 def make_params(crops: np.ndarray, pads: np.ndarray, shapes: Sequence[Sequence[int]],
                 modes: Any = None, cvals: Any = None, sizes: np.ndarray | None = None,
                 flags: list[int] | None = None) -> CropPadParams:
