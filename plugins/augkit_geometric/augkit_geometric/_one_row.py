@@ -68,6 +68,21 @@ def one_row_params(crop: list[int], pad: list[int], shape: Sequence[int],
                          None if size is None else np.array([size], dtype=np.int64))
 
 
+def crop_params(crop: list[int]) -> CropPadParams:
+    """:func:`one_row_params` of a crop that leaves at least 1 pixel on each axis.
+
+    For amounts computed to fit the image (the ``...ToSize`` crops): nothing to clamp,
+    pad or fill.
+
+    Examples
+    --------
+    >>> crop_params([1, 0, 2, 0]).crops.tolist()
+    [[1, 0, 2, 0]]
+    """
+    return CropPadParams(np.array([crop], dtype=np.int64), _NO_AMOUNTS, ["constant"],
+                         _ZERO_CVAL)
+
+
 def largest_shapes(params: CropPadParams,
                    shapes: Sequence[tuple[int, ...]]) -> list[tuple[int, ...]]:
     """Each row's largest image on the way to its output (what the size guard checks).

@@ -39,7 +39,7 @@ from augkit_geometric._common import (
     draw_positions,
     handle_position,
 )
-from augkit_geometric._one_row import largest_shapes, one_row_params
+from augkit_geometric._one_row import crop_params, largest_shapes, one_row_params
 
 _NONE = [0, 0, 0, 0]
 
@@ -104,7 +104,7 @@ class _ToSize(CropPadAugmenter, abstract=True):
             x, y = draw_position_one(self.position, rng)
         amounts = self._amounts(shape, x, y)
         if self._crop:
-            return one_row_params(amounts, _NONE, shape)
+            return crop_params(amounts)  # the totals leave at least 1 pixel per axis
         if not any(amounts):
             return one_row_params(_NONE, _NONE, shape)
         mode, cval = str(draw_one(self.pad_mode, rng)), float(draw_one(self.pad_cval, rng))

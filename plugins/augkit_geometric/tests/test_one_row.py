@@ -6,14 +6,17 @@ from types import SimpleNamespace
 
 import numpy as np
 import pytest
+from augkit_geometric import functional as F
 from augkit_geometric._bases import CropPadAugmenter, make_params
 from augkit_geometric._common import distribute, draw_one
 from augkit_geometric._one_row import largest_shapes, one_row_params
 from augkit_geometric.crop_pad import Crop, CropAndPad, Pad
 from augkit_geometric.to_size import (
     CenterCropToFixedSize,
+    CropToAspectRatio,
     CropToFixedSize,
     CropToMultiplesOf,
+    CropToPowersOf,
     PadToFixedSize,
     PadToSquare,
 )
@@ -139,3 +142,18 @@ def test_memoised_amounts_follow_the_arguments():
     pad = PadToSquare()
     assert pad(image=img).shape == (13, 13, 3)
     assert pad(image=img[:7]).shape == (10, 10, 3)
+
+
+@settings(max_examples=150, deadline=None)
+@given(height=st.integers(1, 40), width=st.integers(1, 40), a=st.integers(1, 45),
+       b=st.integers(1, 45), ratio=st.floats(0.05, 20.0), position=st.sampled_from(
+           ["uniform", "normal", "left-top", "right-bottom", "center"]))
+def test_to_size_crops_need_no_clamping(height, width, a, b, ratio, position):
+    """The ...ToSize crops skip clamp_crop: their totals leave a pixel on each axis."""
+    rng = np.random.default_rng(height * 100 + width)
+    for aug in (CropToFixedSize(a, b, position=position),
+                CropToMultiplesOf(a, b, position=position),
+                CropToPowersOf(a + 1, b + 1, position=position),
+                CropToAspectRatio(ratio, position=position)):
+        crop = aug._sample_one((height, width, 3), rng).crops[0].tolist()
+        assert crop == F.clamp_crop(crop, height, width)
