@@ -7,11 +7,16 @@ import numpy as np
 import pytest
 from augkit_arithmetic import functional as F
 from augkit_arithmetic.functional import _sparse
-from augkit_arithmetic.functional._sparse import DFT_AREA, correlate_sparse, sparse_plan
+from augkit_arithmetic.functional._sparse import (
+    DFT_AREA,
+    correlate_sparse,
+    dft_area,
+    sparse_plan,
+)
 
 
 def _reference(image: np.ndarray, kernel: np.ndarray) -> np.ndarray:
-    """Correlation in float64 over reflected borders (uint8: rounded half to even, saturated)."""
+    """Correlation in float64 over reflected borders (integers: rounded half to even, saturated)."""
     kh, kw = kernel.shape
     h, w, c = image.shape
     padded = cv2.copyMakeBorder(image, kh // 2, kh - 1 - kh // 2, kw // 2, kw - 1 - kw // 2,
@@ -19,9 +24,10 @@ def _reference(image: np.ndarray, kernel: np.ndarray) -> np.ndarray:
     total = np.zeros(image.shape)
     for i, j in zip(*np.nonzero(kernel)):
         total += float(kernel[i, j]) * padded[i:i + h, j:j + w]
-    if image.dtype == np.float32:
-        return total.astype(np.float32)
-    return np.clip(np.rint(total), 0, 255).astype(np.uint8)
+    if image.dtype.kind == "f":
+        return total.astype(image.dtype)
+    limits = np.iinfo(image.dtype)
+    return np.clip(np.rint(total), limits.min, limits.max).astype(image.dtype)
 
 
 def _diagonal(size: int) -> np.ndarray:
@@ -56,19 +62,30 @@ KERNELS = {"cropped": np.pad(np.full((13, 1), 1 / 16, np.float32), ((0, 0), (6, 
            "bands": _diagonal(17), "one band": _top_row(21)}
 
 
-@pytest.mark.parametrize("dtype", [np.uint8, np.float32])
+@pytest.mark.parametrize("dtype", [np.uint8, np.uint16, np.int16, np.float32, np.float64])
 @pytest.mark.parametrize("strip_values", [1, 100, 1 << 16])
 @pytest.mark.parametrize("name", list(KERNELS))
 @pytest.mark.parametrize("shape", SHAPES)
 def test_sums_equal_a_float64_reference(monkeypatch, shape, name, strip_values, dtype):
     monkeypatch.setattr(_sparse, "_STRIP_VALUES", strip_values)
     image = np.random.default_rng(sum(shape)).integers(0, 256, shape).astype(dtype)
-    if dtype == np.float32:
-        image -= 100.0  # negative sums stay negative: nothing is saturated
+    if dtype != np.uint8:
+        image -= dtype(100)  # uint16 wraps round to large values: saturation is tested
     kernel = KERNELS[name]
-    out = correlate_sparse(image, sparse_plan(kernel))
+    out = correlate_sparse(image, sparse_plan(kernel, dft_area(image.dtype)))
     assert out.shape == shape and out.dtype == dtype
     assert np.array_equal(out, _reference(image, kernel))  # dyadic weights: exact sums
+
+
+def test_other_dtypes_cut_kernels_under_the_smaller_dft_area():
+    kernel = F.motion_kernel(9, 33.0, 0.3)  # 81 cells: a DFT for uint16, not for uint8
+    assert kernel.size < DFT_AREA and sparse_plan(kernel, dft_area(np.dtype(np.uint16)))
+    bands = sparse_plan(_diagonal(9), 50).bands
+    assert len(bands) >= 2 and all(b.size < 50 for _, _, b in bands)
+    image = np.random.default_rng(2).integers(0, 60000, (30, 20, 3)).astype(np.uint16)
+    assert np.abs(F.convolve(image, kernel).astype(int) - _reference(image, kernel)).max() <= 1
+    float64 = image / 60000.0
+    assert np.abs(F.convolve(float64, kernel) - _reference(float64, kernel)).max() < 1e-12
 
 
 def test_convolve_sums_motion_lines_instead_of_the_dft():

@@ -12,7 +12,7 @@ import numpy as np
 
 from augkit.extend import CV2_MAX_CHANNELS, run_cv2
 from augkit_arithmetic.functional._blur import BORDER
-from augkit_arithmetic.functional._sparse import DFT_AREA, correlate_sparse, sparse_plan
+from augkit_arithmetic.functional._sparse import correlate_sparse, dft_area, sparse_plan
 
 
 def convolve(image: np.ndarray, kernel: np.ndarray | Sequence[np.ndarray]) -> np.ndarray:
@@ -35,10 +35,10 @@ def convolve(image: np.ndarray, kernel: np.ndarray | Sequence[np.ndarray]) -> np
     Notes
     -----
     Two faster routes: uint8 images with Sharpen-shaped 3x3 kernels (centre plus
-    box) take a box sum and a weighted add; uint8 and float32 images with kernels
-    of 13x13 cells or more but at most 64 non-zero taps (long motion-blur lines)
-    a sum over those taps (:mod:`augkit_arithmetic.functional._sparse`) instead of
-    ``filter2D``'s DFT.
+    box) take a box sum and a weighted add; kernels large enough for ``filter2D``
+    to take a DFT (13x13 cells for uint8 and float32 images, 9x9 for the others)
+    but with at most 64 non-zero taps (long motion-blur lines) are summed over
+    those taps (:mod:`augkit_arithmetic.functional._sparse`).
 
     Examples
     --------
@@ -51,20 +51,25 @@ def convolve(image: np.ndarray, kernel: np.ndarray | Sequence[np.ndarray]) -> np
     if image.size == 0:
         return image.copy()
     if isinstance(kernel, np.ndarray):
-        char = image.dtype.char
-        if char in "Bf" and image.shape[2] <= CV2_MAX_CHANNELS:
-            if char == "B" and kernel.shape == (3, 3) and _is_centre_plus_box(kernel):
-                return _centre_plus_box(image, kernel)
-            plan = sparse_plan(kernel) if kernel.size >= DFT_AREA else None
-            if plan is not None:
-                return correlate_sparse(image, plan)
-        return run_cv2(image, lambda a: cv2.filter2D(a, -1, kernel, borderType=BORDER))
+        if kernel.shape == (3, 3) and image.dtype.char == "B" \
+                and image.shape[2] <= CV2_MAX_CHANNELS and _is_centre_plus_box(kernel):
+            return _centre_plus_box(image, kernel)
+        return run_cv2(image, lambda a: _filter2d(a, kernel))
     kernels = list(kernel)
     out = np.empty_like(image)
     for c, k in enumerate(kernels):
         channel = image[:, :, c:c + 1]
         out[:, :, c:c + 1] = channel if k is None else convolve(channel, k)
     return out
+
+
+def _filter2d(image: np.ndarray, kernel: np.ndarray) -> np.ndarray:
+    """``cv2.filter2D``, or a sum over the taps of a sparse kernel it would take a DFT for."""
+    area = dft_area(image.dtype)
+    plan = sparse_plan(kernel, area) if kernel.size >= area else None
+    if plan is None:
+        return cv2.filter2D(image, -1, kernel, borderType=BORDER)
+    return correlate_sparse(image, plan)
 
 
 def _is_centre_plus_box(kernel: np.ndarray) -> bool:

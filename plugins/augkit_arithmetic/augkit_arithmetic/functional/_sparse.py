@@ -1,12 +1,14 @@
 """Large sparse kernels (long motion-blur lines) summed tap by tap instead of through a DFT.
 
-``cv2.filter2D`` correlates uint8 and float32 images through a DFT as soon as the
-kernel has :data:`DFT_AREA` cells (13x13 and up), whatever their number of non-zero
-taps: for MotionBlur's line kernels (about 2 taps per row) that is 3 to 50 times
-slower than summing the taps. OpenCV's direct sum visits only the non-zero taps, so
-a sparse kernel is cut into pieces under the DFT area: the kernel cropped to its
-non-zero cells when that is small enough (one pass, the same sum as a direct
-``filter2D``), else bands of rows whose float32 sums are added (and rounded once).
+``cv2.filter2D`` correlates images through a DFT as soon as the kernel has
+:func:`dft_area` cells (130 for uint8 and float32 images: 13x13 and up; 50 for the
+other dtypes: 9x9 and up), whatever their number of non-zero taps: for MotionBlur's
+line kernels (about 2 taps per row) that is 3 to 50 times slower than summing the
+taps. OpenCV's direct sum visits only the non-zero taps, so a sparse kernel is cut
+into pieces under the DFT area: the kernel cropped to its non-zero cells when that
+is small enough (one pass, the same sum as a direct ``filter2D``), else bands of
+rows whose float sums (float64 for float64 images, else float32) are added, and
+rounded once for integer images.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from augkit_arithmetic.functional._blur import BORDER
 
 #: ``cv2.filter2D`` takes a DFT for uint8 and float32 images from this kernel area on.
 DFT_AREA = 130
+#: ... and for its other dtypes (uint16, int16, float64) from this one on.
+DFT_AREA_OTHERS = 50
 #: Kernels with more non-zero taps stay on the DFT, which wins for dense kernels.
 MAX_DIRECT_TAPS = 64
 
@@ -31,7 +35,7 @@ class SparsePlan:
 
     Either *cropped* (the kernel cut to its non-zero cells and its centre) with
     its *anchor*, or *bands*: ``(row, column, band)`` pieces of the kernel, each
-    under :data:`DFT_AREA` cells, correlated with the image padded by *pads*
+    under the DFT area, correlated with the image padded by *pads*
     ``(top, bottom, left, right)``.
     """
 
@@ -57,7 +61,8 @@ def _cropped(kernel: np.ndarray, taps: np.ndarray) -> tuple[np.ndarray, tuple[in
     return np.ascontiguousarray(kernel[top:bottom, left:right]), (cx - left, cy - top)
 
 
-def _bands(kernel: np.ndarray, taps: np.ndarray) -> list[tuple[int, int, np.ndarray]] | None:
+def _bands(kernel: np.ndarray, taps: np.ndarray,
+           area: int) -> list[tuple[int, int, np.ndarray]] | None:
     """Cut the kernel's non-zero rows into bands whose non-zero boxes stay under the DFT area.
 
     None if a single row is already too wide.
@@ -67,10 +72,10 @@ def _bands(kernel: np.ndarray, taps: np.ndarray) -> list[tuple[int, int, np.ndar
     start = 0
     while start < len(rows):
         stop = start + 1
-        while stop < len(rows) and _box_area(taps, rows[start], rows[stop] + 1) < DFT_AREA:
+        while stop < len(rows) and _box_area(taps, rows[start], rows[stop] + 1) < area:
             stop += 1
         top, bottom = rows[start], rows[stop - 1] + 1
-        if _box_area(taps, top, bottom) >= DFT_AREA:
+        if _box_area(taps, top, bottom) >= area:
             return None
         left, right = _span(taps[top:bottom].any(axis=0))
         bands.append((top, left, np.ascontiguousarray(kernel[top:bottom, left:right])))
@@ -83,9 +88,21 @@ def _box_area(taps: np.ndarray, top: int, bottom: int) -> int:
     return (bottom - top) * (right - left)
 
 
+def dft_area(dtype: np.dtype) -> int:
+    """The kernel area from which ``cv2.filter2D`` takes a DFT for images of *dtype*.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> dft_area(np.dtype(np.uint8)), dft_area(np.dtype(np.uint16))
+    (130, 50)
+    """
+    return DFT_AREA if dtype.char in "Bf" else DFT_AREA_OTHERS
+
+
 @lru_cache(maxsize=256)
-def _plan(data: bytes, shape: tuple[int, int]) -> SparsePlan | None:
-    kernel = np.frombuffer(data, dtype=np.float32).reshape(shape)
+def _plan(data: bytes, dtype: str, shape: tuple[int, int], area: int) -> SparsePlan | None:
+    kernel = np.frombuffer(data, dtype=dtype).reshape(shape)
     taps = kernel != 0
     count = int(taps.sum())
     if count == 0 or count > MAX_DIRECT_TAPS:
@@ -93,19 +110,21 @@ def _plan(data: bytes, shape: tuple[int, int]) -> SparsePlan | None:
     height, width = shape
     pads = (height // 2, height - 1 - height // 2, width // 2, width - 1 - width // 2)
     cropped, anchor = _cropped(kernel, taps)
-    if cropped.size < DFT_AREA:
+    if cropped.size < area:
         return SparsePlan(cropped, anchor, pads, ())
-    bands = _bands(kernel, taps)
+    bands = _bands(kernel, taps, area)
     return None if bands is None else SparsePlan(None, anchor, pads, tuple(bands))
 
 
-def sparse_plan(kernel: np.ndarray) -> SparsePlan | None:
-    """How to sum a kernel of at least :data:`DFT_AREA` cells tap by tap (cached).
+def sparse_plan(kernel: np.ndarray, area: int = DFT_AREA) -> SparsePlan | None:
+    """How to sum a kernel tap by tap in pieces under *area* cells (cached).
 
     Parameters
     ----------
     kernel : ndarray of shape (kh, kw)
-        A float kernel.
+        A float kernel (float64 kept, anything else as float32).
+    area : int, optional
+        The DFT area of the images it will filter (:func:`dft_area`).
 
     Returns
     -------
@@ -120,25 +139,27 @@ def sparse_plan(kernel: np.ndarray) -> SparsePlan | None:
     >>> sparse_plan(line).cropped.shape  # one uint8 pass with a 15x1 kernel
     (15, 1)
     """
-    kernel = np.ascontiguousarray(kernel, dtype=np.float32)
-    return _plan(kernel.tobytes(), kernel.shape)
+    dtype = np.float64 if kernel.dtype == np.float64 else np.float32
+    kernel = np.ascontiguousarray(kernel, dtype=dtype)
+    return _plan(kernel.tobytes(), kernel.dtype.str, kernel.shape, area)
 
 
 def correlate_sparse(image: np.ndarray, plan: SparsePlan) -> np.ndarray:
-    """Correlate a uint8 or float32 image with a kernel as :func:`sparse_plan` cut it.
+    """Correlate an image with a kernel as :func:`sparse_plan` cut it.
 
     Parameters
     ----------
-    image : ndarray of shape (H, W, C), dtype uint8 or float32
-        At most 128 channels (OpenCV's limit).
+    image : ndarray of shape (H, W, C)
+        uint8, uint16, int16, float32 or float64 (``cv2.filter2D``'s dtypes), at
+        most 128 channels (OpenCV's limit).
     plan : SparsePlan
-        From :func:`sparse_plan`.
+        From :func:`sparse_plan` with the :func:`dft_area` of *image*'s dtype.
 
     Returns
     -------
     ndarray of shape (H, W, C)
-        Of *image*'s dtype, reflected borders (``BORDER_REFLECT_101``); uint8 sums
-        rounded half to even and saturated, as ``cv2.filter2D``'s direct sum does.
+        Of *image*'s dtype, reflected borders (``BORDER_REFLECT_101``); integer
+        sums rounded half to even and saturated, as ``cv2.filter2D`` does.
 
     Examples
     --------
@@ -169,22 +190,27 @@ def _correlate_bands_rows(padded: np.ndarray, plan: SparsePlan, top: int, bottom
     """Write rows ``top:bottom`` of the banded correlation into *out*.
 
     *padded* is the image padded by ``plan.pads``; the rows the strip needs are
-    taken in float32, correlated with each band and summed.
+    taken in float (float64 for float64 images, else float32), correlated with
+    each band and summed.
     """
     height, width = bottom - top, out.shape[1]
-    chunk = padded[top:bottom + plan.pads[0] + plan.pads[1]].astype(np.float32, copy=False)
+    accumulator = np.float64 if out.dtype == np.float64 else np.float32
+    chunk = padded[top:bottom + plan.pads[0] + plan.pads[1]].astype(accumulator, copy=False)
     parts = []
     for row, column, band in plan.bands:
         band_height, band_width = band.shape
         window = chunk[row:row + height + band_height - 1, column:column + width + band_width - 1]
-        part = cv2.filter2D(window, cv2.CV_32F, band, anchor=(0, 0), borderType=BORDER)
+        part = cv2.filter2D(window, -1, band, anchor=(0, 0), borderType=BORDER)
         parts.append(part[:height, :width])
     _sum_into(parts, out[top:bottom])
 
 
+_DEPTHS = {"B": cv2.CV_8U, "H": cv2.CV_16U, "h": cv2.CV_16S, "f": cv2.CV_32F, "d": cv2.CV_64F}
+
+
 def _sum_into(parts: list[np.ndarray], out: np.ndarray) -> None:
-    """Add float32 images into *out* (uint8: rounded half to even and saturated)."""
-    depth = cv2.CV_8U if out.dtype == np.uint8 else cv2.CV_32F
+    """Add float images into *out* (integers: rounded half to even and saturated)."""
+    depth = _DEPTHS[out.dtype.char]
     if len(parts) == 1:
         cv2.addWeighted(parts[0], 1.0, parts[0], 0.0, 0.0, dst=out, dtype=depth)
         return
