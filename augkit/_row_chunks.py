@@ -131,8 +131,8 @@ class ArrayResult:
     --------
     >>> out = ArrayResult(2)
     >>> out.put([np.ones((1, 2, 1), np.uint8)]); out.put([np.zeros((1, 2, 1), np.uint8)])
-    >>> out.complete, out.array[:, 0, :, 0].tolist()
-    (True, [[1, 1], [0, 0]])
+    >>> out.finished()[:, 0, :, 0].tolist()
+    [[1, 1], [0, 0]]
     """
 
     __slots__ = ("nb_rows", "array", "filled", "spill")
@@ -157,10 +157,11 @@ class ArrayResult:
             self.array[self.filled] = image
             self.filled += 1
 
-    @property
-    def complete(self) -> bool:
-        """Whether all rows went into :attr:`array` (none differed in shape or dtype)."""
-        return self.spill is None and self.filled == self.nb_rows
+    def finished(self) -> np.ndarray | None:
+        """The result array once every row went in; None if shapes or dtypes differed."""
+        if self.spill is None and self.filled == self.nb_rows:
+            return self.array
+        return None
 
     def rows(self) -> list[np.ndarray]:
         """Every row put so far, as a list."""

@@ -297,6 +297,8 @@ class Augmenter(RandomStateMethods, metaclass=_AugmenterType):
 
     #: Whether the class runs through the base's sample-then-apply (set per class).
     _is_leaf: ClassVar[bool] = True
+    #: Whether the class overrides :meth:`sample` (the base's draws nothing; set per class).
+    _draws: ClassVar[bool] = False
     #: Whether images need a check beyond their dtype (channels, size; set per class).
     _checks_shape: ClassVar[bool] = False
 
@@ -312,6 +314,7 @@ class Augmenter(RandomStateMethods, metaclass=_AugmenterType):
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         cls._is_leaf = cls.apply_to_rows is Augmenter.apply_to_rows
+        cls._draws = cls.sample is not Augmenter.sample
         cls._checks_shape = cls.image_channels is not None or cls.min_image_side > 1
         if cls.__doc__ and "<" in cls.__doc__:
             cls.__doc__ = _fill_doc_blocks(cls)
@@ -457,17 +460,18 @@ line_strings : optional
             return restore_single(row, image)
         self._check_process()
         rows = [row]
-        batch = Rows({ImagesKind: rows}, [shape])
         if not self._is_leaf:
-            batch, _ = self.augment_rows(batch, CallContext())
+            batch, _ = self.augment_rows(Rows({ImagesKind: rows}, [shape]), CallContext())
             out = batch.data[ImagesKind][0]
         else:
             allowed = _DTYPE_SETS.get(self.supported_dtypes) or _dtype_set(self.supported_dtypes)
             if self._checks_shape or row.dtype not in allowed:
                 self.check_images(rows, ImagesKind)
-            params = self.sample(batch, self._unkeyed_rng())
+            params = None
+            if self._draws:
+                params = self.sample(Rows({ImagesKind: rows}, [shape]), self._unkeyed_rng())
             if self.changes_shape:
-                self._check_output_sizes(batch.shapes, self.work_shapes(params, batch.shapes))
+                self._check_output_sizes([shape], self.work_shapes(params, [shape]))
             out = self.apply_to_images(rows, params)[0]
         if out.base is None and out is not image and row is image and out.flags.c_contiguous:
             return out  # a new C-contiguous array that owns its memory: the caller's
@@ -622,13 +626,14 @@ line_strings : optional
         out = _row_chunks.ArrayResult(nb_rows)
         for start in range(0, nb_rows, step):
             out.put(self.apply_to_images(images[start:start + step], rows_of(start, start + step)))
-        if not out.complete:
+        array = out.finished()
+        if array is None:
             outputs = out.rows()
             restored = rows.replace({kind: outputs}, [o.shape for o in outputs]).restore()
             return restored[kind.name], params
-        if batch.ndim == 3 and out.array.shape[3] == 1:  # (N, H, W) in, (N, H, W) out
-            return out.array[..., 0], params
-        return out.array, params
+        if batch.ndim == 3 and array.shape[3] == 1:  # (N, H, W) in, (N, H, W) out
+            return array[..., 0], params
+        return array, params
 
     def _apply(self, rows: Rows, params: Any) -> Rows:
         if self.changes_shape:
