@@ -20,7 +20,8 @@ A class takes part by defining these (the geometric and arithmetic families do):
 
 ``fusable = True`` and ``plane_steps(params, shapes) -> list[PlaneStep | None]``
     A leaf plane transform whose ``sample`` reads nothing but ``rows.shapes`` and
-    ``rows.nb_rows`` (so it can be sampled before the images exist). For each row, a
+    ``rows.nb_rows`` (so it can be sampled before the images exist); a class that never
+    resamples (flips) says ``plane_lossless = True`` instead. For each row, a
     :class:`PlaneStep` (matrix, output size, interpolation and border), or None when
     that row's transform is not a single warp (an area resize, a reflecting pad...).
     The class also provides ``warp_fused(image, plan)``, ``warp_fused_map(arr, plan,
@@ -447,7 +448,8 @@ def _class_family(cls: type[Augmenter]) -> str | None:
     except KeyError:
         pass
     family = None
-    if cls._is_leaf and getattr(cls, "fusable", False) and hasattr(cls, "plane_steps"):
+    plane = getattr(cls, "fusable", False) or getattr(cls, "plane_lossless", False)
+    if cls._is_leaf and plane and hasattr(cls, "plane_steps"):
         family = "plane"
     elif cls._is_leaf and cls.pixel_only and callable(getattr(cls, "lookup_tables", None)):
         family = "lut"
@@ -509,8 +511,10 @@ def _draw(aug: Augmenter, shapes: list, ctx: CallContext, given: Any) -> Any:
 
 # ---------------------------------------------------------------------- runners
 def _apply_one(aug: Augmenter, rows: Rows, ctx: CallContext, params: Any) -> Rows:
-    """Apply one sampled child the unfused way (None params: it draws nothing)."""
-    return aug.augment_rows(rows, ctx, params)[0]
+    """Apply one child's params the unfused way. They were drawn (or checked, when
+    replayed) for these rows by :func:`_draw`, and a fused call has no hooks and no
+    zero-size rows, so what ``augment_rows`` adds around the leaf's apply is done."""
+    return aug._apply(rows, params)
 
 
 def _check_inputs(augs: Sequence[Augmenter], rows: Rows) -> None:
@@ -655,13 +659,35 @@ def _largest(shapes: Sequence[Sequence[int]]) -> int:
     return int(largest)
 
 
-def _pairs_of_a_family(children: Sequence[Augmenter], sequence: list[int],
-                       rows: Rows | None = None) -> bool:
-    """Whether two consecutive children take part in the same protocol: by class alone
-    (cheap), or on *rows* (their kinds, dtypes and sizes)."""
-    families = [_class_family(type(children[i])) if rows is None
-                else _family_at(children[i], rows) for i in sequence]
-    return any(a is not None and a == b for a, b in zip(families, families[1:]))
+def _segments(children: Sequence[Augmenter], sequence: list[int],
+              rows: Rows | None = None) -> list[tuple[str | None, list[int]]]:
+    """Consecutive children of one protocol, as ``(family, indices)``: by class alone
+    (cheap) or, given *rows*, on their kinds, dtypes and sizes; family None: run alone."""
+    segments: list[tuple[str | None, list[int]]] = []
+    for i in sequence:
+        family = (_class_family(type(children[i])) if rows is None
+                  else _family_at(children[i], rows))
+        if family is not None and segments and segments[-1][0] == family:
+            segments[-1][1].append(i)
+        else:
+            segments.append((family, [i]))
+    if rows is None:
+        return segments
+    worth: list[tuple[str | None, list[int]]] = []
+    for family, picked in segments:
+        if len(picked) > 1 and not _worth_it(family, [children[i] for i in picked], rows):
+            worth.extend((None, [i]) for i in picked)
+        else:
+            worth.append((family, picked))
+    return worth
+
+
+def _worth_it(family: str | None, augs: list[Augmenter], rows: Rows) -> bool:
+    """Whether fusing a run can pay: on small images, a plane run needs two children
+    that may resample (with flips alone it would save only copies)."""
+    if family != "plane" or _largest(rows.shapes) >= COPY_RUN_MIN_PIXELS:
+        return True
+    return sum(not getattr(aug, "plane_lossless", False) for aug in augs) >= 2
 
 
 def _fusable_rows(rows: Rows, ctx: CallContext) -> bool:
@@ -700,32 +726,26 @@ def run_fused(meta: MetaAugmenter, rows: Rows, ctx: CallContext, params: list | 
     [[250]]
     """
     sequence = list(range(len(children))) if order is None else list(order)
-    if (not _pairs_of_a_family(children, sequence) or not _fusable_rows(rows, ctx)
-            or not _pairs_of_a_family(children, sequence, rows)):
+    if (not any(len(picked) > 1 for family, picked in _segments(children, sequence))
+            or not _fusable_rows(rows, ctx)):
+        return meta.run_children(rows, ctx, params, children=children, order=order)
+    segments = _segments(children, sequence, rows)
+    if not any(len(picked) > 1 for _, picked in segments):
         return meta.run_children(rows, ctx, params, children=children, order=order)
     recorded: list = [None] * len(children)
     ctx.parents.append(meta)
     try:
-        pos = 0
-        while pos < len(sequence):
-            family = _family_at(children[sequence[pos]], rows)
-            stop = pos + 1
-            while (family is not None and stop < len(sequence)
-                   and _class_family(type(children[sequence[stop]])) == family
-                   and _family_at(children[sequence[stop]], rows) == family):
-                stop += 1
-            picked = sequence[pos:stop]
+        for family, picked in segments:
             augs = [children[i] for i in picked]
             if family is None or len(augs) == 1:
                 given = None if params is None else params[picked[0]]
                 rows, recorded[picked[0]] = augs[0].augment_rows(rows, ctx, given)
-            else:
-                given = [None if params is None else params[i] for i in picked]
-                drawn, inputs = _sample_run(augs, rows, ctx, given)
-                rows = _RUNNERS[family](augs, drawn, inputs, rows, ctx)
-                for i, p in zip(picked, drawn):
-                    recorded[i] = p
-            pos = stop
+                continue
+            given = [None if params is None else params[i] for i in picked]
+            drawn, inputs = _sample_run(augs, rows, ctx, given)
+            rows = _RUNNERS[family](augs, drawn, inputs, rows, ctx)
+            for i, p in zip(picked, drawn):
+                recorded[i] = p
     finally:
         ctx.parents.pop()
     return rows, recorded

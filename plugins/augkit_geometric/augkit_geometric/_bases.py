@@ -55,6 +55,9 @@ class PlaneFusion:
 
     #: Whether ``sample`` reads nothing but ``rows.shapes`` and ``rows.nb_rows``.
     fusable: ClassVar[bool] = False
+    #: ``fusable``, and no row ever resamples (flips): on small images, a run needs
+    #: two steps that may resample to be worth fusing.
+    plane_lossless: ClassVar[bool] = False
 
     def plane_steps(self, params: Any, shapes: list[tuple[int, ...]]) -> list[PlaneStep | None]:
         """Return each row's transform as a :class:`~augkit.fusion.PlaneStep` (or None)."""

@@ -27,7 +27,7 @@ class _Flip(MatrixAugmenter, abstract=True):
     _axis: ClassVar[int]  # 1 flips left-right (x), 0 flips up-down (y)
     _flip: ClassVar[Callable[[np.ndarray], np.ndarray]]
     examples = ({"p": 1.0}, {"p": 0.5})
-    fusable = True  # sample reads the row shapes only
+    plane_lossless = True  # fusable (sample reads the row shapes only), never resamples
 
     def __init__(self, p: Any = 1.0, **kwargs: Any) -> None:
         super().__init__(**kwargs)
