@@ -510,7 +510,7 @@ def _draw(aug: Augmenter, shapes: list, ctx: CallContext, given: Any) -> Any:
 
 
 # ---------------------------------------------------------------------- runners
-def _apply_one(aug: Augmenter, rows: Rows, ctx: CallContext, params: Any) -> Rows:
+def _apply_one(aug: Augmenter, rows: Rows, params: Any) -> Rows:
     """Apply one child's params the unfused way. They were drawn (or checked, when
     replayed) for these rows by :func:`_draw`, and a fused call has no hooks and no
     zero-size rows, so what ``augment_rows`` adds around the leaf's apply is done."""
@@ -598,13 +598,13 @@ def _apply_plane(engine: Any, rows: Rows, plans: list) -> Rows:
     return rows.replace(data, [image.shape for image in images])
 
 
-def _run_plane(augs, params, inputs, rows, ctx) -> Rows:
+def _run_plane(augs: list, params: list, inputs: list, rows: Rows) -> Rows:
     boxes = any(kind.name == "bounding_boxes" for kind in rows.data)
     per_step = _plane_steps(augs, params, inputs)
     for start, stop, plans in _group_plane(per_step, inputs, boxes):
         if plans is None:
             for k in range(start, stop):
-                rows = _apply_one(augs[k], rows, ctx, params[k])
+                rows = _apply_one(augs[k], rows, params[k])
             continue
         _check_inputs(augs[start:stop], rows)
         rows = _apply_plane(augs[start], rows, plans)
@@ -618,9 +618,8 @@ def _tables_of(aug, params, shapes) -> list | None:
     return [np.asarray(t, dtype=np.uint8) for t in tables]
 
 
-def _run_lut(augs, params, inputs, rows, ctx) -> Rows:
-    shapes = list(rows.shapes)
-    tables = [_tables_of(aug, p, shapes) for aug, p in zip(augs, params)]
+def _run_lut(augs: list, params: list, inputs: list, rows: Rows) -> Rows:
+    tables = [_tables_of(aug, p, shapes) for aug, p, shapes in zip(augs, params, inputs)]
     start = 0
     while start < len(augs):
         stop = start + 1
@@ -628,7 +627,7 @@ def _run_lut(augs, params, inputs, rows, ctx) -> Rows:
             stop += 1
         block = [t for t in tables[start:stop] if t is not None]
         if len(block) < 2:
-            rows = _apply_one(augs[start], rows, ctx, params[start])
+            rows = _apply_one(augs[start], rows, params[start])
         else:
             _check_inputs(augs[start:stop], rows)
             rows = _apply_lut(rows, block)
@@ -743,7 +742,7 @@ def run_fused(meta: MetaAugmenter, rows: Rows, ctx: CallContext, params: list | 
                 continue
             given = [None if params is None else params[i] for i in picked]
             drawn, inputs = _sample_run(augs, rows, ctx, given)
-            rows = _RUNNERS[family](augs, drawn, inputs, rows, ctx)
+            rows = _RUNNERS[family](augs, drawn, inputs, rows)
             for i, p in zip(picked, drawn):
                 recorded[i] = p
     finally:
