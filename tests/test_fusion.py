@@ -114,9 +114,9 @@ def _pipelines(draw):
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(children=_pipelines(), nb_rows=st.integers(1, 3))
-def test_fused_pipelines_agree_with_unfused(children, nb_rows):
-    fused, plain = _pair(children)
+@given(children=_pipelines(), nb_rows=st.integers(1, 3), random_order=st.booleans())
+def test_fused_pipelines_agree_with_unfused(children, nb_rows, random_order):
+    fused, plain = _pair(children, random_order=random_order)
     image = _smooth_image()
     kps = _keypoints(*image.shape[:2])
     images_f, kps_f = fused(images=[image] * nb_rows, keypoints=[kps] * nb_rows)
@@ -125,6 +125,10 @@ def test_fused_pipelines_agree_with_unfused(children, nb_rows):
         _assert_close_images(a, b)
     for a, b in zip(kps_f, kps_p):
         np.testing.assert_allclose(a, b, rtol=COORD_RTOL, atol=COORD_ATOL)
+    (again, _), params = fused(images=[image] * nb_rows, keypoints=[kps] * nb_rows,
+                               return_params=True)
+    assert all(np.array_equal(a, b) for a, b in zip(
+        fused.replay(params, images=[image] * nb_rows), again))
 
 
 @settings(max_examples=40, deadline=None)
