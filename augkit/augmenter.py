@@ -533,9 +533,10 @@ line_strings : optional
         rows, order = rows_from_call(data, keywords, options)
         self._check_process()
         ctx = CallContext(None if key is None else ak_random.key_to_ints(key), hooks, replaying)
-        if (self._is_leaf and hooks is None and not options and not return_batch
-                and _is_array_batch(data, rows)):
+        if self._is_leaf and hooks is None and not options and _is_array_batch(data, rows):
             result, params = self._augment_array_batch(data["images"], rows, ctx, params)
+            if return_batch:  # augment_batch, augment_batches and pools
+                result = {"images": result}
             return (result, params) if return_params else result
         rows, params = self.augment_rows(rows, ctx, params)
         restored = rows.restore()

@@ -80,6 +80,20 @@ def test_rows_of_other_sizes_come_back_as_a_list(two_row_chunks):
     assert all(np.array_equal(a, b) for a, b in zip(out, expected, strict=True))
 
 
+def test_a_batch_object_with_an_image_array_takes_the_chunked_path(two_row_chunks,
+                                                                   monkeypatch):
+    chunks = []
+    put = _row_chunks.ArrayResult.put
+    monkeypatch.setattr(_row_chunks.ArrayResult, "put",
+                        lambda self, images: chunks.append(len(images)) or put(self, images))
+    batch = _batch()
+    out = augkit.get("Add", value=(-40, 40), seed=2).augment_batch(augkit.Batch(images=batch))
+    assert chunks == [2, 2, 1]
+    expected = augkit.get("Add", value=(-40, 40), seed=2)(images=list(batch))
+    assert isinstance(out.images_aug, np.ndarray) and out.images_aug.shape == batch.shape
+    assert np.array_equal(out.images_aug, np.stack(expected))
+
+
 def test_params_come_back_whole_and_replay(two_row_chunks):
     batch = _batch()
     aug = augkit.get("Add", value=(-40, 40), seed=2)
