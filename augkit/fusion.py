@@ -34,8 +34,10 @@ A class takes part by defining these (the geometric and arithmetic families do):
 
 When a run is not fused
 -----------------------
-Nothing is fused when the call has hooks (every child must be seen), when a row has
-an image with a zero-size axis, or with ``fuse=False``. A plane run stops before a step
+Nothing is fused when the call has hooks (every child must be seen) or with
+``fuse=False``; rows whose image has a zero-size axis pass through unchanged, split off
+before the children run as for every augmenter. A step that some row cannot express as
+one warp (or one table) runs on its own. A plane run stops before a step
 whose interpolation order differs from the run's (lossless steps, flips, Rot90 without
 resize, integer crops and pads, adopt any order), whose backend differs, whose border
 fill is not the run's (two different constant values; a non-constant mode, ``edge``,
