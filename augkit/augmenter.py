@@ -373,6 +373,7 @@ class Augmenter(RandomStateMethods, metaclass=_AugmenterType):
         image (padding, then resizing back) returns that. For augmenters with
         ``changes_shape``, the base refuses shapes above :data:`MAX_OUTPUT_PIXELS`
         with a :class:`~augkit.errors.ParameterError` before anything is allocated.
+        Returning the list *shapes* itself says that no row grows (the check is skipped).
         """
         return self.output_shapes(params, shapes)
 
@@ -471,7 +472,10 @@ line_strings : optional
             if self._draws:
                 params = self.sample(Rows({ImagesKind: rows}, [shape]), self._unkeyed_rng())
             if self.changes_shape:
-                self._check_output_sizes([shape], self.work_shapes(params, [shape]))
+                shapes = [shape]
+                work = self.work_shapes(params, shapes)
+                if work is not shapes:  # the input shapes back: nothing grows, no check
+                    self._check_output_sizes(shapes, work)
             out = self.apply_to_images(rows, params)[0]
         if out.base is None and out is not image and row is image and out.flags.c_contiguous:
             return out  # a new C-contiguous array that owns its memory: the caller's
@@ -622,7 +626,9 @@ line_strings : optional
         if not rows_of.sliceable:
             return self._apply(rows, params).restore()[kind.name], params
         if self.changes_shape:
-            self._check_output_sizes(rows.shapes, self.work_shapes(params, rows.shapes))
+            work = self.work_shapes(params, rows.shapes)
+            if work is not rows.shapes:  # the input shapes back: nothing grows, no check
+                self._check_output_sizes(rows.shapes, work)
         self.check_images(images, kind)
         out = _row_chunks.ArrayResult(nb_rows)
         for start in range(0, nb_rows, step):
@@ -638,7 +644,9 @@ line_strings : optional
 
     def _apply(self, rows: Rows, params: Any) -> Rows:
         if self.changes_shape:
-            self._check_output_sizes(rows.shapes, self.work_shapes(params, rows.shapes))
+            work = self.work_shapes(params, rows.shapes)
+            if work is not rows.shapes:  # the input shapes back: nothing grows, no check
+                self._check_output_sizes(rows.shapes, work)
         data: dict[type[Kind], list] = {}
         images = None
         for kind, items in rows.data.items():

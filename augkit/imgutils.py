@@ -172,6 +172,16 @@ def _numpy_nearest(arr: np.ndarray, size: tuple[int, int], exact: bool) -> np.nd
     return np.ascontiguousarray(arr[rows[:, None], cols])
 
 
+def _rows_contiguous(arr: np.ndarray) -> bool:
+    """Whether each row of *arr* is contiguous in memory (a crop view of a larger array)."""
+    itemsize = arr.dtype.itemsize
+    if arr.strides[0] <= 0:
+        return False
+    if arr.ndim == 2:
+        return arr.strides[1] == itemsize
+    return arr.strides[2] == itemsize and arr.strides[1] == arr.shape[2] * itemsize
+
+
 def resize_to(arr: np.ndarray, size: tuple[int, int], flag: int) -> np.ndarray:
     """Resize *arr* to ``size = (height, width)`` with an OpenCV *flag*, any dtype.
 
@@ -184,7 +194,8 @@ def resize_to(arr: np.ndarray, size: tuple[int, int], flag: int) -> np.ndarray:
     if tuple(arr.shape[:2]) == tuple(size):
         return np.array(arr, order="C", copy=True)
     dtype = arr.dtype
-    src = arr if arr.flags.c_contiguous else np.ascontiguousarray(arr)
+    # OpenCV reads a crop of a larger image (rows apart, each row contiguous) in place
+    src = arr if arr.flags.c_contiguous or _rows_contiguous(arr) else np.ascontiguousarray(arr)
     if flag in _NEAREST_FLAGS and dtype.itemsize == 8 and dtype.kind in "ui":
         return _numpy_nearest(src, size, exact=flag == cv2.INTER_NEAREST_EXACT)
     if dtype in _RESIZE_NATIVE_DTYPES or flag in _NEAREST_FLAGS:

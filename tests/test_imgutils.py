@@ -127,6 +127,18 @@ def test_resize_does_not_modify_input_and_returns_copy_for_same_size():
 
 
 # --------------------------------------------------------------------------- pad
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("shape", [(30, 40), (30, 40, 1), (30, 40, 3), (30, 40, 6)])
+def test_resize_of_crop_and_flipped_views_equals_resize_of_copies(dtype, shape):
+    big = _random(shape, dtype, np.random.default_rng(5))
+    for view in (big[2:25, 3:31], big[::-1, 3:31], big[2:25, ::-1]):
+        for flag in (cv2.INTER_LINEAR, cv2.INTER_AREA, cv2.INTER_NEAREST_EXACT):
+            got = imgutils.resize_to(view, (13, 17), flag)
+            want = imgutils.resize_to(np.ascontiguousarray(view), (13, 17), flag)
+            assert got.dtype == want.dtype and got.flags.c_contiguous
+            np.testing.assert_array_equal(got, want)
+
+
 def test_pad_constant_exact_values():
     img = np.ones((2, 2, 3), dtype=np.uint8)
     out = imgutils.pad(img, top=1, right=2, bottom=0, left=1, cval=7)
