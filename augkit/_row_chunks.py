@@ -25,6 +25,24 @@ CHUNK_BYTES = 256 * 1024
 _SCALARS = (str, bytes, int, float, complex, bool, np.generic)
 
 
+def cuts_params_of(cls: type) -> bool:
+    """Whether the params of augmenter class *cls* may be cut into rows.
+
+    Only first-party augmenters' (``augkit`` and the ``augkit_*`` plugins): the test suite
+    holds each of them to the chunked path giving the list path's pixels, for batches of
+    3, 4 and 5 rows. Another class's params might hold a value whose length merely equals
+    the number of rows (a 3x3 matrix in a batch of 3), so they take the one-shot path.
+
+    Examples
+    --------
+    >>> import augkit
+    >>> cuts_params_of(type(augkit.get("Fliplr"))), cuts_params_of(dict)
+    (True, False)
+    """
+    package = cls.__module__.partition(".")[0]
+    return package == "augkit" or package.startswith("augkit_")
+
+
 def rows_per_chunk(row: np.ndarray) -> int:
     """Return how many rows like *row* one chunk holds (at least one).
 

@@ -617,13 +617,14 @@ line_strings : optional
 
         Params are drawn once for all rows, then applied chunk by chunk, each chunk's
         outputs copied into the result array while still in cache (``augkit._row_chunks``).
-        Params that cannot be cut into rows take the one-shot path.
+        Params that cannot be cut into rows, and those of other packages' augmenters
+        (``_row_chunks.cuts_params_of``), take the one-shot path.
         """
         params = self._params_of_call(rows, ctx, params)
         (kind, images), = rows.data.items()
         nb_rows, step = len(images), _row_chunks.rows_per_chunk(images[0])
         rows_of = _row_chunks.RowSlicer(params, nb_rows)
-        if not rows_of.sliceable:
+        if not (rows_of.sliceable and _row_chunks.cuts_params_of(type(self))):
             return self._apply(rows, params).restore()[kind.name], params
         if self.changes_shape:
             work = self.work_shapes(params, rows.shapes)

@@ -15,6 +15,7 @@ import pytest
 
 import augkit
 from augkit import _row_chunks
+from augkit.extend import PixelAugmenter
 from augkit.registry import registry
 
 ROWS = 5  # chunks of 2, 2 and 1
@@ -46,10 +47,11 @@ def _pair(name, kwargs):
         pytest.skip(str(error))
 
 
+@pytest.mark.parametrize("nb_rows", [3, 4, ROWS])  # 3 and 4: lengths of matrices, cvals
 @pytest.mark.parametrize(("name", "kwargs"), list(_examples()))
-def test_array_batch_in_chunks_equals_the_list_path(name, kwargs, two_row_chunks):
+def test_array_batch_in_chunks_equals_the_list_path(name, kwargs, nb_rows, two_row_chunks):
     chunked, whole = _pair(name, kwargs)
-    batch = _batch()
+    batch = _batch((nb_rows, 24, 20, 3))
     try:
         expected = whole(images=list(batch))
     except augkit.errors.AugkitError as error:  # e.g. an image too small for it
@@ -131,3 +133,21 @@ def test_row_slicer_leaves_other_params_whole():
     unsliceable = [(1, 2, 3), {"k": [1, 2]}, _Params(np.arange(4), list("abcd"), extra={})]
     for params in unsliceable:
         assert not _row_chunks.RowSlicer(params, nb_rows=4).sliceable, params
+
+
+class _ShiftByChannelValues(PixelAugmenter):
+    """Adds one value per channel: params of three values, whatever the rows."""
+
+    def sample(self, rows, rng):
+        return [int(v) for v in rng.integers(1, 50, size=3)]
+
+    def apply_to_images(self, images, params):
+        return [image + np.array(params, np.uint8) for image in images]
+
+
+def test_other_packages_params_are_not_cut_even_when_their_length_is_the_row_count(
+        two_row_chunks):
+    batch = _batch((3, 24, 20, 3))
+    got = _ShiftByChannelValues(seed=4)(images=batch)
+    expected = _ShiftByChannelValues(seed=4)(images=list(batch))
+    assert all(np.array_equal(a, b) for a, b in zip(got, expected, strict=True))
