@@ -113,7 +113,8 @@ def _pipelines(draw):
     return [_PLANE_STEPS[name](draw) for name in names]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=max(60, settings().max_examples), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
 @given(children=_pipelines(), nb_rows=st.integers(1, 3), random_order=st.booleans())
 def test_fused_pipelines_agree_with_unfused(children, nb_rows, random_order):
     fused, plain = _pair(children, random_order=random_order)
@@ -131,7 +132,7 @@ def test_fused_pipelines_agree_with_unfused(children, nb_rows, random_order):
         fused.replay(params, images=[image] * nb_rows), again))
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=max(40, settings().max_examples), deadline=None)
 @given(picks=st.lists(st.integers(0, 10_000), min_size=2, max_size=5),
        channels=st.sampled_from([1, 3, 4]))
 def test_lookup_table_runs_are_exact(picks, channels):
