@@ -43,10 +43,12 @@ resize, integer crops and pads, adopt any order), whose backend differs, whose b
 fill is not the run's (two different constant values; a non-constant mode, ``edge``,
 ``reflect``..., is fused only when it is the one step that reveals border and nothing
 after it reads outside an earlier frame), where maps have another resolution than
-their image, where a step's kind-specific method would be bypassed, or, with bounding
-boxes, a second rotating step (boxes are re-fitted after each step, so they would
-differ). Pixels that an intermediate frame cut off (a rotation, then a zoom out) are
-filled with the constant value, as the unfused steps do. Runs that would save only copies
+their image, where a step's kind-specific method would be bypassed, where a resize's
+kernel would read past its input's edge into what an earlier crop removed or pad
+filled (run alone it replicates the edge), or, with bounding boxes, a second rotating
+step (boxes are re-fitted after each step, so they would differ). Pixels that an
+intermediate frame cut off (a rotation, then a zoom out) are filled with the constant
+value, as the unfused steps do. Runs that would save only copies
 (one resampling step joined by flips, quarter turns...) and table runs are fused from
 :data:`COPY_RUN_MIN_PIXELS` and :data:`LUT_RUN_MIN_PIXELS` up: below, each step's own
 path costs less than planning the run.
@@ -314,19 +316,65 @@ def plan_row(steps: Sequence[PlaneStep], in_hw: Sequence[int],
     if boxes and sum(not _axis_aligned(s.matrix) for s in steps) > 1:
         return None
     if sum(not s.exact for s in steps) <= 1:
-        return _plan_simple(steps, lossy)
-    frames = [tuple(in_hw[:2])] + [tuple(s.size) for s in steps]
-    fill = _fill(steps, frames)
-    if fill is None:
-        return None
-    lead, constant, reveal_at = fill
-    befores = [_EYE]  # input frame -> frame j
+        lead = _simple_lead(steps, lossy)
+        plan = _row_plan(steps, lossy, lead, [])
+    else:
+        frames = [tuple(in_hw[:2])] + [tuple(s.size) for s in steps]
+        fill = _fill(steps, frames)
+        if fill is None:
+            return None
+        lead, constant, reveal_at = fill
+        befores = [_EYE]  # input frame -> frame j
+        for step in steps:
+            befores.append(step.matrix @ befores[-1])
+        masks = _frames_ok(steps, frames, reveal_at, constant, befores)
+        if masks is None:
+            return None
+        plan = _row_plan(steps, lossy, lead, masks, befores[-1])
+    return plan if _edges_read_alike(steps, lead, in_hw) else None
+
+
+#: How far inside its input frame a warp of each interpolation order must sample (in
+#: augkit's coordinates, where pixel centres sit at .5) for its kernel to read no pixel
+#: beyond the frame: nearest none, linear the next centre, cubic two (skimage: 2.5).
+_KERNEL_REACH = {0: 0.0, 1: 0.5, 3: 1.5}
+
+
+def _edges_read_alike(steps: Sequence[PlaneStep], lead: PlaneStep,
+                      in_hw: Sequence[int]) -> bool:
+    """Whether the one warp sees the same thing as each step beyond the step's input edge.
+
+    A step that extends its input's edge (a resize replicates it) and whose kernel
+    reaches past that edge (an enlarging resize, a cubic one) reads replicated pixels
+    when run alone. The one warp reads there whatever lies beyond in the run's input
+    (pixels a crop removed, a pad's fill) or its lead's border: the same only when the
+    step's input frame is the run's input frame (every step before it maps frame onto
+    frame) and the warp extends edges the same way.
+    """
+    frame = tuple(in_hw[:2])
+    whole_frame = True
     for step in steps:
-        befores.append(step.matrix @ befores[-1])
-    masks = _frames_ok(steps, frames, reveal_at, constant, befores)
-    if masks is None:
-        return None
-    return _row_plan(steps, lossy, lead, masks, befores[-1])
+        if (step.order is not None and not step.constant
+                and not _reads_inside(step, frame)
+                and not (whole_frame and not lead.constant and lead.mode == step.mode)):
+            return False
+        whole_frame = whole_frame and step.exact
+        frame = tuple(step.size)
+    return True
+
+
+def _reads_inside(step: PlaneStep, in_hw: Sequence[int]) -> bool:
+    """Whether *step*'s kernel, at every output pixel, reads only inside its input."""
+    height, width = step.size
+    centres = [(0.5, 0.5), (width - 0.5, 0.5), (width - 0.5, height - 0.5),
+               (0.5, height - 0.5)]
+    sources = _project(centres, np.linalg.inv(step.matrix))
+    if sources is None:
+        return False
+    reach = 2.5 if step.order is None else _KERNEL_REACH.get(step.order, 2.5)
+    high_x, high_y = float(in_hw[1]) - reach, float(in_hw[0]) - reach
+    return all(reach - 1e-6 <= x <= high_x + 1e-6 and reach - 1e-6 <= y <= high_y + 1e-6
+               for x, y in sources)
 
 
 def _fill(steps: Sequence[PlaneStep], frames: list) -> tuple[PlaneStep, bool, int | None] | None:
@@ -347,11 +395,10 @@ def _fill(steps: Sequence[PlaneStep], frames: list) -> tuple[PlaneStep, bool, in
     return lead, constant, revealing[0] if revealing else None
 
 
-def _plan_simple(steps: Sequence[PlaneStep], lossy: list[PlaneStep]) -> RowPlan:
-    """The plan of steps that all map frame onto frame but (at most) one: no frame is
-    cut off or revealed but that one's, so its border settings are the run's."""
-    lead = next((s for s in steps if not s.exact), lossy[0] if lossy else steps[0])
-    return _row_plan(steps, lossy, lead, [])
+def _simple_lead(steps: Sequence[PlaneStep], lossy: list[PlaneStep]) -> PlaneStep:
+    """The step whose border settings a run takes when all its steps map frame onto
+    frame but (at most) one: no frame is cut off or revealed but that one's."""
+    return next((s for s in steps if not s.exact), lossy[0] if lossy else steps[0])
 
 
 def _row_plan(steps: Sequence[PlaneStep], lossy: list[PlaneStep], lead: PlaneStep,

@@ -78,13 +78,34 @@ def _pair(children, **kwargs):
             augkit.Sequential([c.deepcopy() for c in children], seed=11, fuse=False, **kwargs))
 
 
-def _assert_close_images(fused: np.ndarray, plain: np.ndarray) -> None:
+def _away_from_border(*markers: np.ndarray, radius: int = 3) -> np.ndarray:
+    """Pixels at least *radius* pixels from any revealed border in each of *markers*:
+    the outputs of the pipelines for a white image. The pipelines' Add and Multiply move
+    every white pixel alike, so pixels below the brightest (blended with the fill, even
+    by a fraction of a pixel) are border or its edge."""
+    import cv2
+
+    content = np.logical_and.reduce([(marker >= marker.max() - 2).all(axis=2)
+                                     for marker in markers])
+    kernel = np.ones((2 * radius + 1, 2 * radius + 1), np.uint8)
+    return cv2.erode(content.astype(np.uint8), kernel,
+                     borderType=cv2.BORDER_REPLICATE).astype(bool)
+
+
+def _assert_close_images(fused: np.ndarray, plain: np.ndarray,
+                         content: np.ndarray | None = None) -> None:
+    """Fused and unfused images agree within interpolation tolerance: the median pixel
+    within 3 levels and, on *content* (pixels away from revealed borders, whose edges
+    are blended with the fill once instead of several times), 99 % within 16 (without
+    *content*: 92 % of all pixels)."""
     assert fused.shape == plain.shape and fused.dtype == plain.dtype
-    diff = np.abs(fused.astype(np.int32) - plain.astype(np.int32))
-    # Interpolation tolerance: most pixels within a few levels, edges of revealed
-    # borders (blended once instead of several times) may differ more.
-    assert np.median(diff) <= 2, np.median(diff)
-    assert np.mean(diff > 16) < 0.08, np.mean(diff > 16)
+    diff = np.abs(fused.astype(np.int32) - plain.astype(np.int32)).max(axis=2)
+    assert np.median(diff) <= 3, np.median(diff)  # 3: five chained downscales to 8 %
+    if content is None:  # borders unknown: allow for their edges everywhere
+        assert np.mean(diff > 16) < 0.08, np.mean(diff > 16)
+    else:
+        inner = diff[content]
+        assert inner.size == 0 or np.mean(inner > 16) < 0.01, np.mean(inner > 16)
 
 
 # ---------------------------------------------------------------------- plane steps
@@ -122,8 +143,11 @@ def test_fused_pipelines_agree_with_unfused(children, nb_rows, random_order):
     kps = _keypoints(*image.shape[:2])
     images_f, kps_f = fused(images=[image] * nb_rows, keypoints=[kps] * nb_rows)
     images_p, kps_p = plain(images=[image] * nb_rows, keypoints=[kps] * nb_rows)
-    for a, b in zip(images_f, images_p):
-        _assert_close_images(a, b)
+    white = np.full_like(image, 255)
+    fused, plain = _pair(children, random_order=random_order)  # the same draws again
+    markers = zip(fused(images=[white] * nb_rows), plain(images=[white] * nb_rows))
+    for a, b, (marker_f, marker_p) in zip(images_f, images_p, markers):
+        _assert_close_images(a, b, _away_from_border(marker_f, marker_p))
     for a, b in zip(kps_f, kps_p):
         np.testing.assert_allclose(a, b, rtol=COORD_RTOL, atol=COORD_ATOL)
     (again, _), params = fused(images=[image] * nb_rows, keypoints=[kps] * nb_rows,
@@ -325,7 +349,8 @@ def test_someof_fuses_children_chosen_together_oneof_runs_one():
 
 def test_plan_row_refuses_mixed_orders_and_accepts_lossless():
     eye = np.eye(3)
-    lossless = fusion.PlaneStep(eye, (4, 4), None, "constant", np.zeros(1), True, "cv2")
+    lossless = fusion.PlaneStep(eye, (4, 4), None, "constant", np.zeros(1), True, "cv2",
+                                reveals=False, exact=True)
     linear = fusion.PlaneStep(np.diag([2.0, 2.0, 1.0]), (8, 8), 1, "edge", np.zeros(1),
                               False, "cv2")
     cubic = linear._replace(order=3)
@@ -344,3 +369,23 @@ def test_small_images_skip_runs_that_save_only_copies(monkeypatch):
     _assert_close_images(out_f, out_p)
     fused, plain = _pair([augkit.get("Affine", rotate=7), augkit.get("Affine", rotate=-7)])
     assert not np.array_equal(fused(image=small), plain(image=small))  # two warps: fused
+
+
+def test_resizes_that_read_past_an_earlier_crop_or_pad_run_unfused():
+    """Run alone, a resize replicates its input's edge; one warp would instead blend the
+    outermost pixels with what a crop removed or a pad filled, so those runs split."""
+    image = _smooth_image()
+    for first in (augkit.get("Pad", px=(0, 0, 2, 0), keep_size=False),
+                  augkit.get("Crop", px=(3, 0, 0, 0), keep_size=False)):
+        children = [first, augkit.get("Resize", size=1.25, interpolation="linear")]
+        fused, plain = _pair(children)
+        assert np.array_equal(fused(image=image), plain(image=image)), first
+    eye = np.eye(3)
+    flip = fusion.PlaneStep(np.array([[-1.0, 0, 4], [0, 1, 0], [0, 0, 1]]), (4, 4), None,
+                            "constant", np.zeros(1), True, "cv2", reveals=False, exact=True)
+    enlarge = fusion.PlaneStep(np.diag([2.0, 2.0, 1.0]), (8, 8), 1, "edge", np.zeros(1),
+                               False, "cv2", reveals=False, exact=True)
+    pad = fusion.PlaneStep(eye, (5, 4), None, "constant", np.zeros(1), True, "cv2",
+                           reveals=True)
+    assert fusion.plan_row([flip, enlarge], (4, 4)).mode == "edge"  # edges replicated alike
+    assert fusion.plan_row([pad, enlarge._replace(size=(10, 8))], (4, 4)) is None
