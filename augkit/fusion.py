@@ -731,8 +731,11 @@ def _segments(children: Sequence[Augmenter], sequence: list[int],
 
 
 def _worth_it(family: str | None, augs: list[Augmenter], rows: Rows) -> bool:
-    """Whether fusing a run can pay: on small images, a plane run needs two children
-    that may resample (with flips alone it would save only copies)."""
+    """Whether fusing a run can pay: a table run from :data:`LUT_RUN_MIN_PIXELS` up; on
+    small images, a plane run needs two children that may resample (with flips alone it
+    would save only copies)."""
+    if family == "lut":
+        return _largest(rows.shapes) >= LUT_RUN_MIN_PIXELS
     if family != "plane" or _largest(rows.shapes) >= COPY_RUN_MIN_PIXELS:
         return True
     return sum(not getattr(aug, "plane_lossless", False) for aug in augs) >= 2
@@ -774,8 +777,9 @@ def run_fused(meta: MetaAugmenter, rows: Rows, ctx: CallContext, params: list | 
     [[250]]
     """
     sequence = list(range(len(children))) if order is None else list(order)
-    if (not any(len(picked) > 1 for family, picked in _segments(children, sequence))
-            or not _fusable_rows(rows, ctx)):
+    if not _fusable_rows(rows, ctx) or not any(
+            len(picked) > 1 and _worth_it(family, [children[i] for i in picked], rows)
+            for family, picked in _segments(children, sequence)):
         return meta.run_children(rows, ctx, params, children=children, order=order)
     segments = _segments(children, sequence, rows)
     if not any(len(picked) > 1 for _, picked in segments):
