@@ -304,9 +304,9 @@ def plan_row(steps: Sequence[PlaneStep], in_hw: Sequence[int],
     Examples
     --------
     >>> flip = PlaneStep(np.array([[-1.0, 0, 4], [0, 1, 0], [0, 0, 1]]), (4, 4), None,
-    ...                  "constant", np.zeros(1), True, "cv2")
+    ...                  "constant", np.zeros(1), True, "cv2", reveals=False, exact=True)
     >>> zoom = PlaneStep(np.diag([2.0, 2.0, 1.0]), (8, 8), 1, "edge", np.zeros(1),
-    ...                  False, "cv2")
+    ...                  False, "cv2", reveals=False, exact=True)
     >>> plan_row([flip, zoom], (4, 4)).matrix[0].tolist()
     [-2.0, 0.0, 8.0]
     """
