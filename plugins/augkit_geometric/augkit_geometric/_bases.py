@@ -270,6 +270,43 @@ class CropPadParams:
         return np.array([[sx, 0.0, sx * dx], [0.0, sy, sy * dy], [0.0, 0.0, 1.0]])
 
 
+def largest_shapes(params: CropPadParams,
+                   shapes: Sequence[tuple[int, ...]]) -> list[tuple[int, ...]]:
+    """Each row's largest image on the way to its output (what the size guard checks).
+
+    That is the cropped and padded image, or the resized output where it has more
+    pixels (the output on a tie).
+
+    Parameters
+    ----------
+    params : CropPadParams
+        What the augmenter sampled.
+    shapes : sequence of tuple
+        The input image shape of each row.
+
+    Returns
+    -------
+    list of tuple
+
+    Examples
+    --------
+    >>> params = make_params(np.array([[0, 0, 0, 0]]), np.array([[1, 2, 1, 2]]), [(4, 4, 3)],
+    ...                      sizes=np.array([[4, 4]]))
+    >>> largest_shapes(params, [(4, 4, 3)])
+    [(6, 8, 3)]
+    """
+    sizes = None if params.sizes is None else params.sizes.tolist()
+    out = []
+    for i, ((top, right, bottom, left), (pad_top, pad_right, pad_bottom, pad_left), shape) \
+            in enumerate(zip(params.crops.tolist(), params.pads.tolist(), shapes)):
+        height = shape[0] - top - bottom + pad_top + pad_bottom
+        width = shape[1] - left - right + pad_left + pad_right
+        if sizes is not None and sizes[i][0] * sizes[i][1] >= height * width:
+            height, width = sizes[i]
+        out.append((height, width, *shape[2:]))
+    return out
+
+
 def make_params(crops: np.ndarray, pads: np.ndarray, shapes: Sequence[Sequence[int]],
                 modes: Any = None, cvals: Any = None, sizes: np.ndarray | None = None,
                 flags: list[int] | None = None) -> CropPadParams:
@@ -355,8 +392,7 @@ class CropPadAugmenter(PlaneFusion, GeometricFamilyAugmenter, abstract=True):
         if params.sizes is None and not params.pads.any():
             return shapes  # cropping only: nothing larger than the input is made
         # Padding comes before the resize back (keep_size): the padded image is made.
-        return [max(params.out_shape(i, shape), (*params.mid_shape(i, shape), *shape[2:]),
-                    key=lambda s: s[0] * s[1]) for i, shape in enumerate(shapes)]
+        return largest_shapes(params, shapes)
 
     def matrices(self, params: CropPadParams, shapes: list[tuple[int, ...]]) -> list[np.ndarray]:
         """Each row's transform as a 3x3 matrix mapping input to output coordinates."""

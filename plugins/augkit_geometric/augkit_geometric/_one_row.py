@@ -4,8 +4,8 @@ A one-image call of :class:`~augkit_geometric.crop_pad.CropAndPad` or a ``...ToS
 augmenter builds one :class:`~augkit_geometric._bases.CropPadParams` and checks the
 size of what it will make; both are a few Python ints, which numpy handles slower
 than Python does. :func:`one_row_params` builds the params with shared read-only
-arrays for what is zero; :func:`largest_shapes` is the size guard's shape arithmetic
-on Python lists.
+arrays for what is zero (the size guard's arithmetic,
+:func:`~augkit_geometric._bases.largest_shapes`, is on Python lists too).
 """
 
 from __future__ import annotations
@@ -81,39 +81,3 @@ def crop_params(crop: list[int]) -> CropPadParams:
     """
     return CropPadParams(np.array([crop], dtype=np.int64), _NO_AMOUNTS, ["constant"],
                          _ZERO_CVAL)
-
-
-def largest_shapes(params: CropPadParams,
-                   shapes: Sequence[tuple[int, ...]]) -> list[tuple[int, ...]]:
-    """Each row's largest image on the way to its output (what the size guard checks).
-
-    That is the cropped and padded image, or the resized output where it has more
-    pixels (the output on a tie).
-
-    Parameters
-    ----------
-    params : CropPadParams
-        What the augmenter sampled.
-    shapes : sequence of tuple
-        The input image shape of each row.
-
-    Returns
-    -------
-    list of tuple
-
-    Examples
-    --------
-    >>> params = one_row_params([0, 0, 0, 0], [1, 2, 1, 2], (4, 4, 3), size=(4, 4))
-    >>> largest_shapes(params, [(4, 4, 3)])
-    [(6, 8, 3)]
-    """
-    sizes = None if params.sizes is None else params.sizes.tolist()
-    out = []
-    for i, ((top, right, bottom, left), (pad_top, pad_right, pad_bottom, pad_left), shape) \
-            in enumerate(zip(params.crops.tolist(), params.pads.tolist(), shapes)):
-        height = shape[0] - top - bottom + pad_top + pad_bottom
-        width = shape[1] - left - right + pad_left + pad_right
-        if sizes is not None and sizes[i][0] * sizes[i][1] >= height * width:
-            height, width = sizes[i]
-        out.append((height, width, *shape[2:]))
-    return out

@@ -9,9 +9,9 @@ import numpy as np
 from augkit import ParameterError, ParameterTypeError
 from augkit import parameters as iap
 from augkit.extend import describe
-from augkit_geometric._bases import CropPadAugmenter, fixed_param, make_params
+from augkit_geometric._bases import CropPadAugmenter, fixed_param, largest_shapes, make_params
 from augkit_geometric._common import PAD_MODE_NAMES, draw_one
-from augkit_geometric._one_row import largest_shapes, one_row_params
+from augkit_geometric._one_row import one_row_params
 
 
 def _handle_amounts(value: Any, name: str, percent: bool, low: float | None,

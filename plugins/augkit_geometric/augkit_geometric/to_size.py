@@ -30,7 +30,7 @@ import numpy as np
 from augkit import ParameterError, extend
 from augkit import parameters as iap
 from augkit.extend import describe
-from augkit_geometric._bases import CropPadAugmenter, fixed_param, make_params
+from augkit_geometric._bases import CropPadAugmenter, fixed_param, largest_shapes, make_params
 from augkit_geometric._common import (
     PAD_MODE_NAMES,
     distribute,
@@ -39,7 +39,7 @@ from augkit_geometric._common import (
     draw_positions,
     handle_position,
 )
-from augkit_geometric._one_row import crop_params, largest_shapes, one_row_params
+from augkit_geometric._one_row import crop_params, one_row_params
 
 _NONE = [0, 0, 0, 0]
 
