@@ -22,6 +22,7 @@ Pixels and OpenCV
     one dtype table for OpenCV (:data:`CV2_WORK_DTYPES`), :func:`run_cv2` to run an
     OpenCV function on any dtype and channel count, :func:`channel_groups`,
     :func:`saturate`, :func:`value_range`, :func:`apply_lut`, :func:`blend`,
+    :func:`table_keeping_alpha`,
     resizing and padding (:func:`resize_to`, :func:`pad`, :func:`pad_unchecked`,
     :func:`interpolation_flag`) and the crops or pads that reach an aspect ratio,
     multiples or powers (``compute_croppings_to_reach_*``, ``compute_paddings_to_reach_*``,
@@ -112,6 +113,7 @@ from augkit.pixels import (
     channel_count,
     draw_per_channel,
     saturate,
+    table_keeping_alpha,
     value_range,
 )
 
@@ -172,6 +174,7 @@ __all__ = [
     "resize_to",
     "run_cv2",
     "saturate",
+    "table_keeping_alpha",
     "to_work",
     "to_work_value",
     "value_range",

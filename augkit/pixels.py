@@ -75,6 +75,22 @@ def channel_count(shape: Sequence[int]) -> int:
     return int(shape[2]) if len(shape) > 2 else 1
 
 
+def table_keeping_alpha(table: np.ndarray, channels: int) -> np.ndarray:
+    """Return a per-value uint8 *table* as the ``lookup_tables`` entry of an image with
+    *channels* channels: the table itself (every channel), or on 4 channels (RGBA) one
+    column per channel, the alpha column the identity.
+
+    Examples
+    --------
+    >>> invert = 255 - np.arange(256, dtype=np.uint8)
+    >>> table_keeping_alpha(invert, 3).shape, table_keeping_alpha(invert, 4)[0].tolist()
+    ((256,), [255, 255, 255, 0])
+    """
+    if channels != 4:
+        return table
+    return np.stack([table, table, table, np.arange(256, dtype=np.uint8)], axis=1)
+
+
 def apply_lut(image: np.ndarray, table: np.ndarray) -> np.ndarray:
     """Map every value of a uint8 image through a lookup table.
 

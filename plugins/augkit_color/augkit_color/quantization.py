@@ -9,7 +9,7 @@ import numpy as np
 
 from augkit import ParameterError
 from augkit import parameters as iap
-from augkit.extend import INTERPOLATIONS, apply_lut
+from augkit.extend import INTERPOLATIONS, apply_lut, channel_count, table_keeping_alpha
 from augkit_color import functional as F
 from augkit_color._common import (
     ColorPixelAugmenter,
@@ -171,13 +171,10 @@ class _TableQuantization(_Quantization):
     def _row_table(self, row: tuple[int, str | None, int],
                    shape: tuple[int, ...]) -> np.ndarray | None:
         count, space, _ = row
-        channels = shape[2] if len(shape) > 2 else 1
+        channels = channel_count(shape)
         if channels in (3, 4) and space is not None and space != self.from_colorspace:
             return None
-        table = self._table(count)
-        if channels != 4:
-            return table
-        return np.stack([table, table, table, np.arange(256, dtype=np.uint8)], axis=1)
+        return table_keeping_alpha(self._table(count), channels)
 
 
 class UniformColorQuantization(_TableQuantization):

@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from augkit import parameters as iap
+from augkit.extend import channel_count
 from augkit_pillike import functional as F
 from augkit_pillike._common import PillikePixelAugmenter
 
@@ -105,7 +106,7 @@ class EnhanceBrightness(_Enhance):
 
     def lookup_tables(self, params, shapes):
         """Per row, its blend-with-black table (alpha kept on 4 channels)."""
-        return [F.blend_table(0, factor, shape[2] if len(shape) > 2 else 1)
+        return [F.blend_table(0, factor, channel_count(shape))
                 for factor, shape in zip(params, shapes)]
 
 

@@ -29,7 +29,7 @@ import PIL.ImageEnhance
 import PIL.ImageFilter
 
 from augkit import InputError, ParameterError, UnsupportedDtypeError
-from augkit.extend import apply_lut
+from augkit.extend import apply_lut, table_keeping_alpha
 
 #: Pillow's image mode of each channel count it handles.
 _MODES = {1: "L", 3: "RGB", 4: "RGBA"}
@@ -411,9 +411,7 @@ def blend_table(base: int, factor: float, channels: int = 1) -> np.ndarray:
     values = np.arange(256, dtype=np.float32)
     start = np.float32(base)
     table = np.clip(start + alpha * (values - start), 0, 255).astype(np.uint8)
-    if channels == 4:
-        return np.stack([table, table, table, np.arange(256, dtype=np.uint8)], axis=1)
-    return table
+    return table_keeping_alpha(table, channels)
 
 
 def _enhance(image: np.ndarray, enhancer: Any, factor: float, func: str) -> np.ndarray:

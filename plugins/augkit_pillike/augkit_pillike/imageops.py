@@ -8,16 +8,9 @@ import numpy as np
 
 from augkit import ParameterError
 from augkit import parameters as iap
-from augkit.extend import draw_per_channel
+from augkit.extend import channel_count, draw_per_channel, table_keeping_alpha
 from augkit_pillike import functional as F
 from augkit_pillike._common import PillikePixelAugmenter
-
-
-def _keep_alpha(table: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
-    """*table* for every channel, or per channel with an identity alpha on 4 channels."""
-    if len(shape) < 3 or shape[2] != 4:
-        return table
-    return np.stack([table, table, table, np.arange(256, dtype=np.uint8)], axis=1)
 
 
 class Solarize(PillikePixelAugmenter):
@@ -150,7 +143,8 @@ class Posterize(PillikePixelAugmenter):
 
     def lookup_tables(self, params, shapes):
         """Per row, its posterize table (alpha column the identity on 4 channels)."""
-        return [_keep_alpha(F.posterize_table(bits), shape) for bits, shape in zip(params, shapes)]
+        return [table_keeping_alpha(F.posterize_table(bits), channel_count(shape))
+                for bits, shape in zip(params, shapes)]
 
 
 class Equalize(PillikePixelAugmenter):
