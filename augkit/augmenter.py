@@ -472,10 +472,7 @@ line_strings : optional
             if self._draws:
                 params = self.sample(Rows({ImagesKind: rows}, [shape]), self._unkeyed_rng())
             if self.changes_shape:
-                shapes = [shape]
-                work = self.work_shapes(params, shapes)
-                if work is not shapes:  # the input shapes back: nothing grows, no check
-                    self._check_output_sizes(shapes, work)
+                self._guard_output_sizes(params, [shape])
             out = self.apply_to_images(rows, params)[0]
         if out.base is None and out is not image and row is image and out.flags.c_contiguous:
             return out  # a new C-contiguous array that owns its memory: the caller's
@@ -627,9 +624,7 @@ line_strings : optional
         if not (rows_of.sliceable and _row_chunks.cuts_params_of(type(self))):
             return self._apply(rows, params).restore()[kind.name], params
         if self.changes_shape:
-            work = self.work_shapes(params, rows.shapes)
-            if work is not rows.shapes:  # the input shapes back: nothing grows, no check
-                self._check_output_sizes(rows.shapes, work)
+            self._guard_output_sizes(params, rows.shapes)
         self.check_images(images, kind)
         out = _row_chunks.ArrayResult(nb_rows)
         for start in range(0, nb_rows, step):
@@ -645,9 +640,7 @@ line_strings : optional
 
     def _apply(self, rows: Rows, params: Any) -> Rows:
         if self.changes_shape:
-            work = self.work_shapes(params, rows.shapes)
-            if work is not rows.shapes:  # the input shapes back: nothing grows, no check
-                self._check_output_sizes(rows.shapes, work)
+            self._guard_output_sizes(params, rows.shapes)
         data: dict[type[Kind], list] = {}
         images = None
         for kind, items in rows.data.items():
@@ -667,10 +660,16 @@ line_strings : optional
                 data[kind] = self._apply_to_kind(kind, items, params, rows.shapes, shapes)
         return rows.replace(data, shapes)
 
-    def _check_output_sizes(self, shapes_in: Sequence[tuple[int, ...]],
-                            shapes_out: Sequence[tuple[int, ...]]) -> None:
-        """Refuse sampled outputs larger than :data:`MAX_OUTPUT_PIXELS`, before allocating."""
-        for shape_in, shape_out in zip(shapes_in, shapes_out):
+    def _guard_output_sizes(self, params: Any, shapes: list[tuple[int, ...]]) -> None:
+        """Refuse sampled outputs larger than :data:`MAX_OUTPUT_PIXELS`, before allocating.
+
+        For augmenters with ``changes_shape``: the sizes are those of :meth:`work_shapes`;
+        when it hands back *shapes* itself, nothing grows and there is nothing to check.
+        """
+        work = self.work_shapes(params, shapes)
+        if work is shapes:
+            return
+        for shape_in, shape_out in zip(shapes, work):
             height, width = shape_out[:2]
             if height * width > MAX_OUTPUT_PIXELS:
                 args, kwargs = self._init_args

@@ -79,8 +79,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import numpy as np
 
 from augkit._rows import Rows
-from augkit.augmenter import Augmenter, CallContext, _check_replayed, _stamp
-from augkit.errors import ReplayError
+from augkit.augmenter import Augmenter, CallContext
 from augkit.pixels import apply_lut
 
 if TYPE_CHECKING:
@@ -545,17 +544,9 @@ def _family_at(aug: Augmenter, rows: Rows) -> str | None:
 
 # ---------------------------------------------------------------------- sampling
 def _draw(aug: Augmenter, shapes: list, ctx: CallContext, given: Any) -> Any:
-    """Sample (or check replayed) params of *aug* for rows of *shapes*, as unfused would."""
-    shadow = Rows({}, shapes)
-    if given is not None:
-        _check_replayed(given, aug, shadow)
-        return given
-    params = aug.sample(shadow, ctx.rng(aug))
-    if ctx.replaying and params is not None:
-        raise ReplayError(
-            f"{type(aug).__name__}.replay: got None for params, but {type(aug).__name__} "
-            "draws params; pass the params that augment(..., return_params=True) returned")
-    return _stamp(params, aug, shapes)
+    """Sample (or check replayed) params of *aug* for rows of *shapes*, as unfused would:
+    the leaf's own sampling, on rows that carry the shapes only."""
+    return aug._params_of_call(Rows({}, shapes), ctx, given)
 
 
 # ---------------------------------------------------------------------- runners
@@ -578,7 +569,7 @@ def _plane_steps(augs, params, inputs) -> list:
     per_step = []
     for aug, p, shapes in zip(augs, params, inputs):
         if aug.changes_shape:
-            aug._check_output_sizes(shapes, aug.work_shapes(p, shapes))
+            aug._guard_output_sizes(p, shapes)
         steps = aug.plane_steps(p, shapes)
         per_step.append(None if steps is None or any(s is None for s in steps) else steps)
     return per_step
