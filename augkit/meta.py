@@ -15,6 +15,7 @@ import numpy as np
 from augkit import parameters as iap
 from augkit.augmenter import Augmenter, PixelAugmenter
 from augkit.errors import AugkitError, ParameterError, ParameterTypeError, describe
+from augkit.fusion import run_fused
 from augkit.meta_base import MetaAugmenter, ViewAugmenter, as_augmenter_list
 
 
@@ -58,8 +59,6 @@ class Sequential(MetaAugmenter):
 
     def _run(self, rows, ctx, params, order):
         if self.fuse:
-            from augkit.fusion import run_fused
-
             return run_fused(self, rows, ctx, params, children=self.children, order=order)
         return self.run_children(rows, ctx, params, order=order)
 
@@ -199,8 +198,6 @@ class SomeOf(MetaAugmenter):
         if len(picked) == 1 or len(indices) == 0:
             rows, recorded = self.run_on_subset(rows, ctx, indices, replay, children=children)
         else:
-            from augkit.fusion import run_fused
-
             part, recorded = run_fused(self, rows.subset(indices), ctx, replay,
                                        children=children)
             rows = rows.merge(indices, part)
