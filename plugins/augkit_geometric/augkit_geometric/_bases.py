@@ -85,12 +85,6 @@ class PlaneFusion:
         return F.transform_points(xy, matrix)
 
 
-def _backend(backend: str, order: int, mode: Any) -> str:
-    """The backend :func:`~augkit_geometric.functional.warp` resolves to."""
-    spline = backend == "skimage" or (backend == "auto" and order in (2, 4, 5))
-    return "skimage" if spline and isinstance(mode, str) and mode in F.BORDER_MODES else "cv2"
-
-
 # ---------------------------------------------------------------------- plane transforms
 @dataclass
 class WarpParams:
@@ -163,7 +157,7 @@ class MatrixAugmenter(PlaneFusion, GeometricFamilyAugmenter, abstract=True):
         order, mode = int(params.orders[i]), params.modes[i]
         return PlaneStep(matrix, size, order, mode, np.asarray(params.cvals[i], np.float64),
                          F.cv2_border(mode) == cv2.BORDER_CONSTANT,
-                         _backend(params.backend, order, mode))
+                         F.resolve_backend(params.backend, order, mode))
 
     def _lossless_row(self, params: WarpParams, i: int, shape: tuple[int, ...],
                       matrix: np.ndarray, size: tuple[int, int]) -> bool:

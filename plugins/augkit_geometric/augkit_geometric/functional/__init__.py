@@ -4,7 +4,8 @@ The augmenters sample their parameters and call these; tests call them directly.
 
 Warps (any dtype and channel count, imgaug's mode and order names)
     :func:`warp_affine`, :func:`warp_perspective`, :func:`remap`,
-    :func:`warp_skimage` (true spline orders), :func:`warp` (chooses the backend);
+    :func:`warp_skimage` (true spline orders), :func:`warp` (chooses the backend:
+    :func:`resolve_backend`);
     :func:`cv2_border`, :func:`cv2_interpolation`, :data:`BORDER_MODES`,
     :data:`ORDERS`.
 Matrices (3x3, augkit's continuous coordinates)
@@ -85,6 +86,7 @@ from augkit_geometric.functional._warp import (
     cv2_border,
     cv2_interpolation,
     remap,
+    resolve_backend,
     warp,
     warp_affine,
     warp_perspective,
@@ -123,6 +125,7 @@ __all__ = [
     "remap",
     "remap_field",
     "resize_field",
+    "resolve_backend",
     "rot90_image",
     "rot90_matrix",
     "sample_field",

@@ -501,6 +501,22 @@ def warp_skimage(
     return out.astype(dtype)
 
 
+def resolve_backend(backend: str, order: int, mode: Any) -> str:
+    """Which library :func:`warp` runs on: ``'skimage'`` or ``'cv2'``.
+
+    scikit-image for ``backend='skimage'``, and for ``'auto'`` with a spline order (2, 4
+    or 5); OpenCV otherwise, and for modes scikit-image does not know (``cv2.BORDER_*``
+    constants).
+
+    Examples
+    --------
+    >>> resolve_backend("auto", 3, "constant"), resolve_backend("auto", 5, "edge")
+    ('cv2', 'skimage')
+    """
+    spline = backend == "skimage" or (backend == "auto" and int(order) in (2, 4, 5))
+    return "skimage" if spline and isinstance(mode, str) and mode in BORDER_MODES else "cv2"
+
+
 def warp(
     image: np.ndarray,
     matrix: Any,
@@ -542,8 +558,7 @@ def warp(
     [[2, 1, 0], [5, 4, 3]]
     """
     m = np.asarray(matrix, dtype=np.float64)
-    use_skimage = backend == "skimage" or (backend == "auto" and int(order) in (2, 4, 5))
-    if use_skimage and isinstance(mode, str) and mode in BORDER_MODES:
+    if resolve_backend(backend, order, mode) == "skimage":
         return warp_skimage(image, m, dsize, order=order, mode=mode, cval=cval)
     if m.shape == (3, 3) and m[2, 0] == 0 and m[2, 1] == 0 and m[2, 2] == 1:
         return warp_affine(image, m[:2], dsize, order=order, mode=mode, cval=cval)
