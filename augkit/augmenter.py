@@ -295,8 +295,16 @@ class Augmenter(RandomStateMethods, metaclass=_AugmenterType):
     #: Names of the attributes that imgaug's ``get_parameters()`` lists, in its order.
     imgaug_parameters: ClassVar[tuple[str, ...]] = ()
 
+    #: Whether :meth:`sample` reads pixel values, not only ``nb_rows``, ``shapes`` and
+    #: the images' dtypes. Only first-party augmenters (``augkit`` and the ``augkit_*``
+    #: plugins) that say False are drawn ahead of their images by a ``Sequential`` over
+    #: an image array (``augkit._chunked_sequence``); the test suite holds them to it.
+    sample_reads_pixels: bool = False
+
     #: Whether the class runs through the base's sample-then-apply (set per class).
     _is_leaf: ClassVar[bool] = True
+    #: Whether ``images=`` arrays go to :meth:`_augment_array_batch` (set per class).
+    _chunks_arrays: ClassVar[bool] = True
     #: Whether the class overrides :meth:`sample` (the base's draws nothing; set per class).
     _draws: ClassVar[bool] = False
     #: Whether images need a check beyond their dtype (channels, size; set per class).
@@ -314,6 +322,8 @@ class Augmenter(RandomStateMethods, metaclass=_AugmenterType):
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         cls._is_leaf = cls.apply_to_rows is Augmenter.apply_to_rows
+        cls._chunks_arrays = (cls._is_leaf or
+                              cls._augment_array_batch is not Augmenter._augment_array_batch)
         cls._draws = cls.sample is not Augmenter.sample
         cls._checks_shape = cls.image_channels is not None or cls.min_image_side > 1
         if cls.__doc__ and "<" in cls.__doc__:
@@ -534,7 +544,7 @@ line_strings : optional
         rows, order = rows_from_call(data, keywords, options)
         self._check_process()
         ctx = CallContext(None if key is None else ak_random.key_to_ints(key), hooks, replaying)
-        if self._is_leaf and hooks is None and not options and _is_array_batch(data, rows):
+        if self._chunks_arrays and hooks is None and not options and _is_array_batch(data, rows):
             result, params = self._augment_array_batch(data["images"], rows, ctx, params)
             if return_batch:  # augment_batch, augment_batches and pools
                 result = {"images": result}
@@ -615,20 +625,19 @@ line_strings : optional
         Params are drawn once for all rows, then applied chunk by chunk, each chunk's
         outputs copied into the result array while still in cache (``augkit._row_chunks``).
         Params that cannot be cut into rows, and those of other packages' augmenters
-        (``_row_chunks.cuts_params_of``), take the one-shot path.
+        (``_row_chunks.cuts_params_of``), take the one-shot path. Augmenters with
+        children may override this (``Sequential``); it returns the images as the call
+        does and the params.
         """
         params = self._params_of_call(rows, ctx, params)
         (kind, images), = rows.data.items()
-        nb_rows, step = len(images), _row_chunks.rows_per_chunk(images[0])
-        rows_of = _row_chunks.RowSlicer(params, nb_rows)
+        rows_of = _row_chunks.RowSlicer(params, len(images))
         if not (rows_of.sliceable and _row_chunks.cuts_params_of(type(self))):
             return self._apply(rows, params).restore()[kind.name], params
         if self.changes_shape:
             self._guard_output_sizes(params, rows.shapes)
         self.check_images(images, kind)
-        out = _row_chunks.ArrayResult(nb_rows)
-        for start in range(0, nb_rows, step):
-            out.put(self.apply_to_images(images[start:start + step], rows_of(start, start + step)))
+        out = _row_chunks.run_chunks([_row_chunks.LeafStage(self, rows_of)], images)
         array = out.finished()
         if array is None:
             outputs = out.rows()

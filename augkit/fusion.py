@@ -619,8 +619,7 @@ def _apply_plane(engine: Any, rows: Rows, plans: list) -> Rows:
     kind: Any
     for kind, items in rows.data.items():
         if kind.category == "image":
-            data[kind] = [fill_outside(engine.warp_fused(image, plan), plan.masks, plan.cval)
-                          for image, plan in zip(items, plans)]
+            data[kind] = [warp_image(engine, image, plan) for image, plan in zip(items, plans)]
         elif kind.category == "map":
             order = 0 if kind.interpolation == "nearest" else 1
             arrays = [fill_outside(engine.warp_fused_map(kind.get_arr(item), plan, order,
@@ -638,10 +637,22 @@ def _apply_plane(engine: Any, rows: Rows, plans: list) -> Rows:
     return rows.replace(data, [image.shape for image in images])
 
 
+def plane_groups(augs: list, params: list, inputs: list,
+                 boxes: bool = False) -> list[tuple[int, int, Any]]:
+    """Groups ``(start, stop, plans)`` of a plane run: steps *start* to *stop* warp once
+    with one :class:`RowPlan` per row, or (plans None) run unfused, one after the other.
+    *boxes*: the rows carry bounding boxes (a second rotating step then ends a group)."""
+    return _group_plane(_plane_steps(augs, params, inputs), inputs, boxes)
+
+
+def warp_image(engine: Any, image: np.ndarray, plan: RowPlan) -> np.ndarray:
+    """*image* warped once by *plan* with the run's warp engine, cut-off pixels filled."""
+    return fill_outside(engine.warp_fused(image, plan), plan.masks, plan.cval)
+
+
 def _run_plane(augs: list, params: list, inputs: list, rows: Rows) -> Rows:
     boxes = any(kind.name == "bounding_boxes" for kind in rows.data)
-    per_step = _plane_steps(augs, params, inputs)
-    for start, stop, plans in _group_plane(per_step, inputs, boxes):
+    for start, stop, plans in plane_groups(augs, params, inputs, boxes):
         if plans is None:
             for k in range(start, stop):
                 rows = _apply_one(augs[k], rows, params[k])
@@ -658,31 +669,47 @@ def _tables_of(aug, params, shapes) -> list | None:
     return [np.asarray(t, dtype=np.uint8) for t in tables]
 
 
-def _run_lut(augs: list, params: list, inputs: list, rows: Rows) -> Rows:
+def lut_blocks(augs: list, params: list, inputs: list) -> list[tuple[int, int, list | None]]:
+    """Blocks ``(start, stop, tables)`` of a table run: steps *start* to *stop* as one
+    composed table per row, or (tables None) the one step *start* run on its own."""
     tables = [_tables_of(aug, p, shapes) for aug, p, shapes in zip(augs, params, inputs)]
+    blocks: list[tuple[int, int, list | None]] = []
     start = 0
     while start < len(augs):
         stop = start + 1
         while stop < len(augs) and tables[start] is not None and tables[stop] is not None:
             stop += 1
-        block = [t for t in tables[start:stop] if t is not None]
-        if len(block) < 2:
-            rows = _apply_one(augs[start], rows, params[start])
+        if stop - start < 2:
+            blocks.append((start, stop, None))
         else:
-            _check_inputs(augs[start:stop], rows)
-            rows = _apply_lut(rows, block)
+            blocks.append((start, stop, _composed([t for t in tables[start:stop] if t is not None])))
         start = stop
-    return rows
+    return blocks
 
 
-def _apply_lut(rows: Rows, tables: list[list[np.ndarray]]) -> Rows:
+def _composed(tables: list[list[np.ndarray]]) -> list[np.ndarray]:
+    """Per row, the tables of consecutive steps composed into one."""
     composed = []
-    for i in range(rows.nb_rows):
+    for i in range(len(tables[0])):
         table = tables[0][i]
         for step in tables[1:]:
             table = compose_tables(table, step[i])
         composed.append(table)
-    data = {kind: ([apply_tables(image, table) for image, table in zip(items, composed)]
+    return composed
+
+
+def _run_lut(augs: list, params: list, inputs: list, rows: Rows) -> Rows:
+    for start, stop, tables in lut_blocks(augs, params, inputs):
+        if tables is None:
+            rows = _apply_one(augs[start], rows, params[start])
+        else:
+            _check_inputs(augs[start:stop], rows)
+            rows = _apply_lut(rows, tables)
+    return rows
+
+
+def _apply_lut(rows: Rows, tables: list[np.ndarray]) -> Rows:
+    data = {kind: ([apply_tables(image, table) for image, table in zip(items, tables)]
                    if kind.category == "image" else items)
             for kind, items in rows.data.items()}
     return rows.replace(data, rows.shapes)
@@ -751,6 +778,20 @@ def _sample_run(augs, rows, ctx, given) -> tuple[list, list]:
     return params, inputs
 
 
+def fused_segments(children: Sequence[Augmenter], sequence: list[int], rows: Rows,
+                   ctx: CallContext) -> list[tuple[str | None, list[int]]] | None:
+    """The runs into which :func:`run_fused` splits children *sequence* on *rows*, as
+    ``(family, indices)`` (family None: the one child runs alone); None if none fuses."""
+    if not _fusable_rows(rows, ctx) or not any(
+            len(picked) > 1 and _worth_it(family, [children[i] for i in picked], rows)
+            for family, picked in _segments(children, sequence)):
+        return None
+    segments = _segments(children, sequence, rows)
+    if not any(len(picked) > 1 for _, picked in segments):
+        return None
+    return segments
+
+
 def run_fused(meta: MetaAugmenter, rows: Rows, ctx: CallContext, params: list | None = None,
               *, children: Sequence[Augmenter], order: Sequence[int] | None = None,
               ) -> tuple[Rows, list]:
@@ -768,12 +809,8 @@ def run_fused(meta: MetaAugmenter, rows: Rows, ctx: CallContext, params: list | 
     [[250]]
     """
     sequence = list(range(len(children))) if order is None else list(order)
-    if not _fusable_rows(rows, ctx) or not any(
-            len(picked) > 1 and _worth_it(family, [children[i] for i in picked], rows)
-            for family, picked in _segments(children, sequence)):
-        return meta.run_children(rows, ctx, params, children=children, order=order)
-    segments = _segments(children, sequence, rows)
-    if not any(len(picked) > 1 for _, picked in segments):
+    segments = fused_segments(children, sequence, rows, ctx)
+    if segments is None:
         return meta.run_children(rows, ctx, params, children=children, order=order)
     recorded: list = [None] * len(children)
     ctx.parents.append(meta)

@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from augkit import parameters as iap
+from augkit._chunked_sequence import run_chunked
 from augkit.augmenter import Augmenter, PixelAugmenter
 from augkit.errors import AugkitError, ParameterError, ParameterTypeError, describe
 from augkit.fusion import run_fused
@@ -62,15 +63,26 @@ class Sequential(MetaAugmenter):
             return run_fused(self, rows, ctx, params, children=self.children, order=order)
         return self.run_children(rows, ctx, params, order=order)
 
+    def _order_of_call(self, ctx, params) -> tuple[list[int] | None, list | None]:
+        """The children's order (None: as listed) and, when replaying, their params."""
+        if params is not None:
+            return params
+        order = (ctx.rng(self).permutation(len(self.children)).tolist()
+                 if self.random_order else None)
+        return order, None
+
     def apply_to_rows(self, rows, ctx, params):
-        if params is None:
-            order = (ctx.rng(self).permutation(len(self.children)).tolist()
-                     if self.random_order else None)
-            rows, recorded = self._run(rows, ctx, None, order)
-            return rows, (order, recorded)
-        order, recorded = params
-        rows, _ = self._run(rows, ctx, recorded, order)
-        return rows, params
+        order, given = self._order_of_call(ctx, params)
+        rows, recorded = self._run(rows, ctx, given, order)
+        return rows, ((order, recorded) if params is None else params)
+
+    def _augment_array_batch(self, batch, rows, ctx, params):
+        if self._checks_meta_images:
+            (kind, images), = rows.data.items()
+            self.check_images(images, kind)
+        order, given = self._order_of_call(ctx, params)
+        images, recorded = run_chunked(self, batch, rows, ctx, given, order)
+        return images, ((order, recorded) if params is None else params)
 
     def append(self, augmenter: Augmenter) -> None:
         """Add *augmenter* at the end."""

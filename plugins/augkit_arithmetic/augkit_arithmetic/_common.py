@@ -5,6 +5,7 @@ draws behind the elementwise augmenters (random bytes, Bernoulli masks)."""
 from __future__ import annotations
 
 import math
+import threading
 from typing import Any
 
 import numpy as np
@@ -294,6 +295,64 @@ def random_bytes(rng: np.random.Generator, count: int) -> np.ndarray:
     """
     words = rng.bit_generator.random_raw((count + 7) // 8)
     return words.view(np.uint8)[:count]
+
+
+class DeferredBytes:
+    """Random bytes that :func:`random_bytes` would draw now, drawn when first needed.
+
+    Holds the bit generator's state instead of the bytes: a call's params then do not
+    hold every image's noise at once (64 RGB images of 1024 x 1024 are 200 MB, written
+    at sampling and read back at apply). :meth:`array` draws the same bytes every time.
+    Made by :func:`deferred_random_bytes`.
+    """
+
+    __slots__ = ("state", "shape")
+
+    def __init__(self, state: dict, shape: tuple[int, ...]) -> None:
+        self.state, self.shape = state, shape
+
+    def array(self) -> np.ndarray:
+        """The bytes, as an uint8 array of :attr:`shape`."""
+        generator = getattr(_SCRATCH, "generator", None)
+        if generator is None:
+            generator = _SCRATCH.generator = np.random.PCG64(0)
+        generator.state = self.state
+        return random_bytes(np.random.Generator(generator), math.prod(self.shape)
+                            ).reshape(self.shape)
+
+
+_SCRATCH = threading.local()
+#: Smallest draw that :func:`deferred_random_bytes` defers: below, holding the bytes
+#: costs less than saving and restoring the generator's state (about 5 us).
+DEFER_BYTES_FROM = 1 << 16
+
+
+def deferred_random_bytes(rng: np.random.Generator,
+                          shape: tuple[int, ...]) -> DeferredBytes | np.ndarray:
+    """Draw ``random_bytes(rng, prod(shape)).reshape(shape)`` for later (see
+    :class:`DeferredBytes`); *rng* advances now past the draw, exactly as it would.
+
+    Fewer than :data:`DEFER_BYTES_FROM` bytes, and any bit generator other than
+    ``PCG64`` (which can skip ahead), are drawn now.
+
+    Examples
+    --------
+    >>> later = deferred_random_bytes(np.random.default_rng(0), (256, 256))
+    >>> now = random_bytes(np.random.default_rng(0), 256 * 256).reshape(256, 256)
+    >>> bool((later.array() == now).all())
+    True
+    """
+    bit_generator = rng.bit_generator
+    count = math.prod(shape)
+    if count < DEFER_BYTES_FROM or type(bit_generator) is not np.random.PCG64:
+        return random_bytes(rng, count).reshape(shape)
+    state = bit_generator.state
+    bit_generator.advance((count + 7) // 8)
+    # advance() drops a buffered 32-bit half-draw that random_raw() would keep.
+    after = bit_generator.state
+    after["has_uint32"], after["uinteger"] = state["has_uint32"], state["uinteger"]
+    bit_generator.state = after
+    return DeferredBytes(state, tuple(shape))
 
 
 def bernoulli_mask(rng: np.random.Generator, shape: tuple[int, ...], p: float) -> np.ndarray:

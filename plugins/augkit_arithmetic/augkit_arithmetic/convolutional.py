@@ -67,6 +67,8 @@ class Convolve(ArithmeticAugmenter):
             self.matrix = matrix
         else:
             self.matrix = _as_kernel(matrix, "matrix")
+        # A callable matrix is handed each image while sampling.
+        self.sample_reads_pixels = callable(self.matrix)
 
     @property
     def matrix_type(self) -> str:

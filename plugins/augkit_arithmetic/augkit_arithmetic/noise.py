@@ -27,6 +27,8 @@ from augkit_arithmetic import functional as F
 from augkit_arithmetic._common import (
     ARITHMETIC_DTYPES,
     ArithmeticAugmenter,
+    DeferredBytes,
+    deferred_random_bytes,
     elementwise_shapes,
     random_bytes,
 )
@@ -61,15 +63,17 @@ class _AdditiveNoise(ArithmeticAugmenter):
             if use_exact:
                 out.append(self._exact(setting, shape, rng))
             else:
-                count = shape[0] * shape[1] * shape[2]
-                out.append((random_bytes(rng, count).reshape(shape), self._table(setting)))
+                out.append((deferred_random_bytes(rng, shape), self._table(setting)))
         return out
 
     def apply_to_images(self, images, params):
         out = []
         for image, noise in zip(images, params):
             if isinstance(noise, tuple):
-                out.append(F.add_table_noise(image, *noise))
+                picks, table = noise
+                if isinstance(picks, DeferredBytes):
+                    picks = picks.array()
+                out.append(F.add_table_noise(image, picks, table))
             else:
                 out.append(F.add_elementwise(image, noise))
         return out

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import pickle
+
 import numpy as np
 import pytest
 from augkit_arithmetic import _common
 from augkit_arithmetic._common import (
+    DeferredBytes,
     bernoulli_indices,
     bernoulli_mask,
     check_int,
+    deferred_random_bytes,
     elementwise_shapes,
     is_pair,
     kernel_size_param,
@@ -36,6 +40,28 @@ def test_bernoulli_mask_and_random_bytes_follow_the_generator():
     assert not bernoulli_mask(np.random.default_rng(0), (3,), 0.0).any()
     assert np.array_equal(random_bytes(np.random.default_rng(1), 9),
                           random_bytes(np.random.default_rng(1), 9))
+
+
+def test_deferred_random_bytes_are_the_bytes_and_leave_the_stream_as_drawing_would():
+    shape = (300, 301, 3)
+    eager, later = np.random.default_rng(8), np.random.default_rng(8)
+    eager.random(dtype=np.float32)  # leaves half a 64-bit draw buffered
+    later.random(dtype=np.float32)
+    now = random_bytes(eager, 300 * 301 * 3).reshape(shape)
+    deferred = deferred_random_bytes(later, shape)
+    assert isinstance(deferred, DeferredBytes)
+    assert later.random(5, dtype=np.float32).tolist() == eager.random(5, dtype=np.float32).tolist()
+    assert np.array_equal(deferred.array(), now) and np.array_equal(deferred.array(), now)
+    assert np.array_equal(pickle.loads(pickle.dumps(deferred)).array(), now)
+
+
+def test_small_or_unskippable_draws_are_made_at_once():
+    small = deferred_random_bytes(np.random.default_rng(1), (8, 8))
+    assert isinstance(small, np.ndarray) and small.shape == (8, 8)
+    mt = np.random.Generator(np.random.MT19937(2))
+    drawn = deferred_random_bytes(mt, (300, 300))
+    expected = random_bytes(np.random.Generator(np.random.MT19937(2)), 90_000)
+    assert isinstance(drawn, np.ndarray) and np.array_equal(drawn.ravel(), expected)
 
 
 def test_elementwise_shapes_keep_channels_only_where_per_channel_says_so():
