@@ -682,7 +682,8 @@ def lut_blocks(augs: list, params: list, inputs: list) -> list[tuple[int, int, l
         if stop - start < 2:
             blocks.append((start, stop, None))
         else:
-            blocks.append((start, stop, _composed([t for t in tables[start:stop] if t is not None])))
+            steps = [t for t in tables[start:stop] if t is not None]
+            blocks.append((start, stop, _composed(steps)))
         start = stop
     return blocks
 
