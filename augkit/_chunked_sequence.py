@@ -28,7 +28,8 @@ import numpy as np
 
 from augkit import _row_chunks, fusion
 from augkit._rows import Rows
-from augkit.augmenter import Augmenter, CallContext
+from augkit.augmenter import Augmenter, CallContext, output_dtype
+from augkit.pixels import apply_tables
 
 if TYPE_CHECKING:
     from augkit.meta import Sequential
@@ -44,7 +45,8 @@ class _Warp:
     def __init__(self, engine: Augmenter, plans: list) -> None:
         self.engine, self.plans = engine, plans
 
-    def __call__(self, images: list[np.ndarray], start: int, stop: int) -> list[np.ndarray]:
+    def __call__(self, images: list[np.ndarray], start: int, stop: int,
+                 outs: list[np.ndarray] | None = None) -> list[np.ndarray]:
         return [fusion.warp_image(self.engine, image, plan)
                 for image, plan in zip(images, self.plans[start:stop])]
 
@@ -57,9 +59,12 @@ class _Tables:
     def __init__(self, tables: list[np.ndarray]) -> None:
         self.tables = tables
 
-    def __call__(self, images: list[np.ndarray], start: int, stop: int) -> list[np.ndarray]:
-        return [fusion.apply_tables(image, table)
-                for image, table in zip(images, self.tables[start:stop])]
+    def __call__(self, images: list[np.ndarray], start: int, stop: int,
+                 outs: list[np.ndarray] | None = None) -> list[np.ndarray]:
+        tables = self.tables[start:stop]
+        if outs is None:
+            return [apply_tables(image, table) for image, table in zip(images, tables)]
+        return [apply_tables(image, table, out) for image, table, out in zip(images, tables, outs)]
 
 
 class _StandIns:
@@ -83,11 +88,6 @@ class _StandIns:
 def _takes_part(aug: Augmenter) -> bool:
     cls = type(aug)
     return cls._is_leaf and not aug.sample_reads_pixels and _row_chunks.cuts_params_of(cls)
-
-
-def _output_dtype(aug: Augmenter, dtype: np.dtype) -> np.dtype:
-    declared = getattr(aug, "output_dtype", None)
-    return dtype if declared is None else np.dtype(declared)
 
 
 class _Planner:
@@ -156,7 +156,7 @@ class _Planner:
 
     def _advance(self, aug: Augmenter, params: Any) -> None:
         self.shapes = aug.output_shapes(params, self.shapes)
-        self.dtype = _output_dtype(aug, self.dtype)
+        self.dtype = output_dtype(aug, self.dtype)
         if any(0 in shape for shape in self.shapes):
             self.whole = False  # the next child would see zero-size rows split off
 
@@ -216,7 +216,8 @@ def run_chunked(seq: Sequential, batch: np.ndarray, rows: Rows, ctx: CallContext
             drawn = planner.recorded if given is None else given
             rows, recorded = seq._run(rows, ctx, drawn, order)
             return rows.restore()["images"], recorded
-        out = _row_chunks.run_chunks(planner.stages, rows.data[planner.kind])
+        out = _row_chunks.run_chunks(planner.stages, rows.data[planner.kind],
+                                     None if rest else planner.shapes, planner.dtype)
     finally:
         ctx.parents.pop()
     array = out.finished()

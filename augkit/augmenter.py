@@ -67,6 +67,20 @@ def _dtype_set(names: frozenset[str]) -> frozenset[np.dtype]:
     return dtypes
 
 
+def output_dtype(aug: Augmenter, given: np.dtype) -> np.dtype:
+    """The dtype of what *aug* returns for images of dtype *given*: its ``output_dtype``
+    when it declares one (the tensor converters), else *given*.
+
+    Examples
+    --------
+    >>> import augkit
+    >>> output_dtype(augkit.get("Fliplr"), np.dtype("uint16")).name
+    'uint16'
+    """
+    declared = getattr(aug, "output_dtype", None)
+    return np.dtype(given) if declared is None else np.dtype(declared)
+
+
 def _is_array_batch(data: Mapping[str, Any], rows: Rows) -> bool:
     """Whether a call is ``images=`` with an ``(N, H, W[, C])`` array of N >= 2 sized rows."""
     return (len(data) == 1 and type(data.get("images")) is np.ndarray and len(rows) > 1
@@ -391,6 +405,18 @@ class Augmenter(RandomStateMethods, metaclass=_AugmenterType):
         """Return augmented copies of *images* (each ``(H, W, C)``), never views."""
         raise NotImplementedError
 
+    def _apply_into(self, images: list[np.ndarray], params: Any,
+                    outs: list[np.ndarray]) -> list[np.ndarray]:
+        """:meth:`apply_to_images`, writing row ``i``'s output into ``outs[i]`` where it can.
+
+        *outs* are C-contiguous views of the call's result array, of each row's output
+        shape and dtype. An output written there is returned as ``outs[i]`` itself; any
+        other is copied in by the caller: the chunked batch path (``augkit._row_chunks``),
+        which only first-party augmenters take, so this is for them to override. The
+        base returns :meth:`apply_to_images`.
+        """
+        return self.apply_to_images(images, params)
+
     # ------------------------------------------------------------------ calling
     def augment(
         self,
@@ -637,7 +663,9 @@ line_strings : optional
         if self.changes_shape:
             self._guard_output_sizes(params, rows.shapes)
         self.check_images(images, kind)
-        out = _row_chunks.run_chunks([_row_chunks.LeafStage(self, rows_of)], images)
+        out = _row_chunks.run_chunks([_row_chunks.LeafStage(self, rows_of)], images,
+                                     self.output_shapes(params, rows.shapes),
+                                     output_dtype(self, images[0].dtype))
         array = out.finished()
         if array is None:
             outputs = out.rows()

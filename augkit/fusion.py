@@ -80,7 +80,7 @@ import numpy as np
 
 from augkit._rows import Rows
 from augkit.augmenter import Augmenter, CallContext
-from augkit.pixels import apply_lut
+from augkit.pixels import apply_tables, compose_tables
 
 if TYPE_CHECKING:
     from augkit.meta_base import MetaAugmenter
@@ -454,34 +454,6 @@ def fill_outside(arr: np.ndarray, masks: Sequence[np.ndarray], cval: Any,
         values = np.clip(np.rint(values), info.min, info.max)
     np.copyto(arr, values.astype(arr.dtype), where=outside[:, :, None])
     return arr
-
-
-# ---------------------------------------------------------------------- lookup tables
-def compose_tables(first: np.ndarray, then: np.ndarray) -> np.ndarray:
-    """The table of applying *first*, then *then* (each ``(256,)`` or ``(256, C)``).
-
-    Examples
-    --------
-    >>> add = np.clip(np.arange(256) + 10, 0, 255).astype(np.uint8)
-    >>> invert = (255 - np.arange(256)).astype(np.uint8)
-    >>> int(compose_tables(add, invert)[0])
-    245
-    """
-    if then.ndim == 1 or first.ndim == 1:
-        return then[first]
-    return np.take_along_axis(then, first, axis=0)
-
-
-def apply_tables(image: np.ndarray, table: np.ndarray) -> np.ndarray:
-    """Apply a ``(256,)`` or ``(256, C)`` uint8 table to a uint8 ``(H, W, C)`` image.
-
-    Examples
-    --------
-    >>> img = np.array([[[0, 1]]], np.uint8)
-    >>> apply_tables(img, np.stack([np.arange(256), 255 - np.arange(256)], 1).astype(np.uint8))
-    array([[[  0, 254]]], dtype=uint8)
-    """
-    return apply_lut(image, table.T if table.ndim == 2 else table)
 
 
 # ---------------------------------------------------------------------- classification

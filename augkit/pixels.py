@@ -91,7 +91,8 @@ def table_keeping_alpha(table: np.ndarray, channels: int) -> np.ndarray:
     return np.stack([table, table, table, np.arange(256, dtype=np.uint8)], axis=1)
 
 
-def apply_lut(image: np.ndarray, table: np.ndarray) -> np.ndarray:
+def apply_lut(image: np.ndarray, table: np.ndarray,
+              out: np.ndarray | None = None) -> np.ndarray:
     """Map every value of a uint8 image through a lookup table.
 
     Parameters
@@ -99,11 +100,13 @@ def apply_lut(image: np.ndarray, table: np.ndarray) -> np.ndarray:
     image : ndarray of shape (H, W, C), dtype uint8
     table : ndarray of shape (256,) or (C, 256), dtype uint8
         One table for all channels, or one per channel.
+    out : ndarray of shape (H, W, C), dtype uint8, optional
+        A C-contiguous array to write the result into (not *image*).
 
     Returns
     -------
     ndarray of shape (H, W, C), dtype uint8
-        A new C-contiguous array.
+        *out*, or a new C-contiguous array.
 
     Examples
     --------
@@ -113,37 +116,78 @@ def apply_lut(image: np.ndarray, table: np.ndarray) -> np.ndarray:
     """
     if image.dtype != _UINT8:
         raise InputError(f"image: apply_lut needs dtype uint8, got {image.dtype}")
+    if out is not None and (out.shape != image.shape or out.dtype != _UINT8
+                            or not out.flags.c_contiguous):
+        raise InputError(f"out: expected a C-contiguous uint8 array of shape {image.shape}, "
+                         f"got {out.dtype} {out.shape}")
     if table.shape == (256,) and table.dtype == _UINT8 and table.flags.c_contiguous:
-        return _translate(image, table)  # the common case: one ready table
+        return _translate(image, table, out)  # the common case: one ready table
     table = np.ascontiguousarray(table, dtype=np.uint8)
     if table.ndim == 1 or (table.ndim == 2 and table.shape[0] == 1):
-        return _translate(image, table.reshape(256))
+        return _translate(image, table.reshape(256), out)
     channels = image.shape[2]
     if table.shape != (channels, 256):
         raise InputError(f"table: expected shape (256,) or ({channels}, 256), got {table.shape}")
     if np.all(table == table[:1]):
-        return _translate(image, table[0])
+        return _translate(image, table[0], out)
+    if out is None:
+        out = np.empty(image.shape, _UINT8)
     if channels <= 4:
         import cv2
 
-        out = cv2.LUT(np.ascontiguousarray(image), np.ascontiguousarray(table.T[None]))
-        return out.reshape(image.shape)
-    out = np.empty_like(image)
+        written = cv2.LUT(np.ascontiguousarray(image), np.ascontiguousarray(table.T[None]),
+                          dst=out)
+        if written is not out:  # OpenCV made a new array (it drops a channel axis of 1)
+            out[...] = written.reshape(image.shape)
+        return out
     for c in range(channels):
         out[:, :, c] = table[c][image[:, :, c]]
     return out
 
 
-def _translate(image: np.ndarray, table: np.ndarray) -> np.ndarray:
+def _translate(image: np.ndarray, table: np.ndarray, out: np.ndarray | None) -> np.ndarray:
     source = np.ascontiguousarray(image)
-    out = np.empty_like(source)
+    if out is None:
+        out = np.empty_like(source)
     if _stringzilla is None:  # pragma: no cover
         import cv2
 
-        return cv2.LUT(source, table).reshape(image.shape)
+        cv2.LUT(source, table, dst=out)
+        return out
     # ndarray.data is memoryview(ndarray): the buffers stringzilla reads and writes.
     _stringzilla.translate(source.reshape(-1).data, table.data, out=out.reshape(-1).data)
     return out
+
+
+def compose_tables(first: np.ndarray, then: np.ndarray) -> np.ndarray:
+    """The table of applying *first*, then *then* (each ``(256,)`` or ``(256, C)``).
+
+    Examples
+    --------
+    >>> add = np.clip(np.arange(256) + 10, 0, 255).astype(np.uint8)
+    >>> invert = (255 - np.arange(256)).astype(np.uint8)
+    >>> int(compose_tables(add, invert)[0])
+    245
+    """
+    if then.ndim == 1 or first.ndim == 1:
+        return then[first]
+    return np.take_along_axis(then, first, axis=0)
+
+
+def apply_tables(image: np.ndarray, table: np.ndarray,
+                 out: np.ndarray | None = None) -> np.ndarray:
+    """Apply a ``(256,)`` or ``(256, C)`` uint8 table to a uint8 ``(H, W, C)`` image.
+
+    The layout of ``lookup_tables`` (augkit.fusion): :func:`apply_lut` with the
+    channels in columns. *out* as for :func:`apply_lut`.
+
+    Examples
+    --------
+    >>> img = np.array([[[0, 1]]], np.uint8)
+    >>> apply_tables(img, np.stack([np.arange(256), 255 - np.arange(256)], 1).astype(np.uint8))
+    array([[[  0, 254]]], dtype=uint8)
+    """
+    return apply_lut(image, table.T if table.ndim == 2 else table, out)
 
 
 def blend(foreground: np.ndarray, background: np.ndarray, alpha: Any) -> np.ndarray:

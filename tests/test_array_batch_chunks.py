@@ -151,3 +151,37 @@ def test_other_packages_params_are_not_cut_even_when_their_length_is_the_row_cou
     got = _ShiftByChannelValues(seed=4)(images=batch)
     expected = _ShiftByChannelValues(seed=4)(images=list(batch))
     assert all(np.array_equal(a, b) for a, b in zip(got, expected, strict=True))
+
+
+@pytest.mark.parametrize(("name", "kwargs"), [
+    ("Fliplr", {"p": 0.5}), ("Flipud", {"p": 0.5}), ("Add", {"value": (-40, 40)}),
+    ("Add", {"value": (-40, 40), "per_channel": True}),
+    ("GaussianBlur", {"sigma": (0.0, 2.0)}), ("CropToFixedSize", {"width": 12, "height": 9}),
+])
+def test_the_common_augmenters_write_into_the_result_array(name, kwargs, two_row_chunks,
+                                                          monkeypatch):
+    results = []
+    run_chunks = _row_chunks.run_chunks
+
+    def spy(*args):
+        results.append(run_chunks(*args))
+        return results[-1]
+    monkeypatch.setattr(_row_chunks, "run_chunks", spy)
+    batch = _batch()
+    got = augkit.get(name, **kwargs, seed=5)(images=batch)
+    assert [out.copies for out in results] == [0]
+    expected = augkit.get(name, **kwargs, seed=5)(images=list(batch))
+    assert all(np.array_equal(a, b) for a, b in zip(got, expected, strict=True))
+
+
+def test_rows_of_another_shape_than_reserved_are_copied_and_kept():
+    out = _row_chunks.ArrayResult(3)
+    out.reserve((1, 2, 1), np.dtype(np.uint8))
+    slots = out.slots(0, 2)
+    slots[0][...] = 7
+    out.put([slots[0], np.ones((1, 2, 1), np.uint8)])
+    assert out.copies == 1 and out.slots(1, 2) is None  # rows are filled in order
+    out.put([np.zeros((2, 2, 1), np.uint8)])
+    assert out.finished() is None
+    assert [row.shape for row in out.rows()] == [(1, 2, 1), (1, 2, 1), (2, 2, 1)]
+    assert out.rows()[0].ravel().tolist() == [7, 7]

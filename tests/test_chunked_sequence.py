@@ -32,11 +32,11 @@ def chunk_sizes(monkeypatch):
     put = _row_chunks.ArrayResult.put
     run_chunks = _row_chunks.run_chunks
 
-    def spy(stages, images):
+    def spy(stages, images, *args):
         monkeypatch.setattr(_row_chunks.ArrayResult, "put",
                             lambda self, part: sizes.append(len(part)) or put(self, part))
         try:
-            return run_chunks(stages, images)
+            return run_chunks(stages, images, *args)
         finally:
             monkeypatch.setattr(_row_chunks.ArrayResult, "put", put)
     monkeypatch.setattr(_row_chunks, "run_chunks", spy)

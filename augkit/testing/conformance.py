@@ -51,7 +51,7 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from augkit.augmenter import Augmenter
+from augkit.augmenter import Augmenter, output_dtype
 from augkit.errors import UnsupportedDtypeError, describe
 from augkit.testing.strategies import CHECKED_DTYPES, _fill, images
 
@@ -179,7 +179,7 @@ def check_dtype_contract(cls, kwargs, max_examples):
             assert np.array_equal(given_image, before if given_image.ndim == 3
                                   else before[:, :, 0]), "the input image was modified"
             assert isinstance(out, np.ndarray), f"returned {type(out).__name__}"
-            expected = _output_dtype(aug, image.dtype)
+            expected = output_dtype(aug, image.dtype)
             assert out.dtype == expected, f"dtype {image.dtype} became {out.dtype}"
             if channels_first:
                 given_image = given_image.transpose(2, 0, 1)
@@ -206,12 +206,6 @@ def check_dtype_contract(cls, kwargs, max_examples):
         else:
             raise AssertionError(f"dtype {unsupported[0]} is not declared supported, "
                                  "yet no UnsupportedDtypeError was raised")
-
-
-def _output_dtype(aug: Augmenter, given: np.dtype) -> np.dtype:
-    """The dtype *aug* should return for an image of dtype *given*."""
-    declared = getattr(aug, "output_dtype", None)
-    return np.dtype(declared) if declared is not None else np.dtype(given)
 
 
 class _Draw:
@@ -429,7 +423,7 @@ def check_zero_size_images(cls, kwargs, max_examples):
         kps = KeypointsOnImage.from_xy_array(np.array([[1.0, 2.0]]), shape=shape)
         images_out, kps_out = aug(images=[image, regular], keypoints=[kps, kps.deepcopy()])
         assert _same(images_out[0], image), f"{shape} next to a regular image changed"
-        assert images_out[1].dtype == _output_dtype(aug, regular.dtype), \
+        assert images_out[1].dtype == output_dtype(aug, regular.dtype), \
             "the regular image of the batch broke"
         assert _same_item(kps_out[0], kps), f"keypoints on an image of shape {shape} moved"
 

@@ -83,6 +83,10 @@ class Add(ArithmeticAugmenter):
     def apply_to_images(self, images, params):
         return [F.add_scalar(image, values) for image, values in zip(images, params)]
 
+    def _apply_into(self, images, params, outs):
+        return [F.add_scalar(image, values, out)
+                for image, values, out in zip(images, params, outs)]
+
     def lookup_tables(self, params, shapes):
         """Per row, the uint8 table (or one per channel) of adding its values."""
         return _tables_per_row(F.add_tables, params)

@@ -67,6 +67,10 @@ class GaussianBlur(ArithmeticAugmenter):
     def apply_to_images(self, images, params):
         return [F.gaussian_blur(image, sigma) for image, sigma in zip(images, params)]
 
+    def _apply_into(self, images, params, outs):
+        return [F.gaussian_blur(image, sigma, out=out)
+                for image, sigma, out in zip(images, params, outs)]
+
 
 class AverageBlur(ArithmeticAugmenter):
     """Blur images by the mean over a ``kh x kw`` window, sizes drawn per image.

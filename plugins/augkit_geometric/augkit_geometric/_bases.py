@@ -245,13 +245,15 @@ class CropPadParams:
         pt, pr, pb, pl = self.pads[i]
         return (int(shape[0] - t - b + pt + pb), int(shape[1] - lft - r + pl + pr))
 
-    def out_shape(self, i: int, shape: Sequence[int]) -> tuple[int, ...]:
-        """Image shape of row *i* after the whole transform."""
+    def out_shapes(self, shapes: Sequence[Sequence[int]]) -> list[tuple[int, ...]]:
+        """Each row's image shape after the whole transform (in plain Python: a batch's
+        rows at once)."""
         if self.sizes is not None:
-            height, width = int(self.sizes[i, 0]), int(self.sizes[i, 1])
-        else:
-            height, width = self.mid_shape(i, shape)
-        return (height, width, *shape[2:])
+            return [(height, width, *shape[2:])
+                    for (height, width), shape in zip(self.sizes.tolist(), shapes)]
+        return [(shape[0] - t - b + pt + pb, shape[1] - lft - r + pl + pr, *shape[2:])
+                for (t, r, b, lft), (pt, pr, pb, pl), shape
+                in zip(self.crops.tolist(), self.pads.tolist(), shapes)]
 
     def matrix(self, i: int, shape: Sequence[int]) -> np.ndarray:
         """The row's transform as a 3x3 matrix on continuous coordinates."""
@@ -373,6 +375,13 @@ class CropPadAugmenter(PlaneFusion, GeometricFamilyAugmenter, abstract=True):
             for i, image in enumerate(images)
         ]
 
+    def _apply_into(self, images, params, outs):
+        if params.sizes is not None or params.pads.any():
+            return self.apply_to_images(images, params)
+        for image, (top, right, bottom, left), out in zip(images, params.crops.tolist(), outs):
+            np.copyto(out, image[top:image.shape[0] - bottom, left:image.shape[1] - right])
+        return outs
+
     def apply_to_maps(self, arrays, params, *, shapes, kind):
         return [_crop_pad_map(arr, params, i, shapes[i], kind) for i, arr in enumerate(arrays)]
 
@@ -380,7 +389,7 @@ class CropPadAugmenter(PlaneFusion, GeometricFamilyAugmenter, abstract=True):
         return [_crop_pad_points(xy, params, i, shapes[i]) for i, xy in enumerate(xys)]
 
     def output_shapes(self, params, shapes):
-        return [params.out_shape(i, shape) for i, shape in enumerate(shapes)]
+        return params.out_shapes(shapes)
 
     def work_shapes(self, params, shapes):
         if params.sizes is None and not params.pads.any():

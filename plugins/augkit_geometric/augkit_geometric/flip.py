@@ -25,7 +25,7 @@ class _Flip(MatrixAugmenter, abstract=True):
     """
 
     _axis: ClassVar[int]  # 1 flips left-right (x), 0 flips up-down (y)
-    _flip: ClassVar[Callable[[np.ndarray], np.ndarray]]
+    _flip: ClassVar[Callable[..., np.ndarray]]  # (arr, out=None)
     examples = ({"p": 1.0}, {"p": 0.5})
     plane_lossless = True  # fusable (sample reads the row shapes only), never resamples
 
@@ -44,6 +44,15 @@ class _Flip(MatrixAugmenter, abstract=True):
             return [flip(images[0]) if params[0] else images[0].copy()]
         return [flip(image) if flipped else image.copy()
                 for image, flipped in zip(images, params)]
+
+    def _apply_into(self, images, params, outs):
+        flip = type(self)._flip
+        for image, flipped, out in zip(images, params, outs):
+            if flipped:
+                flip(image, out)
+            else:
+                np.copyto(out, image)
+        return outs
 
     def apply_to_maps(self, arrays, params, *, shapes, kind):
         return self.apply_to_images(arrays, params)

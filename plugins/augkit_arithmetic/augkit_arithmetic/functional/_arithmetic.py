@@ -116,7 +116,8 @@ def add_tables(values: np.ndarray) -> np.ndarray:
     return _add_tables()[shift.astype(np.int64) + 255]
 
 
-def add_scalar(image: np.ndarray, values: np.ndarray) -> np.ndarray:
+def add_scalar(image: np.ndarray, values: np.ndarray,
+               out: np.ndarray | None = None) -> np.ndarray:
     """Return *image* plus *values* (one value, or one per channel), saturated.
 
     Parameters
@@ -127,11 +128,13 @@ def add_scalar(image: np.ndarray, values: np.ndarray) -> np.ndarray:
         What to add, in the image's units. Integer images get the values rounded
         first (half to even), so uint8 results equal ``clip(x + round(v), 0, 255)``;
         float images get them added as they are.
+    out : ndarray of shape (H, W, C), optional
+        A C-contiguous array of *image*'s dtype to write the result into.
 
     Returns
     -------
     ndarray of shape (H, W, C)
-        Of *image*'s dtype, saturated at its limits.
+        *out*, or a new array, of *image*'s dtype, saturated at its limits.
 
     Examples
     --------
@@ -139,9 +142,19 @@ def add_scalar(image: np.ndarray, values: np.ndarray) -> np.ndarray:
     [[[0, 7]]]
     """
     values = np.asarray(values, dtype=np.float64).reshape(-1)
+    if image.dtype == np.uint8 and values.size == 1:  # the common case: one table
+        table = _add_tables()[int(min(max(round(values[0]), -255), 255)) + 255]
+        return apply_lut(image, table, out)
+    added = _add_values(image, values)
+    if out is None:
+        return added
+    np.copyto(out, added)
+    return out
+
+
+def _add_values(image: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """:func:`add_scalar` but for one value on a uint8 image."""
     if image.dtype == np.uint8:
-        if values.size == 1:  # the common case: one table, straight to the translate
-            return apply_lut(image, _add_tables()[int(min(max(round(values[0]), -255), 255)) + 255])
         if 1 < values.size <= 4 and image.shape[2] == values.size:
             # per-channel: two saturating scalar passes (positive, then negative parts);
             # the few values in Python: clipping to integer bounds commutes with

@@ -58,7 +58,8 @@ def _filtered_in_float64(dtype: np.dtype) -> bool:
     return work_dtype(dtype).char == "d"
 
 
-def gaussian_blur(image: np.ndarray, sigma: float, ksize: int | None = None) -> np.ndarray:
+def gaussian_blur(image: np.ndarray, sigma: float, ksize: int | None = None,
+                  out: np.ndarray | None = None) -> np.ndarray:
     """Blur an image with a Gaussian of standard deviation *sigma*.
 
     A separable pass (``cv2.sepFilter2D``) with a kernel cached per sigma (rounded
@@ -74,11 +75,13 @@ def gaussian_blur(image: np.ndarray, sigma: float, ksize: int | None = None) -> 
         Standard deviation in pixels; ``sigma <= 0.001`` returns a copy.
     ksize : int, optional
         Odd kernel size (default: :func:`gaussian_ksize` of *sigma*, as imgaug).
+    out : ndarray of shape (H, W, C), optional
+        A C-contiguous array of *image*'s dtype to write the result into.
 
     Returns
     -------
     ndarray of shape (H, W, C)
-        Of *image*'s dtype (integers rounded and saturated).
+        *out*, or a new array, of *image*'s dtype (integers rounded and saturated).
 
     Examples
     --------
@@ -88,9 +91,22 @@ def gaussian_blur(image: np.ndarray, sigma: float, ksize: int | None = None) -> 
     [11, 24, 40, 24, 11]
     """
     if sigma <= GAUSSIAN_EPS or image.size == 0:
-        return image.copy()
+        if out is None:
+            return image.copy()
+        np.copyto(out, image)
+        return out
     kernel = _gaussian_kernel(int(sigma * 10000 + 0.5), _filtered_in_float64(image.dtype), ksize)
-    return run_cv2(image, lambda a: cv2.sepFilter2D(a, -1, kernel, kernel, borderType=BORDER))
+    if out is not None and image.dtype.char == "B" and image.shape[2] <= CV2_MAX_CHANNELS:
+        written = cv2.sepFilter2D(np.ascontiguousarray(image), -1, kernel, kernel, dst=out,
+                                  borderType=BORDER)
+        if written is not out:  # OpenCV made a new array (it drops a channel axis of 1)
+            np.copyto(out, written.reshape(out.shape))
+        return out
+    blurred = run_cv2(image, lambda a: cv2.sepFilter2D(a, -1, kernel, kernel, borderType=BORDER))
+    if out is None:
+        return blurred
+    np.copyto(out, blurred)
+    return out
 
 
 # --------------------------------------------------------------------------- box and median

@@ -56,18 +56,20 @@ def _cv2_fliplr(arr: np.ndarray) -> np.ndarray:
     return cv2.flip(arr, 1)
 
 
-def fliplr(arr: np.ndarray) -> np.ndarray:
+def fliplr(arr: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     """Mirror an image-like array left to right.
 
     Parameters
     ----------
     arr : ndarray of shape (H, W) or (H, W, C)
         Any dtype, any channel count.
+    out : ndarray, optional
+        A C-contiguous array of *arr*'s shape and dtype to write the result into.
 
     Returns
     -------
     ndarray
-        A new C-contiguous array equal to ``arr[:, ::-1]``.
+        *out*, or a new C-contiguous array, equal to ``arr[:, ::-1]``.
 
     Examples
     --------
@@ -76,12 +78,16 @@ def fliplr(arr: np.ndarray) -> np.ndarray:
     """
     if arr.dtype in _MOVE_DTYPES:
         if arr.ndim == 2 or 1 < arr.shape[2] <= CV2_MAX_CHANNELS:
-            return cv2.flip(arr, 1)  # OpenCV takes it as it is: the per-call fast path
-        return run_cv2(arr, _cv2_fliplr, native=_MOVE_DTYPE_NAMES)
-    return np.ascontiguousarray(arr[:, ::-1])
+            # OpenCV takes it as it is: the per-call fast path
+            return cv2.flip(arr, 1) if out is None else _into(out, cv2.flip(arr, 1, dst=out))
+        return _into(out, run_cv2(arr, _cv2_fliplr, native=_MOVE_DTYPE_NAMES))
+    if out is None:
+        return np.ascontiguousarray(arr[:, ::-1])
+    np.copyto(out, arr[:, ::-1])
+    return out
 
 
-def flipud(arr: np.ndarray) -> np.ndarray:
+def flipud(arr: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     """Mirror an image-like array top to bottom.
 
     A copy of the reversed-rows view: whole rows move, which numpy does as fast as
@@ -91,18 +97,31 @@ def flipud(arr: np.ndarray) -> np.ndarray:
     ----------
     arr : ndarray of shape (H, W) or (H, W, C)
         Any dtype, any channel count.
+    out : ndarray, optional
+        A C-contiguous array of *arr*'s shape and dtype to write the result into.
 
     Returns
     -------
     ndarray
-        A new C-contiguous array equal to ``arr[::-1]``.
+        *out*, or a new C-contiguous array, equal to ``arr[::-1]``.
 
     Examples
     --------
     >>> flipud(np.array([[1], [2]], dtype=np.int64)).tolist()
     [[2], [1]]
     """
-    return arr[::-1].copy(order="C")
+    if out is None:
+        return arr[::-1].copy(order="C")
+    np.copyto(out, arr[::-1])
+    return out
+
+
+def _into(out: np.ndarray | None, result: np.ndarray) -> np.ndarray:
+    """*result*, copied into *out* when given and not already there."""
+    if out is None or result is out:
+        return result
+    np.copyto(out, result.reshape(out.shape))
+    return out
 
 
 def rot90_image(arr: np.ndarray, k: int) -> np.ndarray:
