@@ -81,6 +81,11 @@ def output_dtype(aug: Augmenter, given: np.dtype) -> np.dtype:
     return np.dtype(given) if declared is None else np.dtype(declared)
 
 
+def _defined_by(cls: type, name: str) -> type:
+    """The class in *cls*'s MRO whose body defines attribute *name*."""
+    return next(klass for klass in cls.__mro__ if name in vars(klass))
+
+
 def _is_array_batch(data: Mapping[str, Any], rows: Rows) -> bool:
     """Whether a call is ``images=`` with an ``(N, H, W[, C])`` array of N >= 2 sized rows."""
     return (len(data) == 1 and type(data.get("images")) is np.ndarray and len(rows) > 1
@@ -336,8 +341,11 @@ class Augmenter(RandomStateMethods, metaclass=_AugmenterType):
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         cls._is_leaf = cls.apply_to_rows is Augmenter.apply_to_rows
-        cls._chunks_arrays = (cls._is_leaf or
-                              cls._augment_array_batch is not Augmenter._augment_array_batch)
+        # A class with children takes its own array path only where that path and
+        # apply_to_rows come from the same class (a subclass may change apply_to_rows).
+        chunker = _defined_by(cls, "_augment_array_batch")
+        cls._chunks_arrays = cls._is_leaf or (
+            chunker is not Augmenter and chunker is _defined_by(cls, "apply_to_rows"))
         cls._draws = cls.sample is not Augmenter.sample
         cls._checks_shape = cls.image_channels is not None or cls.min_image_side > 1
         if cls.__doc__ and "<" in cls.__doc__:

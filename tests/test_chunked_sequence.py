@@ -207,3 +207,18 @@ def test_an_unsupported_dtype_is_refused_before_anything_runs(two_row_chunks):
     seq = augkit.Sequential([augkit.get("Fliplr", p=1.0), augkit.get("Clouds")])
     with pytest.raises(augkit.errors.UnsupportedDtypeError, match="Clouds"):
         seq(images=np.zeros((3, 24, 20, 3), np.float64))
+
+
+class _LoggingSequential(augkit.Sequential):
+    """A subclass that changes how the children run: it keeps its own path."""
+
+    def apply_to_rows(self, rows, ctx, params):
+        self.calls = getattr(self, "calls", 0) + 1
+        return super().apply_to_rows(rows, ctx, params)
+
+
+def test_a_subclass_that_changes_apply_to_rows_is_not_bypassed(two_row_chunks, chunk_sizes):
+    seq = _LoggingSequential([augkit.get("Fliplr", p=1.0)])
+    out = seq(images=_batch())
+    assert seq.calls == 1 and chunk_sizes == []
+    assert np.array_equal(out, _batch()[:, :, ::-1])
