@@ -159,3 +159,18 @@ def test_to_size_crops_need_no_clamping(height, width, a, b, ratio, position):
                 CropToAspectRatio(ratio, position=position)):
         crop = aug._sample_one((height, width, 3), rng).crops[0].tolist()
         assert crop == F.clamp_crop(crop, height, width)
+
+
+_FLOATS = st.floats(-1e3, 1e3, allow_nan=False)
+
+
+@given(st.integers(1, 4000), st.integers(1, 4000), st.lists(_FLOATS, min_size=7, max_size=7))
+@settings(max_examples=300)
+def test_one_row_affine_matrix_is_bitwise_the_batched_rows(height, width, values):
+    """Affine's per-call path computes its matrix on floats; a batch row must be the
+    same to the last bit, or one-image and batch calls would warp differently."""
+    args = [np.array([float(height)]), np.array([float(width)])] + [np.array([v]) for v in values]
+    alone = F.affine_matrices(*args)
+    batched = F.affine_matrices(*(np.concatenate([x, x + 1.0]) for x in args))[:1]
+    assert alone.shape == (1, 3, 3)
+    assert alone.tobytes() == batched.tobytes()
