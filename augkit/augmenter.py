@@ -45,6 +45,7 @@ from augkit.errors import (
     UnsupportedKindError,
     describe,
 )
+from augkit.pixels import apply_tables
 
 #: dtype names most augmenters support; families narrow this per augmenter.
 NUMERIC_DTYPES = frozenset(
@@ -65,6 +66,9 @@ def _dtype_set(names: frozenset[str]) -> frozenset[np.dtype]:
     if dtypes is None:
         dtypes = _DTYPE_SETS[names] = frozenset(np.dtype(name) for name in names)
     return dtypes
+
+
+_UINT8 = np.dtype(np.uint8)
 
 
 def output_dtype(aug: Augmenter, given: np.dtype) -> np.dtype:
@@ -421,8 +425,16 @@ class Augmenter(RandomStateMethods, metaclass=_AugmenterType):
         shape and dtype. An output written there is returned as ``outs[i]`` itself; any
         other is copied in by the caller: the chunked batch path (``augkit._row_chunks``),
         which only first-party augmenters take, so this is for them to override. The
-        base returns :meth:`apply_to_images`.
+        base writes through the class's lookup tables for uint8 images (``lookup_tables``,
+        see :mod:`augkit.fusion`, exact by its contract), else returns
+        :meth:`apply_to_images`.
         """
+        lookup_tables = getattr(self, "lookup_tables", None)
+        if lookup_tables is not None and all(image.dtype == _UINT8 for image in images):
+            tables = lookup_tables(params, [image.shape for image in images])
+            if tables is not None and all(table is not None for table in tables):
+                return [apply_tables(image, np.asarray(table, np.uint8), out)
+                        for image, table, out in zip(images, tables, outs)]
         return self.apply_to_images(images, params)
 
     # ------------------------------------------------------------------ calling

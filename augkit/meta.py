@@ -382,6 +382,11 @@ class Identity(PixelAugmenter):
     def apply_to_images(self, images, params):
         return [image.copy() for image in images]
 
+    def _apply_into(self, images, params, outs):
+        for image, out in zip(images, outs):
+            np.copyto(out, image)
+        return outs
+
 
 class Lambda(Augmenter):
     """Apply user functions to each kind of data.

@@ -157,6 +157,9 @@ def test_other_packages_params_are_not_cut_even_when_their_length_is_the_row_cou
     ("Fliplr", {"p": 0.5}), ("Flipud", {"p": 0.5}), ("Add", {"value": (-40, 40)}),
     ("Add", {"value": (-40, 40), "per_channel": True}),
     ("GaussianBlur", {"sigma": (0.0, 2.0)}), ("CropToFixedSize", {"width": 12, "height": 9}),
+    ("CenterPadToMultiplesOf", {"width_multiple": 7, "height_multiple": 5}),
+    ("Identity", {}), ("Invert", {"p": 0.5}), ("Multiply", {"mul": (0.5, 1.5)}),
+    ("LogContrast", {"gain": (0.6, 1.4), "per_channel": True}),
 ])
 def test_the_common_augmenters_write_into_the_result_array(name, kwargs, two_row_chunks,
                                                           monkeypatch):

@@ -376,11 +376,12 @@ class CropPadAugmenter(PlaneFusion, GeometricFamilyAugmenter, abstract=True):
         ]
 
     def _apply_into(self, images, params, outs):
-        if params.sizes is not None or params.pads.any():
+        if params.sizes is not None:
             return self.apply_to_images(images, params)
-        for image, (top, right, bottom, left), out in zip(images, params.crops.tolist(), outs):
-            np.copyto(out, image[top:image.shape[0] - bottom, left:image.shape[1] - right])
-        return outs
+        return [_crop_pad_row(image, crops, pads, mode, cval, out)
+                for image, crops, pads, mode, cval, out in zip(
+                    images, params.crops.tolist(), params.pads.tolist(), params.modes,
+                    params.cvals.tolist(), outs)]
 
     def apply_to_maps(self, arrays, params, *, shapes, kind):
         return [_crop_pad_map(arr, params, i, shapes[i], kind) for i, arr in enumerate(arrays)]
@@ -434,22 +435,33 @@ def _frozen(params: CropPadParams) -> CropPadParams:
 
 def _crop_pad_one(image: np.ndarray, params: CropPadParams) -> np.ndarray:
     """:func:`~augkit_geometric.functional.crop_pad_image` for the one-image call without
-    resize: the per-call path, kept free of helper calls (uint8 constant padding goes
-    straight to OpenCV, with the fill value clipped as ``augkit.extend.pad`` clips it)."""
-    (top, right, bottom, left), = params.crops.tolist()
-    (pad_top, pad_right, pad_bottom, pad_left), = params.pads.tolist()
+    resize (see :func:`_crop_pad_row`)."""
+    (crops,), (pads,) = params.crops.tolist(), params.pads.tolist()
+    return _crop_pad_row(image, crops, pads, params.modes[0], params.cvals.item(0))
+
+
+def _crop_pad_row(image: np.ndarray, crops: list[int], pads: list[int], mode: str,
+                  cval: float, out: np.ndarray | None = None) -> np.ndarray:
+    """One row's crop and pad without resize, written into *out* where it can be (crops
+    alone, and uint8 constant padding, which goes straight to OpenCV with the fill value
+    clipped as ``augkit.extend.pad`` clips it); the per-call path, kept free of helper
+    calls."""
+    top, right, bottom, left = crops
+    pad_top, pad_right, pad_bottom, pad_left = pads
     shape = image.shape
     if top or right or bottom or left:
         image = image[top:shape[0] - bottom, left:shape[1] - right]
     if not (pad_top or pad_right or pad_bottom or pad_left):
-        return F.copy_image(image)
-    cval = params.cvals.item(0)
+        if out is None:
+            return F.copy_image(image)
+        np.copyto(out, image)
+        return out
     if (image.dtype.char == "B" and len(shape) == 3 and 1 < shape[2] <= 4
-            and params.modes[0] == "constant" and cval == cval):
+            and mode == "constant" and cval == cval):
         value = min(max(round(cval), 0), 255) if -1e9 < cval < 1e9 else (255 if cval > 0 else 0)
         return cv2.copyMakeBorder(image, pad_top, pad_bottom, pad_left, pad_right,
-                                  cv2.BORDER_CONSTANT, value=(value,) * 4)
-    return pad_unchecked(image, pad_top, pad_right, pad_bottom, pad_left, params.modes[0], cval)
+                                  cv2.BORDER_CONSTANT, dst=out, value=(value,) * 4)
+    return pad_unchecked(image, pad_top, pad_right, pad_bottom, pad_left, mode, cval)
 
 
 def _scaled(amounts: Sequence[int], sy: float, sx: float) -> tuple[int, int, int, int]:
