@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -322,7 +323,10 @@ def test_sigint_stops_a_multiworker_run_cleanly_and_resume_finishes_it(tmp_path)
     assert 0 < len(written) < 36
     done = subprocess.run(cmd + ["--resume"], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    assert f"{len(written)} already there" in done.stderr
+    # Outputs whose journal lines the interrupt cut off (at most one image's three per
+    # worker) are made again; every journaled one is kept.
+    kept = int(re.search(r"(\d+) already there", done.stderr).group(1))
+    assert len(written) - 2 * 3 <= kept <= len(written), done.stderr
     images = [n for n in _outputs(out) if n.endswith(".jpg")]
     assert len(images) == 36
     for i in range(12):
