@@ -121,7 +121,7 @@ class _Planner:
         """Draw the fused run of children *picked* and add its stages."""
         augs = [self.seq.children[i] for i in picked]
         rows = self.stand_ins.rows(self.shapes, self.dtype)
-        drawn, inputs = fusion._sample_run(augs, rows, self.ctx,
+        drawn, inputs = fusion.sample_run(augs, rows, self.ctx,
                                            [self._given(i) for i in picked])
         for i, params in zip(picked, drawn):
             self.recorded[i] = params
@@ -141,7 +141,7 @@ class _Planner:
                 self._check(augs[k], self.stand_ins.rows(inputs[k], self.dtype), drawn[k])
                 self._leaf(augs[k], drawn[k])
             return
-        fusion._check_inputs(augs[start:stop], self.stand_ins.rows(inputs[start], self.dtype))
+        fusion.check_inputs(augs[start:stop], self.stand_ins.rows(inputs[start], self.dtype))
         self.stages.append(stage(augs[start], fused) if stage is _Warp else stage(fused))
 
     def _check(self, aug: Augmenter, rows: Rows, params: Any) -> None:

@@ -529,7 +529,9 @@ def _apply_one(aug: Augmenter, rows: Rows, params: Any) -> Rows:
     return aug._apply(rows, params)
 
 
-def _check_inputs(augs: Sequence[Augmenter], rows: Rows) -> None:
+def check_inputs(augs: Sequence[Augmenter], rows: Rows) -> None:
+    """Check the images of *rows* against every augmenter of a fused run (what each
+    would check on its own: dtypes, channels, sizes)."""
     for aug in augs:
         for kind, items in rows.data.items():
             if kind.category == "image":
@@ -629,7 +631,7 @@ def _run_plane(augs: list, params: list, inputs: list, rows: Rows) -> Rows:
             for k in range(start, stop):
                 rows = _apply_one(augs[k], rows, params[k])
             continue
-        _check_inputs(augs[start:stop], rows)
+        check_inputs(augs[start:stop], rows)
         rows = _apply_plane(augs[start], rows, plans)
     return rows
 
@@ -676,7 +678,7 @@ def _run_lut(augs: list, params: list, inputs: list, rows: Rows) -> Rows:
         if tables is None:
             rows = _apply_one(augs[start], rows, params[start])
         else:
-            _check_inputs(augs[start:stop], rows)
+            check_inputs(augs[start:stop], rows)
             rows = _apply_lut(rows, tables)
     return rows
 
@@ -738,7 +740,7 @@ def _fusable_rows(rows: Rows, ctx: CallContext) -> bool:
     return all(0 not in shape for shape in rows.shapes)
 
 
-def _sample_run(augs, rows, ctx, given) -> tuple[list, list]:
+def sample_run(augs, rows, ctx, given) -> tuple[list, list]:
     """Each child's params for the run, drawn in order on the shapes it will see, and
     those shapes."""
     shapes = list(rows.shapes)
@@ -795,7 +797,7 @@ def run_fused(meta: MetaAugmenter, rows: Rows, ctx: CallContext, params: list | 
                 rows, recorded[picked[0]] = augs[0].augment_rows(rows, ctx, given)
                 continue
             given = [None if params is None else params[i] for i in picked]
-            drawn, inputs = _sample_run(augs, rows, ctx, given)
+            drawn, inputs = sample_run(augs, rows, ctx, given)
             rows = _RUNNERS[family](augs, drawn, inputs, rows)
             for i, p in zip(picked, drawn):
                 recorded[i] = p
