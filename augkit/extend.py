@@ -22,7 +22,7 @@ Pixels and OpenCV
     one dtype table for OpenCV (:data:`CV2_WORK_DTYPES`), :func:`run_cv2` to run an
     OpenCV function on any dtype and channel count, :func:`channel_groups`,
     :func:`saturate`, :func:`value_range`, :func:`apply_lut`, :func:`blend`,
-    :func:`table_keeping_alpha`,
+    :func:`table_keeping_alpha`, :func:`write_into` (for functions that take ``out=``),
     resizing and padding (:func:`resize_to`, :func:`pad`, :func:`pad_unchecked`,
     :func:`interpolation_flag`) and the crops or pads that reach an aspect ratio,
     multiples or powers (``compute_croppings_to_reach_*``, ``compute_paddings_to_reach_*``,
@@ -115,6 +115,7 @@ from augkit.pixels import (
     saturate,
     table_keeping_alpha,
     value_range,
+    write_into,
 )
 
 __all__ = [
@@ -179,4 +180,5 @@ __all__ = [
     "to_work_value",
     "value_range",
     "work_dtype",
+    "write_into",
 ]

@@ -135,13 +135,28 @@ def apply_lut(image: np.ndarray, table: np.ndarray,
     if channels <= 4:
         import cv2
 
-        written = cv2.LUT(np.ascontiguousarray(image), np.ascontiguousarray(table.T[None]),
-                          dst=out)
-        if written is not out:  # OpenCV made a new array (it drops a channel axis of 1)
-            out[...] = written.reshape(image.shape)
-        return out
+        return write_into(out, cv2.LUT(np.ascontiguousarray(image),
+                                       np.ascontiguousarray(table.T[None]), dst=out))
     for c in range(channels):
         out[:, :, c] = table[c][image[:, :, c]]
+    return out
+
+
+def write_into(out: np.ndarray | None, result: np.ndarray) -> np.ndarray:
+    """Return *result*, copied into *out* first when *out* is given and is not it.
+
+    For functions that take ``out=``: an OpenCV call given ``dst=`` may still return a
+    new array (it drops a channel axis of 1), which is reshaped to *out*'s shape.
+
+    Examples
+    --------
+    >>> out = np.zeros((1, 2, 1), np.uint8)
+    >>> write_into(out, np.array([[3, 4]], np.uint8)) is out, out.ravel().tolist()
+    (True, [3, 4])
+    """
+    if out is None or result is out:
+        return result
+    np.copyto(out, result.reshape(out.shape))
     return out
 
 

@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 import cv2
 import numpy as np
 
-from augkit.extend import apply_lut, saturate, value_range
+from augkit.extend import apply_lut, saturate, value_range, write_into
 
 
 def _float_dtype(dtype: np.dtype) -> np.dtype:
@@ -145,15 +145,11 @@ def add_scalar(image: np.ndarray, values: np.ndarray,
     if image.dtype == np.uint8 and values.size == 1:  # the common case: one table
         table = _add_tables()[int(min(max(round(values[0]), -255), 255)) + 255]
         return apply_lut(image, table, out)
-    added = _add_values(image, values)
-    if out is None:
-        return added
-    np.copyto(out, added)
-    return out
+    return write_into(out, _add_values(image, values))
 
 
 def _add_values(image: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """:func:`add_scalar` but for one value on a uint8 image."""
+    """:func:`add_scalar` for every case but one value on a uint8 image, into a new array."""
     if image.dtype == np.uint8:
         if 1 < values.size <= 4 and image.shape[2] == values.size:
             # per-channel: two saturating scalar passes (positive, then negative parts);

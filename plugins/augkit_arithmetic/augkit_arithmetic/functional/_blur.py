@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 import cv2
 import numpy as np
 
-from augkit.extend import CV2_MAX_CHANNELS, run_cv2, work_dtype
+from augkit.extend import CV2_MAX_CHANNELS, run_cv2, work_dtype, write_into
 
 #: The border of the linear filters (imgaug's ``reflect_101``).
 BORDER = cv2.BORDER_REFLECT_101
@@ -91,22 +91,13 @@ def gaussian_blur(image: np.ndarray, sigma: float, ksize: int | None = None,
     [11, 24, 40, 24, 11]
     """
     if sigma <= GAUSSIAN_EPS or image.size == 0:
-        if out is None:
-            return image.copy()
-        np.copyto(out, image)
-        return out
+        return image.copy() if out is None else write_into(out, image)
     kernel = _gaussian_kernel(int(sigma * 10000 + 0.5), _filtered_in_float64(image.dtype), ksize)
     if out is not None and image.dtype.char == "B" and image.shape[2] <= CV2_MAX_CHANNELS:
-        written = cv2.sepFilter2D(np.ascontiguousarray(image), -1, kernel, kernel, dst=out,
-                                  borderType=BORDER)
-        if written is not out:  # OpenCV made a new array (it drops a channel axis of 1)
-            np.copyto(out, written.reshape(out.shape))
-        return out
-    blurred = run_cv2(image, lambda a: cv2.sepFilter2D(a, -1, kernel, kernel, borderType=BORDER))
-    if out is None:
-        return blurred
-    np.copyto(out, blurred)
-    return out
+        return write_into(out, cv2.sepFilter2D(np.ascontiguousarray(image), -1, kernel, kernel,
+                                               dst=out, borderType=BORDER))
+    return write_into(out, run_cv2(
+        image, lambda a: cv2.sepFilter2D(a, -1, kernel, kernel, borderType=BORDER)))
 
 
 # --------------------------------------------------------------------------- box and median

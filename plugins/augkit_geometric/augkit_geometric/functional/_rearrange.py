@@ -13,6 +13,7 @@ from augkit.extend import (
     InputError,
     ParameterError,
     run_cv2,
+    write_into,
 )
 
 # OpenCV's functions that only move values (flip, rotate, copyTo) take every OpenCV
@@ -79,12 +80,11 @@ def fliplr(arr: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     if arr.dtype in _MOVE_DTYPES:
         if arr.ndim == 2 or 1 < arr.shape[2] <= CV2_MAX_CHANNELS:
             # OpenCV takes it as it is: the per-call fast path
-            return cv2.flip(arr, 1) if out is None else _into(out, cv2.flip(arr, 1, dst=out))
-        return _into(out, run_cv2(arr, _cv2_fliplr, native=_MOVE_DTYPE_NAMES))
+            return cv2.flip(arr, 1) if out is None else write_into(out, cv2.flip(arr, 1, dst=out))
+        return write_into(out, run_cv2(arr, _cv2_fliplr, native=_MOVE_DTYPE_NAMES))
     if out is None:
         return np.ascontiguousarray(arr[:, ::-1])
-    np.copyto(out, arr[:, ::-1])
-    return out
+    return write_into(out, arr[:, ::-1])
 
 
 def flipud(arr: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
@@ -112,16 +112,8 @@ def flipud(arr: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     """
     if out is None:
         return arr[::-1].copy(order="C")
-    np.copyto(out, arr[::-1])
-    return out
+    return write_into(out, arr[::-1])
 
-
-def _into(out: np.ndarray | None, result: np.ndarray) -> np.ndarray:
-    """*result*, copied into *out* when given and not already there."""
-    if out is None or result is out:
-        return result
-    np.copyto(out, result.reshape(out.shape))
-    return out
 
 
 def rot90_image(arr: np.ndarray, k: int) -> np.ndarray:
