@@ -245,15 +245,16 @@ class CropPadParams:
         pt, pr, pb, pl = self.pads[i]
         return (int(shape[0] - t - b + pt + pb), int(shape[1] - lft - r + pl + pr))
 
-    def out_shapes(self, shapes: Sequence[Sequence[int]]) -> list[tuple[int, ...]]:
-        """Each row's image shape after the whole transform (in plain Python: a batch's
-        rows at once)."""
-        if self.sizes is not None:
-            return [(height, width, *shape[2:])
-                    for (height, width), shape in zip(self.sizes.tolist(), shapes)]
-        return [(shape[0] - t - b + pt + pb, shape[1] - lft - r + pl + pr, *shape[2:])
+    def mid_shapes(self, shapes: Sequence[Sequence[int]]) -> list[tuple[int, int]]:
+        """:meth:`mid_shape` of every row (in plain Python: a batch's rows at once)."""
+        return [(shape[0] - t - b + pt + pb, shape[1] - lft - r + pl + pr)
                 for (t, r, b, lft), (pt, pr, pb, pl), shape
                 in zip(self.crops.tolist(), self.pads.tolist(), shapes)]
+
+    def out_shapes(self, shapes: Sequence[Sequence[int]]) -> list[tuple[int, ...]]:
+        """Each row's image shape after the whole transform."""
+        sizes = self.mid_shapes(shapes) if self.sizes is None else self.sizes.tolist()
+        return [(height, width, *shape[2:]) for (height, width), shape in zip(sizes, shapes)]
 
     def matrix(self, i: int, shape: Sequence[int]) -> np.ndarray:
         """The row's transform as a 3x3 matrix on continuous coordinates."""
@@ -293,10 +294,7 @@ def largest_shapes(params: CropPadParams,
     """
     sizes = None if params.sizes is None else params.sizes.tolist()
     out = []
-    for i, ((top, right, bottom, left), (pad_top, pad_right, pad_bottom, pad_left), shape) \
-            in enumerate(zip(params.crops.tolist(), params.pads.tolist(), shapes)):
-        height = shape[0] - top - bottom + pad_top + pad_bottom
-        width = shape[1] - left - right + pad_left + pad_right
+    for i, ((height, width), shape) in enumerate(zip(params.mid_shapes(shapes), shapes)):
         if sizes is not None and sizes[i][0] * sizes[i][1] >= height * width:
             height, width = sizes[i]
         out.append((height, width, *shape[2:]))
