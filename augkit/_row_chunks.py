@@ -173,6 +173,11 @@ class ArrayResult:
         self.array = np.empty((self.nb_rows, *shape), dtype)
         self._reserved = True
 
+    @property
+    def reserved(self) -> bool:
+        """Whether the array was allocated up front (:meth:`reserve`)."""
+        return self._reserved
+
     def slots(self, start: int, stop: int) -> list[np.ndarray] | None:
         """Views of rows *start* to *stop* of the reserved array, for a stage to write its
         outputs into (and hand back to :meth:`put`); None before :meth:`reserve` or once
@@ -240,6 +245,10 @@ def run_chunks(stages: list, images: list[np.ndarray],
     to write the chunk's outputs into. Given the output *shapes* and *dtype* of every
     row, all alike, the result array is allocated first and the last stage gets them.
 
+    When one stage wrote the first chunk's rows in place, the other rows go as one chunk:
+    with no intermediate images and no copies, chunks would only add Python work (a
+    batch of 64 tiny crops: 2.2 against 5 us per row).
+
     Each chunk's last outputs stay alive until the next chunk's are made, as a loop of
     one-image calls keeps its outputs: otherwise a chunk frees every intermediate image
     at the top of the heap, glibc hands that memory back to the system and the next
@@ -252,7 +261,8 @@ def run_chunks(stages: list, images: list[np.ndarray],
     step = rows_per_chunk(images[0])
     previous: list[np.ndarray] = []
     *inner, last = stages
-    for start in range(0, len(images), step):
+    start = 0
+    while start < len(images):
         stop = start + step
         part = images[start:stop]
         for stage in inner:
@@ -260,4 +270,7 @@ def run_chunks(stages: list, images: list[np.ndarray],
         part = last(part, start, stop, out.slots(start, start + len(part)))
         out.put(part)
         previous[:] = part
+        start = stop
+        if not inner and out.copies == 0 and out.reserved:
+            step = len(images)  # one stage writing in place: no chunk keeps anything hot
     return out

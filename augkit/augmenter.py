@@ -351,6 +351,10 @@ class Augmenter(RandomStateMethods, metaclass=_AugmenterType):
         cls._chunks_arrays = cls._is_leaf or (
             chunker is not Augmenter and chunker is _defined_by(cls, "apply_to_rows"))
         cls._draws = cls.sample is not Augmenter.sample
+        # An _apply_into inherited from above the class that (re)defines apply_to_images
+        # would bypass it: such a class writes through the base's (tables, else a copy).
+        if not issubclass(_defined_by(cls, "_apply_into"), _defined_by(cls, "apply_to_images")):
+            cls._apply_into = Augmenter._apply_into  # type: ignore[method-assign]
         cls._checks_shape = cls.image_channels is not None or cls.min_image_side > 1
         if cls.__doc__ and "<" in cls.__doc__:
             cls.__doc__ = _fill_doc_blocks(cls)
@@ -682,7 +686,7 @@ line_strings : optional
             return self._apply(rows, params).restore()[kind.name], params
         if self.changes_shape:
             self._guard_output_sizes(params, rows.shapes)
-        self.check_images(images, kind)
+        self.check_images(images[:1], kind)  # the rows of an array share shape and dtype
         out = _row_chunks.run_chunks([_row_chunks.LeafStage(self, rows_of)], images,
                                      self.output_shapes(params, rows.shapes),
                                      output_dtype(self, images[0].dtype))

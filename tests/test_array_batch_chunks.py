@@ -90,7 +90,7 @@ def test_a_batch_object_with_an_image_array_takes_the_chunked_path(two_row_chunk
                         lambda self, images: chunks.append(len(images)) or put(self, images))
     batch = _batch()
     out = augkit.get("Add", value=(-40, 40), seed=2).augment_batch(augkit.Batch(images=batch))
-    assert chunks == [2, 2, 1]
+    assert chunks == [2, 3]  # Add wrote the first chunk in place: the rest go at once
     expected = augkit.get("Add", value=(-40, 40), seed=2)(images=list(batch))
     assert isinstance(out.images_aug, np.ndarray) and out.images_aug.shape == batch.shape
     assert np.array_equal(out.images_aug, np.stack(expected))
@@ -160,6 +160,9 @@ def test_other_packages_params_are_not_cut_even_when_their_length_is_the_row_cou
     ("CenterPadToMultiplesOf", {"width_multiple": 7, "height_multiple": 5}),
     ("Identity", {}), ("Invert", {"p": 0.5}), ("Multiply", {"mul": (0.5, 1.5)}),
     ("LogContrast", {"gain": (0.6, 1.4), "per_channel": True}),
+    ("Invert", {"p": 1.0}), ("TotalDropout", {"p": 0.5}), ("ChannelShuffle", {"p": 0.5}),
+    ("Sharpen", {"alpha": (0.0, 1.0)}), ("EdgeDetect", {"alpha": (0.0, 1.0)}),
+    ("Convolve", {"matrix": np.array([[0, 0, 0], [0, 0, 1], [0, 0, 0]], np.float32)}),
 ])
 def test_the_common_augmenters_write_into_the_result_array(name, kwargs, two_row_chunks,
                                                           monkeypatch):

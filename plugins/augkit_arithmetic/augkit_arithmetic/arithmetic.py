@@ -347,21 +347,41 @@ class Invert(ArithmeticAugmenter):
         low, _, high = value_range(dtype)
         return low + threshold / 255.0 * (high - low)
 
+    def _plain(self, image: np.ndarray, row: InvertRow) -> str | None:
+        """``'invert'`` for a row that is a bitwise not (uint8, every value, default
+        range), ``'copy'`` for one that changes nothing, else None."""
+        if (row is _INVERT_ALL and image.dtype.char == "B" and self.min_value is None
+                and self.max_value is None):
+            return "invert"  # 255 - v: on uint8, a bitwise not
+        if row.channels.size == 1 and not row.channels[0]:
+            return "copy"
+        return None
+
     def apply_to_images(self, images, params):
         out = []
         for image, row in zip(images, params):
-            if (row is _INVERT_ALL and image.dtype.char == "B" and self.min_value is None
-                    and self.max_value is None):
-                out.append(np.invert(image))  # 255 - v: on uint8, a bitwise not
-                continue
-            channels = None if row.channels.size == 1 else row.channels
-            if row.channels.size == 1 and not row.channels[0]:
+            plain = self._plain(image, row)
+            if plain == "invert":
+                out.append(np.invert(image))
+            elif plain == "copy":
                 out.append(np.array(image, copy=True, order="C"))
-                continue
-            out.append(F.invert(image, min_value=self.min_value, max_value=self.max_value,
-                                threshold=self._threshold_for(image.dtype, row.threshold),
-                                invert_above_threshold=row.above, channels=channels))
+            else:
+                channels = None if row.channels.size == 1 else row.channels
+                out.append(F.invert(image, min_value=self.min_value, max_value=self.max_value,
+                                    threshold=self._threshold_for(image.dtype, row.threshold),
+                                    invert_above_threshold=row.above, channels=channels))
         return out
+
+    def _apply_into(self, images, params, outs):
+        plain = [self._plain(image, row) for image, row in zip(images, params)]
+        if None in plain:  # thresholds, channels, ranges: the tables (uint8) or the usual
+            return super()._apply_into(images, params, outs)
+        for image, how, out in zip(images, plain, outs):
+            if how == "invert":
+                np.invert(image, out=out)
+            else:
+                np.copyto(out, image)
+        return outs
 
     def lookup_tables(self, params, shapes):
         """Per row, the uint8 table (or one per channel, identity where not inverted)."""

@@ -110,6 +110,14 @@ class Convolve(ArithmeticAugmenter):
         return [image.copy() if kernel is None else F.convolve(image, kernel)
                 for image, kernel in zip(images, params)]
 
+    def _apply_into(self, images, params, outs):
+        for image, kernel, out in zip(images, params, outs):
+            if kernel is None:
+                np.copyto(out, image)
+            else:
+                F.convolve(image, kernel, out)
+        return outs
+
 
 class _MixedKernel(Convolve):
     """A 3x3 effect kernel mixed with the identity by *alpha*, drawn per image.

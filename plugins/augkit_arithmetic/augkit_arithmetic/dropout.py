@@ -214,6 +214,14 @@ class TotalDropout(ArithmeticAugmenter):
         return [np.zeros_like(image, order="C") if drop else np.array(image, copy=True, order="C")
                 for image, drop in zip(images, params)]
 
+    def _apply_into(self, images, params, outs):
+        for image, drop, out in zip(images, params, outs):
+            if drop:
+                out.fill(0)
+            else:
+                np.copyto(out, image)
+        return outs
+
 
 # ---------------------------------------------------------------------------
 # Cutout

@@ -143,3 +143,17 @@ def test_callable_returning_wrong_kernel_count_is_an_error():
     aug = Convolve(matrix=lambda image, n, rng: [np.ones((3, 3))] * (n + 1))
     with pytest.raises(ParameterError, match="kernels"):
         aug(image=IMG)
+
+
+@pytest.mark.parametrize("channels", [1, 3])
+@pytest.mark.parametrize("kernel", [
+    np.float32([[0, 0, 0], [0, 0, 1], [0, 0, 0]]),  # filter2D
+    np.float32([[-1, -1, -1], [-1, 9, -1], [-1, -1, -1]]),  # Sharpen's centre-plus-box route
+    np.ones((15, 15), np.float32) / 225,  # large: filter2D's DFT size
+])
+def test_convolve_writes_into_out_what_it_returns(channels, kernel):
+    image = np.random.default_rng(0).integers(0, 256, (9, 11, channels), dtype=np.uint8)
+    out = np.full_like(image, 7)
+    got = F.convolve(image, kernel, out)
+    assert got is out
+    assert np.array_equal(out, F.convolve(image, kernel).reshape(image.shape))

@@ -10,12 +10,13 @@ from functools import lru_cache
 import cv2
 import numpy as np
 
-from augkit.extend import CV2_MAX_CHANNELS, run_cv2
+from augkit.extend import CV2_MAX_CHANNELS, run_cv2, write_into
 from augkit_arithmetic.functional._blur import BORDER
 from augkit_arithmetic.functional._sparse import correlate_sparse, dft_area, sparse_plan
 
 
-def convolve(image: np.ndarray, kernel: np.ndarray | Sequence[np.ndarray]) -> np.ndarray:
+def convolve(image: np.ndarray, kernel: np.ndarray | Sequence[np.ndarray],
+             out: np.ndarray | None = None) -> np.ndarray:
     """Correlate an image with a 2D kernel (``cv2.filter2D``, reflected borders).
 
     Parameters
@@ -26,6 +27,9 @@ def convolve(image: np.ndarray, kernel: np.ndarray | Sequence[np.ndarray]) -> np
     kernel : ndarray of shape (kh, kw) or sequence of (ndarray or None)
         One float kernel for every channel, or one per channel (None: the channel
         is left unchanged).
+    out : ndarray, optional
+        A C-contiguous array of *image*'s shape and dtype to write the result into
+        (uint8 images with one kernel are filtered straight into it).
 
     Returns
     -------
@@ -49,26 +53,31 @@ def convolve(image: np.ndarray, kernel: np.ndarray | Sequence[np.ndarray]) -> np
     [1, 2, 1]
     """
     if image.size == 0:
-        return image.copy()
+        return write_into(out, image.copy())
     if isinstance(kernel, np.ndarray):
-        if kernel.shape == (3, 3) and image.dtype.char == "B" \
-                and image.shape[2] <= CV2_MAX_CHANNELS and _is_centre_plus_box(kernel):
-            return _centre_plus_box(image, kernel)
-        return run_cv2(image, lambda a: _filter2d(a, kernel))
+        direct = image.dtype.char == "B" and image.shape[2] <= CV2_MAX_CHANNELS
+        if direct and kernel.shape == (3, 3) and _is_centre_plus_box(kernel):
+            return _centre_plus_box(image, kernel, out)
+        if direct and out is not None:  # filter2D drops a channel axis of 1: write_into
+            return write_into(out, _filter2d(image, kernel, out))
+        return write_into(out, run_cv2(image, lambda a: _filter2d(a, kernel)))
     kernels = list(kernel)
-    out = np.empty_like(image)
+    if out is None:
+        out = np.empty_like(image)
     for c, k in enumerate(kernels):
         channel = image[:, :, c:c + 1]
         out[:, :, c:c + 1] = channel if k is None else convolve(channel, k)
     return out
 
 
-def _filter2d(image: np.ndarray, kernel: np.ndarray) -> np.ndarray:
-    """``cv2.filter2D``, or a sum over the taps of a sparse kernel it would take a DFT for."""
+def _filter2d(image: np.ndarray, kernel: np.ndarray,
+              out: np.ndarray | None = None) -> np.ndarray:
+    """``cv2.filter2D`` (into *out* when given), or a sum over the taps of a sparse
+    kernel it would take a DFT for."""
     area = dft_area(image.dtype)
     plan = sparse_plan(kernel, area) if kernel.size >= area else None
     if plan is None:
-        return cv2.filter2D(image, -1, kernel, borderType=BORDER)
+        return cv2.filter2D(image, -1, kernel, dst=out, borderType=BORDER)
     return correlate_sparse(image, plan)
 
 
@@ -83,7 +92,8 @@ def _is_centre_plus_box(kernel: np.ndarray) -> bool:
 _STRIP_VALUES = 1 << 17
 
 
-def _centre_plus_box(image: np.ndarray, kernel: np.ndarray) -> np.ndarray:
+def _centre_plus_box(image: np.ndarray, kernel: np.ndarray,
+                     out: np.ndarray | None = None) -> np.ndarray:
     """uint8 fast path for ``c * identity + o * ones(3, 3)`` kernels (Sharpen's shape).
 
     A 3x3 box sum and one weighted add, equal to ``cv2.filter2D`` except for rare
@@ -98,7 +108,8 @@ def _centre_plus_box(image: np.ndarray, kernel: np.ndarray) -> np.ndarray:
     height, width, nb_channels = image.shape
     rows = max(1, _STRIP_VALUES // (width * nb_channels))
     step = rows if height > 2 * rows else height
-    out = np.empty((height, width, nb_channels), dtype=np.uint8)
+    if out is None:
+        out = np.empty((height, width, nb_channels), dtype=np.uint8)
     for top in range(0, height, step):
         _centre_plus_box_rows(image, top, min(top + step, height), centre, ring, out)
     return out
