@@ -34,7 +34,7 @@ from augkit.pixels import apply_tables
 if TYPE_CHECKING:
     from augkit.meta import Sequential
 
-__all__ = ["run_chunked"]
+__all__ = ["plan_branch", "run_chunked", "run_stages", "stand_in_rows"]
 
 
 class _Warp:
@@ -94,13 +94,14 @@ class _Planner:
     """Draws the children's params in order and turns them into stages, until a child
     cannot take part."""
 
-    def __init__(self, seq: Sequential, rows: Rows, ctx: CallContext, given: list | None):
+    def __init__(self, children: Sequence[Augmenter], rows: Rows, ctx: CallContext,
+                 given: list | None):
         (self.kind, images), = rows.data.items()
-        self.seq, self.ctx, self.given = seq, ctx, given
+        self.children, self.ctx, self.given = children, ctx, given
         self.stand_ins = _StandIns(self.kind)
         self.shapes, self.dtype = list(rows.shapes), images[0].dtype
         self.nb_rows = rows.nb_rows
-        self.recorded: list = [None] * len(seq.children)
+        self.recorded: list = [None] * len(children)
         self.stages: list = []
         self.whole = True  # every stage so far cuts into rows
 
@@ -109,7 +110,7 @@ class _Planner:
 
     def add_alone(self, i: int) -> bool:
         """Draw child *i* and add it as a stage; False if it ends the chunked prefix."""
-        aug = self.seq.children[i]
+        aug = self.children[i]
         rows = self.stand_ins.rows(self.shapes, self.dtype)
         params = self.recorded[i] = aug._params_of_call(rows, self.ctx, self._given(i))
         self._check(aug, rows, params)
@@ -119,7 +120,7 @@ class _Planner:
 
     def add_run(self, family: str, picked: list[int]) -> bool:
         """Draw the fused run of children *picked* and add its stages."""
-        augs = [self.seq.children[i] for i in picked]
+        augs = [self.children[i] for i in picked]
         rows = self.stand_ins.rows(self.shapes, self.dtype)
         drawn, inputs = fusion.sample_run(augs, rows, self.ctx,
                                            [self._given(i) for i in picked])
@@ -161,18 +162,17 @@ class _Planner:
             self.whole = False  # the next child would see zero-size rows split off
 
 
-def _plan(seq: Sequential, rows: Rows, ctx: CallContext, given: list | None,
-          sequence: list[int]) -> tuple[_Planner, list[int]]:
+def _plan(children: Sequence[Augmenter], fuse: bool, rows: Rows, ctx: CallContext,
+          given: list | None, sequence: list[int]) -> tuple[_Planner, list[int]]:
     """Draw the chunked prefix of *sequence*; return the planner and the children left."""
-    planner = _Planner(seq, rows, ctx, given)
+    planner = _Planner(children, rows, ctx, given)
     stand_ins = planner.stand_ins.rows(planner.shapes, planner.dtype)
-    segments = (fusion.fused_segments(seq.children, sequence, stand_ins, ctx)
-                if seq.fuse else None)
+    segments = fusion.fused_segments(children, sequence, stand_ins, ctx) if fuse else None
     if segments is None:
         segments = [(None, [i]) for i in sequence]
     done = 0
     for family, picked in segments:
-        if not all(_takes_part(seq.children[i]) for i in picked):
+        if not all(_takes_part(children[i]) for i in picked):
             break
         done += len(picked)
         if family is None or len(picked) == 1:
@@ -211,7 +211,7 @@ def run_chunked(seq: Sequential, batch: np.ndarray, rows: Rows, ctx: CallContext
     sequence = list(range(len(seq.children))) if order is None else list(order)
     ctx.parents.append(seq)
     try:
-        planner, rest = _plan(seq, rows, ctx, given, sequence)
+        planner, rest = _plan(seq.children, seq.fuse, rows, ctx, given, sequence)
         if not planner.whole or not planner.stages:  # the usual way, with what was drawn
             drawn = planner.recorded if given is None else given
             rows, recorded = seq._run(rows, ctx, drawn, order)
@@ -232,3 +232,32 @@ def run_chunked(seq: Sequential, batch: np.ndarray, rows: Rows, ctx: CallContext
         planner.recorded = [p if t is None else t for p, t in zip(planner.recorded, tail)]
     return done.restore()["images"], planner.recorded
 
+
+
+def plan_branch(children: Sequence[Augmenter], rows: Rows, ctx: CallContext,
+                given: list | None) -> tuple[list | None, list]:
+    """Draw every child of a branch (run one after the other, unfused) for the rows of an
+    image array, ahead of the images.
+
+    Returns the branch's stages (``stage(images, start, stop)``, see
+    :func:`run_stages`), or None when some child cannot be drawn ahead or cut into rows,
+    and each child's params as drawn so far (indexed like *children*, None where not
+    drawn): a caller that gets no stages runs the branch the usual way with them.
+    """
+    planner, rest = _plan(children, False, rows, ctx, given, list(range(len(children))))
+    stages = planner.stages if planner.whole and not rest else None
+    return stages, planner.recorded
+
+
+def stand_in_rows(rows: Rows) -> Rows:
+    """*rows* (an image array's) with stand-in images: their shapes and dtype, no pixels."""
+    (kind, images), = rows.data.items()
+    return _StandIns(kind).rows(list(rows.shapes), images[0].dtype)
+
+
+def run_stages(stages: Sequence[Any], images: list[np.ndarray], start: int,
+               stop: int) -> list[np.ndarray]:
+    """The images of rows *start* to *stop* through *stages* (none: *images* themselves)."""
+    for stage in stages:
+        images = stage(images, start, stop)
+    return images
