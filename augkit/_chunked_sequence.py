@@ -22,7 +22,7 @@ params already drawn.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
@@ -30,9 +30,6 @@ from augkit import _row_chunks, fusion
 from augkit._rows import Rows
 from augkit.augmenter import Augmenter, CallContext, output_dtype
 from augkit.pixels import apply_tables
-
-if TYPE_CHECKING:
-    from augkit.meta import Sequential
 
 __all__ = ["plan_branch", "run_chunked", "run_stages", "stand_in_rows"]
 
@@ -184,7 +181,7 @@ def _plan(children: Sequence[Augmenter], fuse: bool, rows: Rows, ctx: CallContex
     return planner, sequence[done:]
 
 
-def run_chunked(seq: Sequential, batch: np.ndarray, rows: Rows, ctx: CallContext,
+def run_chunked(seq: Any, batch: np.ndarray, rows: Rows, ctx: CallContext,
                 given: list | None, order: Sequence[int] | None) -> tuple[Any, list]:
     """Augment the rows of ``images=`` array *batch* with *seq*'s children, chunk by chunk.
 

@@ -351,6 +351,10 @@ class WithChannels(ViewAugmenter):
             return view
         return super().from_view(rows, view, view_params)
 
+    def view_shape(self, shape, dtype, index, view_params):
+        channels = shape[2] if self.channels is None else sum(c < shape[2] for c in self.channels)
+        return (*shape[:2], channels), dtype
+
     def _picks(self, image: np.ndarray) -> list[int]:
         if self.channels is None:  # all channels (to_view passes the rows through then)
             return list(range(image.shape[2]))
@@ -360,7 +364,10 @@ class WithChannels(ViewAugmenter):
         return np.ascontiguousarray(image[:, :, self._picks(image)])
 
     def image_from_view(self, original, view, index, view_params):
-        out = original.copy()
+        return self._image_from_view_into(original, view, np.empty_like(original, order="C"))
+
+    def _image_from_view_into(self, original, view, out):
+        np.copyto(out, original)
         out[:, :, self._picks(original)] = view
         return out
 

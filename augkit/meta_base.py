@@ -22,6 +22,8 @@ from typing import Any, ClassVar
 
 import numpy as np
 
+from augkit import _row_chunks
+from augkit._chunked_sequence import plan_branch, run_stages, stand_in_rows
 from augkit._rows import Rows
 from augkit.augmenter import Augmenter, CallContext
 from augkit.errors import InputError, ParameterTypeError, describe
@@ -207,6 +209,19 @@ class ViewAugmenter(MetaAugmenter):
         """Map the children's result *view* back, given the *original* image."""
         return view
 
+    def view_shape(self, shape: tuple[int, ...], dtype: np.dtype, index: int,
+                   view_params: Any) -> tuple[tuple[int, ...], np.dtype] | None:
+        """The shape and dtype of row *index*'s view of an image of *shape* and *dtype*.
+
+        None (the default) when they are not known before the view is made. A
+        first-party view that gives them, and whose :meth:`sample_view` reads no pixels
+        (``sample_reads_pixels``), takes an image array a chunk of rows at a time: the
+        children are drawn ahead on stand-in views, then each chunk goes through
+        :meth:`image_to_view`, the children and :meth:`image_from_view` (so a class
+        that gives shapes must map images by these two alone).
+        """
+        return None
+
     def to_view(self, rows: Rows, view_params: Any) -> Rows:
         """Return the rows the children see (default: images through
         :meth:`image_to_view`, other kinds unchanged)."""
@@ -244,6 +259,77 @@ class ViewAugmenter(MetaAugmenter):
         view = self.to_view(rows, view_params)
         view, child_params = self.run_children(view, ctx, child_params)
         return self.from_view(rows, view, view_params), (view_params, child_params)
+
+    def _augment_array_batch(self, batch: np.ndarray, rows: Rows, ctx: CallContext,
+                             params: Any) -> tuple[Any, Any]:
+        (kind, images), = rows.data.items()
+        if self._checks_meta_images:
+            self.check_images(images, kind)
+        ahead = _row_chunks.cuts_params_of(type(self)) and not self.sample_reads_pixels
+        if params is None:
+            child_params = None
+            view_params = (None if type(self).sample_view is ViewAugmenter.sample_view
+                           else self.sample_view(stand_in_rows(rows) if ahead else rows,
+                                                 ctx.rng(self)))
+        else:
+            view_params, child_params = params
+        view = self._stand_in_views(rows, view_params) if ahead else None
+        stages = None
+        if view is not None:
+            ctx.parents.append(self)
+            try:
+                stages, child_params = plan_branch(self.children, view, ctx, child_params)
+            finally:
+                ctx.parents.pop()
+        if stages is None:
+            done, drawn = self.apply_to_rows(rows, ctx, (view_params, child_params))
+            return done.restore()[kind.name], drawn
+        shapes = rows.shapes if self.children_keep_size else None
+        out = _row_chunks.run_chunks([self._view_stage(stages, view_params)], images, shapes,
+                                     images[0].dtype)
+        array = out.finished()
+        if array is None:
+            outputs = out.rows()
+            return (rows.replace({kind: outputs}, [o.shape for o in outputs])
+                    .restore()[kind.name], (view_params, child_params))
+        if batch.ndim == 3 and array.shape[3] == 1:  # (N, H, W) in, (N, H, W) out
+            array = array[..., 0]
+        return array, (view_params, child_params)
+
+    def _stand_in_views(self, rows: Rows, view_params: Any) -> Rows | None:
+        """Stand-ins of the rows' views (one dtype for all), or None when the views are
+        not known ahead (:meth:`view_shape`)."""
+        (kind, images), = rows.data.items()
+        shapes, dtypes = [], set()
+        for index, shape in enumerate(rows.shapes):
+            known = self.view_shape(shape, images[index].dtype, index, view_params)
+            if known is None:
+                return None
+            shapes.append(tuple(known[0]))
+            dtypes.add(np.dtype(known[1]))
+        if len(dtypes) != 1:
+            return None
+        dtype = dtypes.pop()
+        return Rows({kind: [np.broadcast_to(np.zeros((), dtype), s) for s in shapes]}, shapes)
+
+    def _view_stage(self, stages: list, view_params: Any):
+        """A chunk's images to their views, through the children's *stages*, and back."""
+        def view_rows(part, start, stop, outs=None):
+            views = [self.image_to_view(image, start + k, view_params)
+                     for k, image in enumerate(part)]
+            changed = run_stages(stages, views, start, stop)
+            if self.children_keep_size:
+                self._check_kept_size(part, changed)
+            if outs is not None and self._image_from_view_into is not None:
+                return [self._image_from_view_into(image, result, out)
+                        for image, result, out in zip(part, changed, outs)]
+            return [self.image_from_view(image, result, start + k, view_params)
+                    for k, (image, result) in enumerate(zip(part, changed))]
+        return view_rows
+
+    #: ``(original, view, out) -> out``: :meth:`image_from_view` written into *out* (the
+    #: result array's row) by a class whose mapping back does not depend on the row.
+    _image_from_view_into: Any = None
 
     def _check_kept_size(self, originals: list[np.ndarray], changed: list[np.ndarray]) -> None:
         for image, result in zip(originals, changed):

@@ -1,5 +1,8 @@
-"""The blend augmenters over an ``images=`` array: the alphas and both branches' params
-first, then a chunk of rows at a time through both branches and the blend.
+"""Augmenters with children over an ``images=`` array: the blend augmenters (the alphas
+and both branches' params first, then a chunk of rows at a time through both branches
+and the blend) and views that know their views' shapes (``WithChannels``: the
+children's params first, then a chunk of rows at a time to the view, through the
+children and back).
 
 Pixels, params and replay must be those of the same images given as a list (each branch
 over all rows, then the blend); where something cannot be drawn ahead of the images (a
@@ -72,6 +75,10 @@ MAKERS = {
         (0.0, 1.0), _children(), per_channel=True, seed=1),
     "BlendAlphaFrequencyNoise": lambda: augkit.BlendAlphaFrequencyNoise(
         foreground=_children(), seed=1),
+    "WithChannels": lambda: augkit.WithChannels([0, 2], _children(), seed=1),
+    "WithChannels of every channel": lambda: augkit.WithChannels(None, _children(), seed=1),
+    "WithChannels past the last channel": lambda: augkit.WithChannels(
+        [1, 5], augkit.get("Multiply", mul=(0.5, 1.5), per_channel=True), seed=1),
 }
 
 
@@ -100,12 +107,13 @@ def test_a_grayscale_array_comes_back_without_a_channel_axis(chunks):
 @pytest.mark.parametrize("make", [
     lambda: augkit.BlendAlpha(0.5, [augkit.get("Add", value=10), _AddOne()], seed=2),
     lambda: augkit.BlendAlpha(0.5, augkit.Sequential(_children()), seed=2),
+    lambda: augkit.WithChannels(1, [augkit.get("Add", value=10), _AddOne()], seed=2),
     lambda: augkit.BlendAlphaMask(_Stripes(), augkit.get("Add", value=(-9, 9)), seed=2),
     lambda: augkit.BlendAlphaMask(SomeColorsMaskGen(), augkit.get("Add", value=(-9, 9)),
                                   seed=2),
     lambda: augkit.BlendAlphaMask(InvertMaskGen(0.5, SomeColorsMaskGen()),
                                   augkit.get("Add", value=(-9, 9)), seed=2),
-], ids=["foreign child", "nested meta", "foreign generator", "pixel-reading generator", "inverted"])
+], ids=["foreign child", "nested meta", "foreign child of a view", "foreign generator", "pixel-reading generator", "inverted"])
 def test_what_cannot_be_drawn_ahead_takes_the_whole_batch_path(make, chunks):
     batch = _batch()
     got = make()(images=batch)
@@ -120,5 +128,15 @@ def test_branches_that_give_different_shapes_fail_as_on_the_list_path(chunks):
     with pytest.raises(augkit.errors.InputError, match="image 0 became") as listed:
         make()(images=list(_batch()))
     with pytest.raises(augkit.errors.InputError, match="image 0 became") as chunked:
+        make()(images=_batch())
+    assert str(chunked.value) == str(listed.value) and chunks == [ROWS]
+
+
+def test_a_view_whose_children_change_the_size_fails_as_on_the_list_path(chunks):
+    def make():
+        return augkit.WithChannels([0], augkit.get("Crop", px=2, keep_size=False), seed=0)
+    with pytest.raises(augkit.errors.InputError, match="must keep the") as listed:
+        make()(images=list(_batch()))
+    with pytest.raises(augkit.errors.InputError, match="must keep the") as chunked:
         make()(images=_batch())
     assert str(chunked.value) == str(listed.value) and chunks == [ROWS]
