@@ -313,18 +313,58 @@ class DeferredBytes:
 
     def array(self) -> np.ndarray:
         """The bytes, as an uint8 array of :attr:`shape`."""
-        generator = getattr(_SCRATCH, "generator", None)
-        if generator is None:
-            generator = _SCRATCH.generator = np.random.PCG64(0)
-        generator.state = self.state
-        return random_bytes(np.random.Generator(generator), math.prod(self.shape)
-                            ).reshape(self.shape)
+        return random_bytes(_generator_at(self.state), math.prod(self.shape)).reshape(self.shape)
+
+
+class DeferredValues:
+    """Values of a parameter that ``iap.draw`` would draw now, drawn when first needed.
+
+    As :class:`DeferredBytes`, for elementwise draws (``AddElementwise``: a float64 per
+    pixel, 64 images of 256 x 256 are 32 MB). Made by :func:`deferred_draw`.
+    """
+
+    __slots__ = ("state", "shape", "param", "dtype")
+
+    def __init__(self, state: dict, shape: tuple[int, ...], param: iap.StochasticParameter,
+                 dtype: np.dtype) -> None:
+        self.state, self.shape, self.param, self.dtype = state, shape, param, dtype
+
+    def array(self) -> np.ndarray:
+        """The values, as an array of :attr:`shape` and :attr:`dtype`."""
+        return iap.draw(self.param, self.shape, _generator_at(self.state), self.dtype)
+
+
+def drawn(values: np.ndarray | DeferredValues) -> np.ndarray:
+    """*values* drawn (:class:`DeferredValues`) or as they are (an array)."""
+    return values.array() if isinstance(values, DeferredValues) else values
 
 
 _SCRATCH = threading.local()
-#: Smallest draw that :func:`deferred_random_bytes` defers: below, holding the bytes
-#: costs less than saving and restoring the generator's state (about 5 us).
+#: Smallest draw that :func:`deferred_random_bytes` and :func:`deferred_draw` defer (in
+#: bytes): below, holding the values costs less than saving and restoring the
+#: generator's state (about 5 us).
 DEFER_BYTES_FROM = 1 << 16
+
+
+def _generator_at(state: dict) -> np.random.Generator:
+    """A generator (this thread's scratch PCG64) set to *state*."""
+    bit_generator = getattr(_SCRATCH, "generator", None)
+    if bit_generator is None:
+        bit_generator = _SCRATCH.generator = np.random.PCG64(0)
+    bit_generator.state = state
+    return np.random.Generator(bit_generator)
+
+
+def _skip(bit_generator: np.random.PCG64, words: int) -> dict:
+    """Move *bit_generator* past *words* 64-bit draws, as drawing them would; return its
+    state before."""
+    state = bit_generator.state
+    bit_generator.advance(words)
+    # advance() drops a buffered 32-bit half-draw that 64-bit draws would keep.
+    after = bit_generator.state
+    after["has_uint32"], after["uinteger"] = state["has_uint32"], state["uinteger"]
+    bit_generator.state = after
+    return state
 
 
 def deferred_random_bytes(rng: np.random.Generator,
@@ -342,17 +382,45 @@ def deferred_random_bytes(rng: np.random.Generator,
     >>> bool((later.array() == now).all())
     True
     """
-    bit_generator = rng.bit_generator
     count = math.prod(shape)
-    if count < DEFER_BYTES_FROM or type(bit_generator) is not np.random.PCG64:
+    if count < DEFER_BYTES_FROM or type(rng.bit_generator) is not np.random.PCG64:
         return random_bytes(rng, count).reshape(shape)
-    state = bit_generator.state
-    bit_generator.advance((count + 7) // 8)
-    # advance() drops a buffered 32-bit half-draw that random_raw() would keep.
-    after = bit_generator.state
-    after["has_uint32"], after["uinteger"] = state["has_uint32"], state["uinteger"]
-    bit_generator.state = after
-    return DeferredBytes(state, tuple(shape))
+    return DeferredBytes(_skip(rng.bit_generator, (count + 7) // 8), tuple(shape))
+
+
+def _one_word_per_value(param: iap.StochasticParameter) -> bool:
+    """Whether drawing *param* takes exactly one 64-bit word per value: a ``Uniform``
+    with fixed, finite bounds (``low + span * next_double``)."""
+    if type(param) is not iap.Uniform:
+        return False
+    a, b = param.a, param.b
+    return (type(a) is iap.Deterministic and type(b) is iap.Deterministic
+            and math.isfinite(float(b.value) - float(a.value)))
+
+
+def deferred_draw(param: iap.StochasticParameter, shape: tuple[int, ...],
+                  rng: np.random.Generator, dtype: Any) -> np.ndarray | DeferredValues:
+    """``iap.draw(param, shape, rng, dtype)`` for later (see :class:`DeferredValues`);
+    *rng* advances now past the draw, exactly as it would.
+
+    Deferred are draws of :data:`DEFER_BYTES_FROM` bytes and more, from a ``PCG64``,
+    of a parameter whose every value takes one 64-bit word (a ``Uniform`` with fixed
+    bounds); any other is drawn now.
+
+    Examples
+    --------
+    >>> value = iap.Uniform(-20, 20)
+    >>> later = deferred_draw(value, (256, 256, 1), np.random.default_rng(0), np.float64)
+    >>> now = iap.draw(value, (256, 256, 1), np.random.default_rng(0), np.float64)
+    >>> bool((drawn(later) == now).all())
+    True
+    """
+    dtype = np.dtype(dtype)
+    count = math.prod(shape)
+    if (count * dtype.itemsize < DEFER_BYTES_FROM or type(rng.bit_generator) is not
+            np.random.PCG64 or not _one_word_per_value(param)):
+        return iap.draw(param, shape, rng, dtype)
+    return DeferredValues(_skip(rng.bit_generator, count), tuple(shape), param, dtype)
 
 
 def bernoulli_mask(rng: np.random.Generator, shape: tuple[int, ...], p: float) -> np.ndarray:

@@ -16,7 +16,13 @@ import numpy as np
 from augkit import parameters as iap
 from augkit.extend import ParameterError, draw_per_channel, value_range
 from augkit_arithmetic import functional as F
-from augkit_arithmetic._common import ARITHMETIC_DTYPES, ArithmeticAugmenter, elementwise_shapes
+from augkit_arithmetic._common import (
+    ARITHMETIC_DTYPES,
+    ArithmeticAugmenter,
+    deferred_draw,
+    drawn,
+    elementwise_shapes,
+)
 
 
 def _never(param: iap.StochasticParameter) -> bool:
@@ -125,11 +131,11 @@ class AddElementwise(ArithmeticAugmenter):
         self.per_channel = iap.handle_per_channel(per_channel)
 
     def sample(self, rows, rng):
-        return [iap.draw(self.value, shape, rng, dtype=np.float64)
+        return [deferred_draw(self.value, shape, rng, np.float64)
                 for shape in elementwise_shapes(self.per_channel, rows.shapes, rng)]
 
     def apply_to_images(self, images, params):
-        return [F.add_elementwise(image, values) for image, values in zip(images, params)]
+        return [F.add_elementwise(image, drawn(values)) for image, values in zip(images, params)]
 
 
 class Multiply(ArithmeticAugmenter):
@@ -213,11 +219,12 @@ class MultiplyElementwise(ArithmeticAugmenter):
         self.per_channel = iap.handle_per_channel(per_channel)
 
     def sample(self, rows, rng):
-        return [iap.draw(self.mul, shape, rng, dtype=np.float32)
+        return [deferred_draw(self.mul, shape, rng, np.float32)
                 for shape in elementwise_shapes(self.per_channel, rows.shapes, rng)]
 
     def apply_to_images(self, images, params):
-        return [F.multiply_elementwise(image, values) for image, values in zip(images, params)]
+        return [F.multiply_elementwise(image, drawn(values))
+                for image, values in zip(images, params)]
 
 
 # ---------------------------------------------------------------------------

@@ -9,15 +9,19 @@ import pytest
 from augkit_arithmetic import _common
 from augkit_arithmetic._common import (
     DeferredBytes,
+    DeferredValues,
     bernoulli_indices,
     bernoulli_mask,
     check_int,
+    deferred_draw,
     deferred_random_bytes,
+    drawn,
     elementwise_shapes,
     is_pair,
     kernel_size_param,
     random_bytes,
 )
+from augkit_arithmetic.arithmetic import AddElementwise, MultiplyElementwise
 from augkit_arithmetic.edges import Canny
 
 from augkit import ParameterError, ParameterTypeError
@@ -62,6 +66,45 @@ def test_small_or_unskippable_draws_are_made_at_once():
     drawn = deferred_random_bytes(mt, (300, 300))
     expected = random_bytes(np.random.Generator(np.random.MT19937(2)), 90_000)
     assert isinstance(drawn, np.ndarray) and np.array_equal(drawn.ravel(), expected)
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_deferred_draws_are_the_values_and_leave_the_stream_as_drawing_would(dtype):
+    value, shape = iap.Uniform(-20, 35), (130, 140, 3)
+    eager, later = np.random.default_rng(9), np.random.default_rng(9)
+    eager.random(dtype=np.float32)  # leaves half a 64-bit draw buffered
+    later.random(dtype=np.float32)
+    now = iap.draw(value, shape, eager, dtype)
+    deferred = deferred_draw(value, shape, later, dtype)
+    assert isinstance(deferred, DeferredValues)
+    assert later.random(5, dtype=np.float32).tolist() == eager.random(5, dtype=np.float32).tolist()
+    assert later.random(5).tolist() == eager.random(5).tolist()
+    for again in (drawn(deferred), drawn(deferred),
+                  drawn(pickle.loads(pickle.dumps(deferred)))):
+        assert again.dtype == dtype and np.array_equal(again, now)
+
+
+@pytest.mark.parametrize("value", [
+    iap.Normal(0, 5),  # the ziggurat takes a varying number of words
+    iap.Uniform(iap.Uniform(-5, 0), 10),  # bounds drawn too
+    iap.DiscreteUniform(-20, 20),
+    iap.Deterministic(3.0),
+])
+def test_draws_of_other_parameters_are_made_at_once(value):
+    got = deferred_draw(value, (200, 200), np.random.default_rng(4), np.float64)
+    expected = iap.draw(value, (200, 200), np.random.default_rng(4), np.float64)
+    assert isinstance(got, np.ndarray) and np.array_equal(got, expected)
+    small = deferred_draw(iap.Uniform(0, 1), (8, 8), np.random.default_rng(4), np.float64)
+    assert isinstance(small, np.ndarray)
+
+
+def test_elementwise_augmenters_replay_their_deferred_values():
+    image = np.random.default_rng(0).integers(0, 256, (128, 128, 3), np.uint8)
+    for aug in (AddElementwise((-30, 30), per_channel=True, seed=3),
+                MultiplyElementwise((0.5, 1.5), seed=3)):
+        out, params = aug.augment(image=image, return_params=True)
+        assert isinstance(params[0], DeferredValues)
+        assert np.array_equal(aug.replay(params, image=image), out)
 
 
 def test_elementwise_shapes_keep_channels_only_where_per_channel_says_so():
