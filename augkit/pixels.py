@@ -205,7 +205,8 @@ def apply_tables(image: np.ndarray, table: np.ndarray,
     return apply_lut(image, table.T if table.ndim == 2 else table, out)
 
 
-def blend(foreground: np.ndarray, background: np.ndarray, alpha: Any) -> np.ndarray:
+def blend(foreground: np.ndarray, background: np.ndarray, alpha: Any,
+          out: np.ndarray | None = None) -> np.ndarray:
     """Return ``alpha * foreground + (1 - alpha) * background`` in the images' dtype.
 
     Parameters
@@ -214,6 +215,8 @@ def blend(foreground: np.ndarray, background: np.ndarray, alpha: Any) -> np.ndar
         Images of one dtype and shape.
     alpha : float or ndarray of shape (C,), (H, W), (H, W, 1) or (H, W, C)
         Weights in ``[0, 1]`` of *foreground*.
+    out : ndarray, optional
+        A C-contiguous array of the images' shape and dtype to write the result into.
 
     Examples
     --------
@@ -224,15 +227,14 @@ def blend(foreground: np.ndarray, background: np.ndarray, alpha: Any) -> np.ndar
     alpha = np.asarray(alpha, dtype=np.float32)
     if alpha.ndim == 0:
         value = float(alpha)
-        if value >= 1.0:
-            return foreground.copy()
-        if value <= 0.0:
-            return background.copy()
+        if value >= 1.0 or value <= 0.0:
+            chosen = foreground if value >= 1.0 else background
+            return chosen.copy() if out is None else write_into(out, chosen)
         if foreground.dtype == np.uint8 and foreground.shape[2] <= 4:
             import cv2
 
-            out = cv2.addWeighted(foreground, value, background, 1.0 - value, 0.0)
-            return out.reshape(foreground.shape)
+            mixed = cv2.addWeighted(foreground, value, background, 1.0 - value, 0.0, dst=out)
+            return mixed.reshape(foreground.shape) if out is None else write_into(out, mixed)
     elif alpha.ndim == 2:
         alpha = alpha[:, :, None]
     work: DTypeLike
@@ -243,7 +245,7 @@ def blend(foreground: np.ndarray, background: np.ndarray, alpha: Any) -> np.ndar
     fg = foreground.astype(work, copy=False)
     bg = background.astype(work, copy=False)
     mixed = bg + alpha.astype(work, copy=False) * (fg - bg)
-    return saturate(mixed, foreground.dtype)
+    return write_into(out, saturate(mixed, foreground.dtype))
 
 
 def draw_per_channel(param: Any, per_channel: Any, shapes: Sequence[Sequence[int]],

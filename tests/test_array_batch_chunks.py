@@ -163,6 +163,8 @@ def test_other_packages_params_are_not_cut_even_when_their_length_is_the_row_cou
     ("Invert", {"p": 1.0}), ("TotalDropout", {"p": 0.5}), ("ChannelShuffle", {"p": 0.5}),
     ("Sharpen", {"alpha": (0.0, 1.0)}), ("EdgeDetect", {"alpha": (0.0, 1.0)}),
     ("Convolve", {"matrix": np.array([[0, 0, 0], [0, 0, 1], [0, 0, 0]], np.float32)}),
+    ("ToFloat", {}), ("Normalize", {}), ("ToCHW", {}), ("Grayscale", {"alpha": (0.0, 1.0)}),
+    ("Grayscale", {"alpha": 1.0}),
 ])
 def test_the_common_augmenters_write_into_the_result_array(name, kwargs, two_row_chunks,
                                                           monkeypatch):

@@ -113,7 +113,8 @@ def test_a_grayscale_array_comes_back_without_a_channel_axis(chunks):
                                   seed=2),
     lambda: augkit.BlendAlphaMask(InvertMaskGen(0.5, SomeColorsMaskGen()),
                                   augkit.get("Add", value=(-9, 9)), seed=2),
-], ids=["foreign child", "nested meta", "foreign child of a view", "foreign generator", "pixel-reading generator", "inverted"])
+], ids=["foreign child", "nested meta", "foreign child of a view", "foreign generator",
+        "pixel-reading generator", "inverted"])
 def test_what_cannot_be_drawn_ahead_takes_the_whole_batch_path(make, chunks):
     batch = _batch()
     got = make()(images=batch)

@@ -23,7 +23,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from augkit.extend import InputError, ParameterError, describe, value_range
+from augkit.extend import InputError, ParameterError, describe, value_range, write_into
 from augkit_arithmetic._common import ArithmeticAugmenter
 
 #: ImageNet's channel means and standard deviations (RGB, in [0, 1]): torchvision's
@@ -57,6 +57,14 @@ def _per_channel(values: np.ndarray, image: np.ndarray, name: str) -> np.ndarray
     return values
 
 
+def _as_float32(image: np.ndarray, out: np.ndarray | None) -> np.ndarray:
+    """*image* as a new float32 array, or written into the float32 array *out*."""
+    if out is None:
+        return image.astype(np.float32)
+    np.copyto(out, image, casting="unsafe")
+    return out
+
+
 class _Conversion(ArithmeticAugmenter):
     """A step with nothing to draw: one output per image."""
 
@@ -70,7 +78,12 @@ class _Conversion(ArithmeticAugmenter):
     def apply_to_images(self, images: list[np.ndarray], params: Any) -> list[np.ndarray]:
         return [self.convert(image) for image in images]
 
-    def convert(self, image: np.ndarray) -> np.ndarray:
+    def _apply_into(self, images, params, outs):
+        return [self.convert(image, out) for image, out in zip(images, outs)]
+
+    def convert(self, image: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+        """One image converted (into *out*, a C-contiguous array of the output's shape
+        and dtype, when given)."""
         raise NotImplementedError
 
 
@@ -117,11 +130,11 @@ class Normalize(_Conversion):
         self._scale = (1.0 / (self.std * self.max_pixel_value)).astype(np.float32)
         self._offset = (-self.mean / self.std).astype(np.float32)
 
-    def convert(self, image: np.ndarray) -> np.ndarray:
+    def convert(self, image: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
         if self.mean.size > 1 or self.std.size > 1:
             _per_channel(self.mean, image, "mean")
             _per_channel(self.std, image, "std")
-        out = image.astype(np.float32)
+        out = _as_float32(image, out)
         out *= self._scale
         out += self._offset
         return out
@@ -153,9 +166,9 @@ class ToFloat(_Conversion):
         self.max_value = None if max_value is None else float(
             _numbers(max_value, "max_value", positive=True)[0])
 
-    def convert(self, image: np.ndarray) -> np.ndarray:
+    def convert(self, image: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
         top = self.max_value if self.max_value is not None else value_range(image.dtype)[2]
-        out = image.astype(np.float32)
+        out = _as_float32(image, out)
         if top != 1.0:
             out *= np.float32(1.0 / top)
         return out
@@ -199,12 +212,12 @@ class FromFloat(_Conversion):
         self.max_value = value_range(self.dtype)[2] if max_value is None else float(
             _numbers(max_value, "max_value", positive=True)[0])
 
-    def convert(self, image: np.ndarray) -> np.ndarray:
-        out = image.astype(np.float64) * self.max_value
+    def convert(self, image: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+        scaled = image.astype(np.float64) * self.max_value
         if self.dtype.kind == "f":
-            return out.astype(self.dtype)
+            return write_into(out, scaled.astype(self.dtype))
         low, _, high = value_range(self.dtype)
-        return np.clip(np.rint(out), low, high).astype(self.dtype)
+        return write_into(out, np.clip(np.rint(scaled), low, high).astype(self.dtype))
 
 
 class ToCHW(_Conversion):
@@ -235,8 +248,11 @@ class ToCHW(_Conversion):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
 
-    def convert(self, image: np.ndarray) -> np.ndarray:
-        return np.ascontiguousarray(image.transpose(2, 0, 1))
+    def convert(self, image: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+        if out is None:
+            return np.ascontiguousarray(image.transpose(2, 0, 1))
+        np.copyto(out, image.transpose(2, 0, 1))
+        return out
 
     def output_shapes(self, params: Any, shapes: list[tuple[int, ...]]) -> list[tuple[int, ...]]:
         return [(s[2], s[0], s[1]) for s in shapes]

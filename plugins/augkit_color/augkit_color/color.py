@@ -9,7 +9,7 @@ import numpy as np
 
 import augkit
 from augkit import parameters as iap
-from augkit.extend import ViewAugmenter, as_augmenter_list, blend
+from augkit.extend import ViewAugmenter, as_augmenter_list, blend, write_into
 from augkit_color._common import (
     DOC_BLOCKS,
     ColorPixelAugmenter,
@@ -185,15 +185,24 @@ class Grayscale(ColorPixelAugmenter):
             return [0.0 if alpha < 0.0 else 1.0 if alpha > 1.0 else alpha]  # NaN stays NaN
         return np.clip(iap.draw(self.alpha, rows.nb_rows, rng, np.float64), 0.0, 1.0)
 
-    def _apply_one(self, image, alpha):
+    def _apply_one(self, image, alpha, out=None):
         if image.shape[2] == 1 or alpha <= 0.0:
-            return image.copy()
+            return image.copy() if out is None else write_into(out, image)
         color, transparency = split_alpha(image)
-        gray = cv2.cvtColor(to_gray(color, self.from_colorspace), cv2.COLOR_GRAY2RGB)
+        if out is not None and transparency is not None:
+            return write_into(out, self._apply_one(image, alpha))
+        direct = out is not None and alpha >= 1.0 and self.from_colorspace in (RGB, BGR, GRAY)
+        gray = cv2.cvtColor(to_gray(color, self.from_colorspace), cv2.COLOR_GRAY2RGB,
+                            dst=out if direct else None)
         if self.from_colorspace not in (RGB, BGR, GRAY):
             gray = change_colorspace(gray, self.from_colorspace, RGB)
-        # alpha 1: gray is already a new array (what blend would copy)
-        return join_alpha(gray if alpha >= 1.0 else blend(gray, color, alpha), transparency)
+        if alpha >= 1.0:  # gray is already a new array (what blend would copy)
+            return join_alpha(gray, transparency) if out is None else write_into(out, gray)
+        return join_alpha(blend(gray, color, alpha, out), transparency)
+
+    def _apply_into(self, images, params, outs):
+        return [self._apply_one(image, alpha, out)
+                for image, alpha, out in zip(images, params, outs)]
 
 
 AUGMENTERS = (WithColorspace, ChangeColorspace, Grayscale)
