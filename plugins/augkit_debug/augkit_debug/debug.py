@@ -6,6 +6,8 @@ import os
 import tempfile
 from typing import Any
 
+import numpy as np
+
 from augkit import ParameterError
 from augkit.extend import PixelAugmenter, describe
 from augkit_debug.destinations import (
@@ -67,7 +69,8 @@ class _SaveDebugImage(PixelAugmenter):
         self.destination = destination
         self.schedule = schedule
 
-    def apply_to_rows(self, rows, ctx, params):
+    def _record(self, rows) -> None:
+        """Show the batch to the schedule and the destination; save its picture when due."""
         batch = {kind.name: items for kind, items in rows.data.items()}
         save = self.schedule.on_batch(batch)
         self.destination.on_batch(batch)
@@ -75,7 +78,14 @@ class _SaveDebugImage(PixelAugmenter):
             picture = draw_debug_image(batch["images"], **{
                 name: batch[name] for name in _DRAWN_KINDS if batch.get(name)})
             self.destination.receive(picture)
+
+    def apply_to_rows(self, rows, ctx, params):
+        self._record(rows)
         return super().apply_to_rows(rows, ctx, params)
+
+    def _augment_array_batch(self, batch, rows, ctx, params):
+        self._record(rows)  # then the images, unchanged: one copy of the array
+        return np.array(batch, copy=True, order="C"), self._params_of_call(rows, ctx, params)
 
     def apply_to_images(self, images, params):
         return [image.copy() for image in images]

@@ -184,3 +184,15 @@ def test_inside_a_sequential_it_draws_what_the_previous_step_produced():
     np.testing.assert_array_equal(out, image[:, ::-1])
     picture = dest.pictures[0][1]
     np.testing.assert_array_equal(picture[TOP:TOP + 6, 2:10], image[:, ::-1])
+
+
+def test_an_image_array_is_recorded_and_copied_as_a_list_of_its_rows_is(tmp_path):
+    images = np.random.default_rng(0).integers(0, 256, (4, 8, 10, 3), dtype=np.uint8)
+    as_array, as_list = tmp_path / "array", tmp_path / "list"
+    got = debug.SaveDebugImageEveryNBatches(str(as_array), interval=2)(images=images)
+    expected = debug.SaveDebugImageEveryNBatches(str(as_list), interval=2)(images=list(images))
+    assert isinstance(got, np.ndarray) and not np.shares_memory(got, images)
+    assert np.array_equal(got, np.stack(expected))
+    assert sorted(os.listdir(as_array)) == sorted(os.listdir(as_list)) != []
+    assert np.array_equal(np.asarray(PIL.Image.open(as_array / "batch_000000.png")),
+                          np.asarray(PIL.Image.open(as_list / "batch_000000.png")))
