@@ -164,7 +164,7 @@ def test_other_packages_params_are_not_cut_even_when_their_length_is_the_row_cou
     ("Sharpen", {"alpha": (0.0, 1.0)}), ("EdgeDetect", {"alpha": (0.0, 1.0)}),
     ("Convolve", {"matrix": np.array([[0, 0, 0], [0, 0, 1], [0, 0, 0]], np.float32)}),
     ("ToFloat", {}), ("Normalize", {}), ("ToCHW", {}), ("Grayscale", {"alpha": (0.0, 1.0)}),
-    ("Grayscale", {"alpha": 1.0}),
+    ("Grayscale", {"alpha": 1.0}), ("AllChannelsHistogramEqualization", {}),
 ])
 def test_the_common_augmenters_write_into_the_result_array(name, kwargs, two_row_chunks,
                                                           monkeypatch):

@@ -4,7 +4,7 @@ per-channel draws and docstring blocks."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 
@@ -86,9 +86,18 @@ class ColorPixelAugmenter(PixelAugmenter):
     """
 
     doc_blocks = DOC_BLOCKS
+    #: Whether ``_apply_one`` takes a third argument, ``out``: a C-contiguous array of
+    #: the output's shape and dtype (a row of an image array's result) to write into.
+    _apply_one_takes_out: ClassVar[bool] = False
 
     def apply_to_images(self, images: list[np.ndarray], params: Any) -> list[np.ndarray]:
         return [self._apply_one(image, row) for image, row in zip(images, params)]
+
+    def _apply_into(self, images, params, outs):
+        if not self._apply_one_takes_out:
+            return super()._apply_into(images, params, outs)
+        return [self._apply_one(image, row, out)
+                for image, row, out in zip(images, params, outs)]
 
     def _apply_one(self, image: np.ndarray, row: Any) -> np.ndarray:
         """Return a new ``(H, W, C)`` image: *image* changed with its drawn *row*."""

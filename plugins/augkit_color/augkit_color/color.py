@@ -185,6 +185,8 @@ class Grayscale(ColorPixelAugmenter):
             return [0.0 if alpha < 0.0 else 1.0 if alpha > 1.0 else alpha]  # NaN stays NaN
         return np.clip(iap.draw(self.alpha, rows.nb_rows, rng, np.float64), 0.0, 1.0)
 
+    _apply_one_takes_out = True
+
     def _apply_one(self, image, alpha, out=None):
         if image.shape[2] == 1 or alpha <= 0.0:
             return image.copy() if out is None else write_into(out, image)
@@ -199,10 +201,6 @@ class Grayscale(ColorPixelAugmenter):
         if alpha >= 1.0:  # gray is already a new array (what blend would copy)
             return join_alpha(gray, transparency) if out is None else write_into(out, gray)
         return join_alpha(blend(gray, color, alpha, out), transparency)
-
-    def _apply_into(self, images, params, outs):
-        return [self._apply_one(image, alpha, out)
-                for image, alpha, out in zip(images, params, outs)]
 
 
 AUGMENTERS = (WithColorspace, ChangeColorspace, Grayscale)

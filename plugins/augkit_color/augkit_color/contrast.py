@@ -375,11 +375,13 @@ class AllChannelsHistogramEqualization(ColorPixelAugmenter):
     supported_dtypes = frozenset({"uint8"})
     image_channels = None
 
+    _apply_one_takes_out = True
+
     def sample(self, rows, rng):
         return [None] * rows.nb_rows
 
-    def _apply_one(self, image, row):
-        return F.equalize_planes(image)
+    def _apply_one(self, image, row, out=None):
+        return F.equalize_planes(image, out)
 
 
 class HistogramEqualization(_IntensityAugmenter):

@@ -48,7 +48,7 @@ from functools import lru_cache
 import cv2
 import numpy as np
 
-from augkit.extend import InputError, apply_lut, saturate
+from augkit.extend import InputError, apply_lut, saturate, write_into
 
 # ---------------------------------------------------------------------------
 # colour spaces
@@ -899,7 +899,7 @@ def equalize(plane: np.ndarray) -> np.ndarray:
     return cv2.equalizeHist(plane)
 
 
-def equalize_planes(image: np.ndarray) -> np.ndarray:
+def equalize_planes(image: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     """Equalize the histogram of every channel of *image* separately.
 
     The same as ``per_plane(image, [equalize])``; the channels are split into
@@ -908,6 +908,8 @@ def equalize_planes(image: np.ndarray) -> np.ndarray:
     Parameters
     ----------
     image : ndarray of shape (H, W, C), dtype uint8
+    out : ndarray, optional
+        A C-contiguous uint8 array of *image*'s shape to write the result into.
 
     Returns
     -------
@@ -920,11 +922,11 @@ def equalize_planes(image: np.ndarray) -> np.ndarray:
     """
     channels = image.shape[2]
     if not 1 < channels <= 4:
-        return per_plane(image, [equalize])
+        return write_into(out, per_plane(image, [equalize]))
     plane_shape = image.shape[:2]
     planes = cv2.split(image, [_scratch(f"plane{c}", plane_shape) for c in range(channels)])
-    return cv2.merge([cv2.equalizeHist(plane, dst=plane) for plane in planes]
-                     ).reshape(image.shape)
+    merged = cv2.merge([cv2.equalizeHist(plane, dst=plane) for plane in planes], dst=out)
+    return merged.reshape(image.shape) if out is None else write_into(out, merged)
 
 
 def per_plane(image: np.ndarray, funcs: list[Callable[[np.ndarray], np.ndarray]]) -> np.ndarray:
