@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -19,12 +19,32 @@ from augkit_geometric._common import (
 _MODES = {"constant": "constant", "nearest": "edge", "reflect": "symmetric", "wrap": "wrap"}
 
 
+class FieldSource(NamedTuple):
+    """What one row's displacement field is made from (:func:`F.elastic_field`'s
+    arguments): the low-resolution noise drawn at sampling and its settings."""
+
+    noise: np.ndarray
+    height: int
+    width: int
+    alpha: float
+    sigma: float
+    factor: int
+
+    def field(self) -> np.ndarray | None:
+        """The planar ``(2, H, W)`` float32 field (None when alpha is 0)."""
+        return F.elastic_field(self.noise, self.height, self.width, self.alpha, self.sigma,
+                               self.factor)
+
+
 @dataclass
 class ElasticParams:
     """Per-row draws of :class:`ElasticTransformation`.
 
-    ``fields[i]`` is row *i*'s planar ``(2, H, W)`` float32 displacement field (None when
-    alpha is 0); ``orders``, ``modes`` and ``cvals`` are per row.
+    ``sources[i]`` is what row *i*'s displacement field is made from (None when alpha
+    is 0): the field is made when the row is applied, so a batch's params hold the
+    small noise grids, not every full-size field (64 fields of 256 x 256 are 32 MB).
+    ``fields`` gives the fields themselves: planar ``(2, H, W)`` float32. ``orders``,
+    ``modes`` and ``cvals`` are per row.
 
     Examples
     --------
@@ -34,10 +54,28 @@ class ElasticParams:
     ((2, 8, 6), ['constant'])
     """
 
-    fields: list[np.ndarray | None]
+    sources: list[FieldSource | _MadeField | None]
     orders: np.ndarray
     modes: list[str]
     cvals: np.ndarray
+
+    @property
+    def fields(self) -> list[np.ndarray | None]:
+        """Each row's displacement field (made now from :attr:`sources`)."""
+        return [_field(source) for source in self.sources]
+
+
+class _MadeField(NamedTuple):
+    """A field already made (for rows whose every kind reads it)."""
+
+    made: np.ndarray | None
+
+    def field(self) -> np.ndarray | None:
+        return self.made
+
+
+def _field(source: FieldSource | _MadeField | None) -> np.ndarray | None:
+    return None if source is None else source.field()
 
 
 class ElasticTransformation(GeometricFamilyAugmenter):
@@ -128,35 +166,41 @@ StochasticParameter, optional
         orders = iap.draw(self.order, n, rng).astype(np.intp)
         cvals = iap.draw(self.cval, n, rng, np.float64)
         modes = [_MODES[str(m)] for m in iap.draw(self.mode, n, rng).tolist()]
-        fields: list[np.ndarray | None] = []
+        sources: list[FieldSource | None] = []
         for shape, alpha, sigma in zip(rows.shapes, alphas.tolist(), sigmas.tolist()):
             height, width = shape[:2]
             if alpha == 0 or height == 0 or width == 0:
-                fields.append(None)
+                sources.append(None)
                 continue
             h, w, factor = F.elastic_noise_shape(height, width, sigma)
             noise = rng.random((2, h, w), dtype=np.float32)
-            fields.append(F.elastic_field(noise, height, width, alpha, sigma, factor))
-        return ElasticParams(fields, orders, modes, cvals)
+            sources.append(FieldSource(noise, height, width, alpha, sigma, factor))
+        return ElasticParams(sources, orders, modes, cvals)
+
+    def _apply(self, rows, params):
+        if len(rows.data) > 1:  # images and annotations: each row's field made once
+            params = replace(params, sources=[_MadeField(_field(s)) for s in params.sources])
+        return super()._apply(rows, params)
 
     def apply_to_images(self, images, params):
         return [
-            F.remap_field(image, field, order=int(order), mode=mode, cval=cval)
-            for image, field, order, mode, cval in zip(
-                images, params.fields, params.orders, params.modes, params.cvals.tolist())
+            F.remap_field(image, _field(source), order=int(order), mode=mode, cval=cval)
+            for image, source, order, mode, cval in zip(
+                images, params.sources, params.orders, params.modes, params.cvals.tolist())
         ]
 
     def apply_to_maps(self, arrays, params, *, shapes, kind):
         order = 0 if kind.interpolation == "nearest" else 1
         out = []
-        for arr, field, mode in zip(arrays, params.fields, params.modes):
+        for arr, source, mode in zip(arrays, params.sources, params.modes):
+            field = _field(source)
             if field is not None:
                 field = F.resize_field(field, arr.shape[0], arr.shape[1])
             out.append(F.remap_field(arr, field, order=order, mode=mode, cval=kind.cval))
         return out
 
     def apply_to_keypoints(self, xys, params, *, shapes):
-        return [F.invert_field(field, xy) for xy, field in zip(xys, params.fields)]
+        return [F.invert_field(_field(source), xy) for xy, source in zip(xys, params.sources)]
 
 
 AUGMENTERS = (ElasticTransformation,)

@@ -114,3 +114,27 @@ def test_all_draws_every_choice():
 def test_bad_arguments_name_the_argument(kwargs, name):
     with pytest.raises((ParameterError, TypeError), match=name):
         ElasticTransformation(**kwargs)
+
+
+def test_params_hold_the_noise_and_each_field_is_made_once_per_row(monkeypatch):
+    from augkit_geometric import elastic
+
+    made = []
+    field = elastic.FieldSource.field
+    monkeypatch.setattr(elastic.FieldSource, "field",
+                        lambda self: made.append(self) or field(self))
+    image = np.random.default_rng(0).integers(0, 256, (40, 30, 3), dtype=np.uint8)
+    keypoints = KeypointsOnImage.from_xy_array(np.array([[5.0, 6.0]]), shape=image.shape)
+    aug = ElasticTransformation(alpha=8, sigma=4, seed=2)
+    (out, kps), params = aug.augment(images=[image, image], keypoints=[keypoints, keypoints],
+                                     return_params=True)
+    assert len(made) == 2  # images and keypoints read one field per row
+    source = params.sources[0]
+    assert source.noise.shape == (2, 20, 15) and (source.height, source.width) == (40, 30)
+    fields = params.fields
+    assert fields[0].shape == (2, 40, 30) and fields[0].dtype == np.float32
+    expected = F.remap_field(image, fields[0], order=0, mode="constant", cval=0.0)
+    assert np.array_equal(out[0], expected)
+    again = aug.replay(params, images=[image, image], keypoints=[keypoints, keypoints])
+    assert np.array_equal(again[0][1], out[1])
+    assert np.allclose(again[1][1].to_xy_array(), kps[1].to_xy_array())
