@@ -389,3 +389,14 @@ def test_resizes_that_read_past_an_earlier_crop_or_pad_run_unfused():
                            reveals=True)
     assert fusion.plan_row([flip, enlarge], (4, 4)).mode == "edge"  # edges replicated alike
     assert fusion.plan_row([pad, enlarge._replace(size=(10, 8))], (4, 4)) is None
+
+
+def test_the_planners_3x3_inverse_is_numpys_and_none_when_singular():
+    from augkit.fusion import _inverse
+
+    rng = np.random.default_rng(0)
+    for _ in range(200):
+        matrix = rng.normal(size=(3, 3))
+        assert np.allclose(_inverse(matrix), np.linalg.inv(matrix), rtol=1e-9, atol=1e-12)
+    assert _inverse(np.diag([2.0, 0.0, 1.0])) is None
+    assert _inverse(np.full((3, 3), np.nan)) is None
