@@ -31,7 +31,7 @@ from augkit._rows import Rows
 from augkit.augmenter import Augmenter, CallContext, output_dtype
 from augkit.pixels import apply_tables
 
-__all__ = ["plan_branch", "run_chunked", "run_stages", "stand_in_rows"]
+__all__ = ["plan_branch", "run_chunked", "run_stages"]
 
 
 class _Warp:
@@ -244,12 +244,6 @@ def plan_branch(children: Sequence[Augmenter], rows: Rows, ctx: CallContext,
     planner, rest = _plan(children, False, rows, ctx, given, list(range(len(children))))
     stages = planner.stages if planner.whole and not rest else None
     return stages, planner.recorded
-
-
-def stand_in_rows(rows: Rows) -> Rows:
-    """*rows* (an image array's) with stand-in images: their shapes and dtype, no pixels."""
-    (kind, images), = rows.data.items()
-    return _StandIns(kind).rows(list(rows.shapes), images[0].dtype)
 
 
 def run_stages(stages: Sequence[Any], images: list[np.ndarray], start: int,

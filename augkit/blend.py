@@ -34,7 +34,7 @@ import numpy as np
 
 from augkit import _noise, _row_chunks
 from augkit import parameters as iap
-from augkit._chunked_sequence import plan_branch, run_stages, stand_in_rows
+from augkit._chunked_sequence import plan_branch, run_stages
 from augkit._rows import Rows
 from augkit.augmenter import NUMERIC_DTYPES, Augmenter
 from augkit.errors import InputError, ParameterError, ParameterTypeError, describe
@@ -133,12 +133,6 @@ class MaskGenerator:
     row's image. Generators hold no random state: every random value comes from *rng*.
     """
 
-    #: Whether :meth:`draw_masks` reads the images' pixels, not only the rows' shapes
-    #: and their annotations. A first-party generator that says False is drawn ahead of
-    #: the images of an image array (``BlendAlphaMask`` then goes a chunk of rows at a
-    #: time); other packages' generators never are.
-    reads_pixels: bool = True
-
     def draw_masks(self, rows: Rows, rng: np.random.Generator) -> list[np.ndarray]:
         """Return one float32 mask per row of *rows*, drawn from *rng*."""
         raise NotImplementedError
@@ -150,13 +144,6 @@ class MaskGenerator:
 
 #: imgaug's name of the mask generator interface.
 IBatchwiseMaskGenerator = MaskGenerator
-
-
-def _reads_pixels(generator: Any) -> bool:
-    """Whether *generator*'s masks may depend on the pixels (True unless a first-party
-    generator says otherwise)."""
-    first_party = _row_chunks.cuts_params_of(type(generator))
-    return not first_party or getattr(generator, "reads_pixels", True)
 
 
 def _check_generator(value: Any, name: str) -> MaskGenerator:
@@ -185,8 +172,6 @@ class StochasticParameterMaskGen(MaskGenerator):
     >>> gen = StochasticParameterMaskGen(iap.Uniform(0, 1), per_channel=False)
     >>> aug = augkit.BlendAlphaMask(gen, augkit.Identity())
     """
-
-    reads_pixels = False
 
     def __init__(self, parameter: Any, per_channel: Any = False) -> None:
         self.parameter = iap.handle_continuous_param(parameter, "parameter",
@@ -317,7 +302,6 @@ class SomeColorsMaskGen(MaskGenerator):
 
 class _LinearGradientMaskGen(MaskGenerator):
     axis: ClassVar[int] = 1
-    reads_pixels = False
 
     def __init__(self, min_value: Any = (0.0, 0.2), max_value: Any = (0.8, 1.0),
                  start_at: Any = (0.0, 0.2), end_at: Any = (0.8, 1.0)) -> None:
@@ -434,8 +418,6 @@ class RegularGridMaskGen(MaskGenerator):
     [[0.0, 0.0, 1.0, 1.0], [0.0, 0.0, 1.0, 1.0]]
     """
 
-    reads_pixels = False
-
     def __init__(self, nb_rows: Any, nb_cols: Any, alpha: Any = (0.0, 1.0)) -> None:
         if isinstance(alpha, tuple) and alpha == (0.0, 1.0):
             alpha = [0.0, 1.0]
@@ -490,8 +472,6 @@ class CheckerboardMaskGen(MaskGenerator):
     >>> CheckerboardMaskGen.generate_mask((2, 2), 2, 2).tolist()
     [[1.0, 0.0], [0.0, 1.0]]
     """
-
-    reads_pixels = False
 
     def __init__(self, nb_rows: Any, nb_cols: Any) -> None:
         self.grid = RegularGridMaskGen(nb_rows, nb_cols, alpha=1.0)
@@ -558,8 +538,6 @@ class SegMapClassIdsMaskGen(MaskGenerator):
     >>> aug = augkit.BlendAlphaMask(SegMapClassIdsMaskGen([1, 2]), augkit.Identity())
     """
 
-    reads_pixels = False
-
     def __init__(self, class_ids: Any, nb_sample_classes: Any = None) -> None:
         self.class_ids, self.nb_sample_classes = _fixed_or_sampled(
             class_ids, nb_sample_classes, "class_ids", "nb_sample_classes",
@@ -607,8 +585,6 @@ class BoundingBoxesMaskGen(MaskGenerator):
     >>> import augkit
     >>> aug = augkit.BlendAlphaMask(BoundingBoxesMaskGen("person"), augkit.Identity())
     """
-
-    reads_pixels = False
 
     def __init__(self, labels: Any = None, nb_sample_labels: Any = None) -> None:
         if labels is None:
@@ -681,10 +657,6 @@ class InvertMaskGen(MaskGenerator):
         self.p = iap.handle_probability_param(p, "p")
         self.child = _check_generator(child, "child")
 
-    @property
-    def reads_pixels(self) -> bool:  # type: ignore[override]
-        return _reads_pixels(self.child)
-
     def draw_masks(self, rows, rng):
         masks = self.child.draw_masks(rows, rng)
         flips = np.asarray(self.p.draw_samples(len(masks), random_state=rng))
@@ -740,26 +712,23 @@ class _BlendBase(MetaAugmenter):
     def _draw_alphas(self, rows: Rows, rng: np.random.Generator) -> list:
         raise NotImplementedError
 
-    def _alphas_read_pixels(self) -> bool:
-        """Whether :meth:`_draw_alphas` reads the images (then nothing is drawn ahead)."""
-        return False
-
     def _augment_array_batch(self, batch, rows, ctx, params):
         """An image array a chunk of rows at a time through both branches and the blend.
 
-        The alphas and every child's params are drawn first, on stand-in images
-        (``augkit._chunked_sequence.plan_branch``), as :meth:`apply_to_rows` draws them,
-        so the images and params are those of the whole-batch path; a branch with a
-        child that cannot be drawn ahead takes that path, with what was drawn.
+        The alphas (from the input rows, as :meth:`apply_to_rows` draws them) and every
+        child's params (on stand-in images, ``augkit._chunked_sequence.plan_branch``)
+        are drawn first, so the images and params are those of the whole-batch path; a
+        branch with a child that cannot be drawn ahead takes that path, with what was
+        drawn.
         """
         (kind, images), = rows.data.items()
         if self._checks_meta_images:
             self.check_images(images, kind)
-        if not _row_chunks.cuts_params_of(type(self)) or self._alphas_read_pixels():
+        if not _row_chunks.cuts_params_of(type(self)):
             done, params = self.apply_to_rows(rows, ctx, params)
             return done.restore()[kind.name], params
         if params is None:
-            alphas = self._draw_alphas(stand_in_rows(rows), ctx.rng(self))
+            alphas = self._draw_alphas(rows, ctx.rng(self))
             fg_given = bg_given = None
         else:
             alphas, fg_given, bg_given = params.alphas, params.foreground, params.background
@@ -982,9 +951,6 @@ class BlendAlphaMask(_BlendBase):
                  *, first: Any = None, second: Any = None, **kwargs: Any) -> None:
         self.mask_generator = _check_generator(mask_generator, "mask_generator")
         super().__init__(foreground, background, first, second, **kwargs)
-
-    def _alphas_read_pixels(self) -> bool:
-        return _reads_pixels(self.mask_generator)
 
     def _draw_alphas(self, rows, rng):
         masks = self.mask_generator.draw_masks(rows, rng)

@@ -23,7 +23,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from augkit import _row_chunks
-from augkit._chunked_sequence import plan_branch, run_stages, stand_in_rows
+from augkit._chunked_sequence import plan_branch, run_stages
 from augkit._rows import Rows
 from augkit.augmenter import Augmenter, CallContext
 from augkit.errors import InputError, ParameterTypeError, describe
@@ -214,11 +214,10 @@ class ViewAugmenter(MetaAugmenter):
         """The shape and dtype of row *index*'s view of an image of *shape* and *dtype*.
 
         None (the default) when they are not known before the view is made. A
-        first-party view that gives them, and whose :meth:`sample_view` reads no pixels
-        (``sample_reads_pixels``), takes an image array a chunk of rows at a time: the
-        children are drawn ahead on stand-in views, then each chunk goes through
-        :meth:`image_to_view`, the children and :meth:`image_from_view` (so a class
-        that gives shapes must map images by these two alone).
+        first-party view that gives them takes an image array a chunk of rows at a
+        time: the children are drawn ahead on stand-in views, then each chunk goes
+        through :meth:`image_to_view`, the children and :meth:`image_from_view` (so a
+        class that gives shapes must map images by these two alone).
         """
         return None
 
@@ -265,15 +264,14 @@ class ViewAugmenter(MetaAugmenter):
         (kind, images), = rows.data.items()
         if self._checks_meta_images:
             self.check_images(images, kind)
-        ahead = _row_chunks.cuts_params_of(type(self)) and not self.sample_reads_pixels
         if params is None:
             child_params = None
             view_params = (None if type(self).sample_view is ViewAugmenter.sample_view
-                           else self.sample_view(stand_in_rows(rows) if ahead else rows,
-                                                 ctx.rng(self)))
+                           else self.sample_view(rows, ctx.rng(self)))
         else:
             view_params, child_params = params
-        view = self._stand_in_views(rows, view_params) if ahead else None
+        view = (self._stand_in_views(rows, view_params)
+                if _row_chunks.cuts_params_of(type(self)) else None)
         stages = None
         if view is not None:
             ctx.parents.append(self)
