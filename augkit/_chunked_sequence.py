@@ -1,4 +1,5 @@
-"""A ``Sequential`` over an image-array batch, a few rows at a time through every child.
+"""A ``Sequential`` over an image-array batch, a few rows at a time through every child
+(and the branches of the blends and views, :func:`plan_branch`).
 
 ``seq(images=batch)`` with an ``(N, H, W[, C])`` array used to run each child over all N
 rows before the next child started: every child then wrote N new images (64 RGB images
@@ -217,31 +218,30 @@ def run_chunked(seq: Any, batch: np.ndarray, rows: Rows, ctx: CallContext,
                                      None if rest else planner.shapes, planner.dtype)
     finally:
         ctx.parents.pop()
-    array = out.finished()
-    if array is not None and not rest:
-        if batch.ndim == 3 and array.shape[3] == 1:  # (N, H, W) in, (N, H, W) out
-            return array[..., 0], planner.recorded
-        return array, planner.recorded
+    if not rest:
+        return _row_chunks.call_result(out, rows, batch), planner.recorded
     outputs = out.rows()
     done = rows.replace({planner.kind: outputs}, [image.shape for image in outputs])
-    if rest:
-        done, tail = seq._run(done, ctx, given, rest)
-        planner.recorded = [p if t is None else t for p, t in zip(planner.recorded, tail)]
+    done, tail = seq._run(done, ctx, given, rest)
+    planner.recorded = [p if t is None else t for p, t in zip(planner.recorded, tail)]
     return done.restore()["images"], planner.recorded
 
 
-
-def plan_branch(children: Sequence[Augmenter], rows: Rows, ctx: CallContext,
-                given: list | None) -> tuple[list | None, list]:
-    """Draw every child of a branch (run one after the other, unfused) for the rows of an
-    image array, ahead of the images.
+def plan_branch(parent: Augmenter, children: Sequence[Augmenter], rows: Rows,
+                ctx: CallContext, given: list | None) -> tuple[list | None, list]:
+    """Draw every child of one of *parent*'s branches (run one after the other, unfused)
+    for the rows of an image array, ahead of the images.
 
     Returns the branch's stages (``stage(images, start, stop)``, see
     :func:`run_stages`), or None when some child cannot be drawn ahead or cut into rows,
     and each child's params as drawn so far (indexed like *children*, None where not
     drawn): a caller that gets no stages runs the branch the usual way with them.
     """
-    planner, rest = _plan(children, False, rows, ctx, given, list(range(len(children))))
+    ctx.parents.append(parent)
+    try:
+        planner, rest = _plan(children, False, rows, ctx, given, list(range(len(children))))
+    finally:
+        ctx.parents.pop()
     stages = planner.stages if planner.whole and not rest else None
     return stages, planner.recorded
 

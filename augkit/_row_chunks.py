@@ -219,6 +219,23 @@ class ArrayResult:
         return [] if self.array is None else list(self.array[:self.filled])
 
 
+def call_result(out: ArrayResult, rows: Any, batch: np.ndarray) -> Any:
+    """What an ``images=`` array call returns once every row went into *out*.
+
+    The result array (without a channel axis for an ``(N, H, W)`` *batch*), or, when
+    the rows' shapes or dtypes differ, the rows as the list path restores them. *rows*
+    are the call's rows (``augkit._rows.Rows``, images only).
+    """
+    array = out.finished()
+    if array is None:
+        (kind, _), = rows.data.items()
+        outputs = out.rows()
+        return rows.replace({kind: outputs}, [o.shape for o in outputs]).restore()[kind.name]
+    if batch.ndim == 3 and array.shape[3] == 1:  # (N, H, W) in, (N, H, W) out
+        return array[..., 0]
+    return array
+
+
 class LeafStage:
     """A stage of :func:`run_chunks`: a leaf augmenter's apply with the params of the
     chunk's rows (``_apply_into`` when given slots of the result to write into)."""

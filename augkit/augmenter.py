@@ -690,14 +690,7 @@ line_strings : optional
         out = _row_chunks.run_chunks([_row_chunks.LeafStage(self, rows_of)], images,
                                      self.output_shapes(params, rows.shapes),
                                      output_dtype(self, images[0].dtype))
-        array = out.finished()
-        if array is None:
-            outputs = out.rows()
-            restored = rows.replace({kind: outputs}, [o.shape for o in outputs]).restore()
-            return restored[kind.name], params
-        if batch.ndim == 3 and array.shape[3] == 1:  # (N, H, W) in, (N, H, W) out
-            return array[..., 0], params
-        return array, params
+        return _row_chunks.call_result(out, rows, batch), params
 
     def _apply(self, rows: Rows, params: Any) -> Rows:
         if self.changes_shape:

@@ -732,12 +732,8 @@ class _BlendBase(MetaAugmenter):
             fg_given = bg_given = None
         else:
             alphas, fg_given, bg_given = params.alphas, params.foreground, params.background
-        ctx.parents.append(self)
-        try:
-            fg_stages, fg_params = plan_branch(self.foreground, rows, ctx, fg_given)
-            bg_stages, bg_params = plan_branch(self.background, rows, ctx, bg_given)
-        finally:
-            ctx.parents.pop()
+        fg_stages, fg_params = plan_branch(self, self.foreground, rows, ctx, fg_given)
+        bg_stages, bg_params = plan_branch(self, self.background, rows, ctx, bg_given)
         drawn = _BlendParams(alphas, fg_params, bg_params)
         if fg_stages is None or bg_stages is None:
             done, drawn = self.apply_to_rows(rows, ctx, drawn)
@@ -751,13 +747,7 @@ class _BlendBase(MetaAugmenter):
                     for k, (fg_image, bg_image) in enumerate(zip(fg, bg))]
 
         out = _row_chunks.run_chunks([blend_rows], images)
-        array = out.finished()
-        if array is None:
-            outputs = out.rows()
-            array = rows.replace({kind: outputs}, [o.shape for o in outputs]).restore()[kind.name]
-        elif batch.ndim == 3 and array.shape[3] == 1:  # (N, H, W) in, (N, H, W) out
-            array = array[..., 0]
-        return array, (drawn if params is None else params)
+        return _row_chunks.call_result(out, rows, batch), (drawn if params is None else params)
 
     def apply_to_rows(self, rows, ctx, params):
         if params is None:

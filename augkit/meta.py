@@ -698,10 +698,10 @@ def _permute_channels(image: np.ndarray, perm: np.ndarray,
     import cv2
 
     source = np.ascontiguousarray(image).view(mix_dtype)
-    target = np.empty_like(source) if out is None else out.view(mix_dtype)
+    dest = np.empty_like(source) if out is None else out.view(mix_dtype)
     pairs = [index for target, origin in enumerate(perm.tolist()) for index in (origin, target)]
-    cv2.mixChannels([source], [target], pairs)
-    return target.view(image.dtype) if out is None else out
+    cv2.mixChannels([source], [dest], pairs)
+    return dest.view(image.dtype) if out is None else out
 
 
 class _CoordinateCleanup(Augmenter):

@@ -261,6 +261,11 @@ class ViewAugmenter(MetaAugmenter):
 
     def _augment_array_batch(self, batch: np.ndarray, rows: Rows, ctx: CallContext,
                              params: Any) -> tuple[Any, Any]:
+        """An image array a chunk of rows at a time to the views, through the children
+        and back, when the views' shapes are known ahead (:meth:`view_shape`): the
+        view's draws (from the input rows) and the children's (on stand-in views) come
+        first, so images and params are those of the whole-batch path, which runs
+        otherwise."""
         (kind, images), = rows.data.items()
         if self._checks_meta_images:
             self.check_images(images, kind)
@@ -274,25 +279,14 @@ class ViewAugmenter(MetaAugmenter):
                 if _row_chunks.cuts_params_of(type(self)) else None)
         stages = None
         if view is not None:
-            ctx.parents.append(self)
-            try:
-                stages, child_params = plan_branch(self.children, view, ctx, child_params)
-            finally:
-                ctx.parents.pop()
+            stages, child_params = plan_branch(self, self.children, view, ctx, child_params)
         if stages is None:
             done, drawn = self.apply_to_rows(rows, ctx, (view_params, child_params))
             return done.restore()[kind.name], drawn
-        shapes = rows.shapes if self.children_keep_size else None
-        out = _row_chunks.run_chunks([self._view_stage(stages, view_params)], images, shapes,
-                                     images[0].dtype)
-        array = out.finished()
-        if array is None:
-            outputs = out.rows()
-            return (rows.replace({kind: outputs}, [o.shape for o in outputs])
-                    .restore()[kind.name], (view_params, child_params))
-        if batch.ndim == 3 and array.shape[3] == 1:  # (N, H, W) in, (N, H, W) out
-            array = array[..., 0]
-        return array, (view_params, child_params)
+        writes = self._image_from_view_into is not None  # into rows of the input's shape
+        out = _row_chunks.run_chunks([self._view_stage(stages, view_params)], images,
+                                     rows.shapes if writes else None, images[0].dtype)
+        return _row_chunks.call_result(out, rows, batch), (view_params, child_params)
 
     def _stand_in_views(self, rows: Rows, view_params: Any) -> Rows | None:
         """Stand-ins of the rows' views (one dtype for all), or None when the views are
@@ -325,8 +319,9 @@ class ViewAugmenter(MetaAugmenter):
                     for k, (image, result) in enumerate(zip(part, changed))]
         return view_rows
 
-    #: ``(original, view, out) -> out``: :meth:`image_from_view` written into *out* (the
-    #: result array's row) by a class whose mapping back does not depend on the row.
+    #: ``(original, view, out) -> out``: :meth:`image_from_view` written into *out* (a row
+    #: of the result array, of *original*'s shape and dtype), for a class whose mapping
+    #: back gives the original's shape and dtype and does not depend on the row.
     _image_from_view_into: Any = None
 
     def _check_kept_size(self, originals: list[np.ndarray], changed: list[np.ndarray]) -> None:
