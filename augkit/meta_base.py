@@ -248,13 +248,17 @@ class ViewAugmenter(MetaAugmenter):
                 shapes = [image.shape for image in data[kind]]
         return view.replace(data, shapes)
 
+    def _params_or_draw(self, rows: Rows, ctx: CallContext, params: Any) -> tuple[Any, Any]:
+        """``(view_params, child_params)``: the replayed *params*, or the view's draw for
+        *rows* and None for the children (they draw their own)."""
+        if params is not None:
+            return params
+        if type(self).sample_view is ViewAugmenter.sample_view:
+            return None, None
+        return self.sample_view(rows, ctx.rng(self)), None
+
     def apply_to_rows(self, rows: Rows, ctx: CallContext, params: Any) -> tuple[Rows, Any]:
-        if params is None:
-            child_params = None
-            view_params = (None if type(self).sample_view is ViewAugmenter.sample_view
-                           else self.sample_view(rows, ctx.rng(self)))
-        else:
-            view_params, child_params = params
+        view_params, child_params = self._params_or_draw(rows, ctx, params)
         view = self.to_view(rows, view_params)
         view, child_params = self.run_children(view, ctx, child_params)
         return self.from_view(rows, view, view_params), (view_params, child_params)
@@ -269,12 +273,7 @@ class ViewAugmenter(MetaAugmenter):
         (kind, images), = rows.data.items()
         if self._checks_meta_images:
             self.check_images(images, kind)
-        if params is None:
-            child_params = None
-            view_params = (None if type(self).sample_view is ViewAugmenter.sample_view
-                           else self.sample_view(rows, ctx.rng(self)))
-        else:
-            view_params, child_params = params
+        view_params, child_params = self._params_or_draw(rows, ctx, params)
         view = (self._stand_in_views(rows, view_params)
                 if _row_chunks.cuts_params_of(type(self)) else None)
         stages = None
