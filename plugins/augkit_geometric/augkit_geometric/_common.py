@@ -303,3 +303,22 @@ def distribute(total: int, fraction: float) -> tuple[int, int]:
     if not 0 <= first <= total:  # a fraction outside [0, 1]: the nearer end
         first = 0 if first < 0 else total
     return first, total - first
+
+
+def distribute_rows(totals: np.ndarray, fractions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`distribute` of many rows at once: int64 arrays ``(first, second)``.
+
+    The same float64 arithmetic, truncated toward zero as ``int`` does.
+
+    Examples
+    --------
+    >>> first, second = distribute_rows(np.array([5, 4]), np.array([0.5, 1.0]))
+    >>> first.tolist(), second.tolist()
+    ([2, 0], [3, 4])
+    """
+    totals = np.asarray(totals, dtype=np.int64)
+    first = np.trunc((1.0 - np.asarray(fractions, dtype=np.float64)) * totals + 1e-9)
+    if np.isnan(first).any():
+        raise ValueError("position: a drawn fraction is NaN (as int() refuses it)")
+    first = np.clip(first, 0, totals).astype(np.int64)
+    return first, totals - first

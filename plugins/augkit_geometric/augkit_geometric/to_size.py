@@ -34,6 +34,7 @@ from augkit_geometric._bases import CropPadAugmenter, fixed_param, largest_shape
 from augkit_geometric._common import (
     PAD_MODE_NAMES,
     distribute,
+    distribute_rows,
     draw_one,
     draw_position_one,
     draw_positions,
@@ -88,6 +89,17 @@ class _ToSize(CropPadAugmenter, abstract=True):
         top, bottom = distribute(total_y, y)
         return [top, right, bottom, left]
 
+    def _amounts_of_rows(self, shapes: list[tuple[int, ...]], xs: np.ndarray,
+                         ys: np.ndarray) -> np.ndarray:
+        """:meth:`_amounts` of every row, as an ``(N, 4)`` int64 array (each shape's
+        totals worked out once: an image array's rows share one)."""
+        known: dict[tuple[int, ...], tuple[int, int]] = {}
+        totals = np.array([known[s] if s in known else known.setdefault(s, self._totals(s))
+                           for s in map(tuple, shapes)], dtype=np.int64).reshape(-1, 2)
+        left, right = distribute_rows(totals[:, 1], xs)
+        top, bottom = distribute_rows(totals[:, 0], ys)
+        return np.stack([top, right, bottom, left], axis=1)
+
     def _sampling_is_fixed(self) -> bool:
         position = self.position
         return (isinstance(position, tuple) and all(fixed_param(p) for p in position)
@@ -115,9 +127,7 @@ class _ToSize(CropPadAugmenter, abstract=True):
         if n == 1:
             return self._sample_one(rows.shapes[0], rng)
         xs, ys = draw_positions(self.position, n, rng)
-        amounts = [self._amounts(shape, x, y)
-                   for shape, x, y in zip(rows.shapes, xs.tolist(), ys.tolist())]
-        amounts_arr = np.array(amounts, dtype=np.int64).reshape(n, 4)
+        amounts_arr = self._amounts_of_rows(rows.shapes, xs, ys)
         zeros = np.zeros((n, 4), dtype=np.int64)
         if self._crop or not amounts_arr.any():
             return make_params(amounts_arr if self._crop else zeros, zeros, rows.shapes)

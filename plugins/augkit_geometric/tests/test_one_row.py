@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from augkit_geometric import functional as F
 from augkit_geometric._bases import largest_shapes, make_params
-from augkit_geometric._common import distribute, draw_one
+from augkit_geometric._common import distribute, distribute_rows, draw_one
 from augkit_geometric._one_row import one_row_params
 from augkit_geometric.crop_pad import Crop, CropAndPad, Pad
 from augkit_geometric.to_size import (
@@ -71,6 +71,22 @@ def test_one_row_params_clamp_crops_to_the_shape():
 @pytest.mark.parametrize("fraction, expected", [(-0.5, (7, 0)), (1.5, (0, 7)), (0.25, (5, 2))])
 def test_distribute_takes_the_nearer_end_outside_0_1(fraction, expected):
     assert distribute(7, fraction) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 10_000),
+                          st.floats(-0.5, 1.5, allow_nan=False) | st.sampled_from(
+                              [0.0, 0.5, 1.0, 1 / 3, 2 / 3, 0.1, 0.7])),
+                min_size=1, max_size=20))
+def test_distribute_rows_is_distribute_of_every_row(rows):
+    totals, fractions = zip(*rows)
+    first, second = distribute_rows(np.array(totals), np.array(fractions))
+    assert list(zip(first.tolist(), second.tolist())) == [distribute(t, f) for t, f in rows]
+
+
+def test_distribute_rows_refuses_a_nan_fraction_as_int_does():
+    with pytest.raises(ValueError, match="NaN"):
+        distribute_rows(np.array([4]), np.array([np.nan]))
 
 
 class _NotOne(int):
