@@ -249,15 +249,18 @@ def _reveals(step: PlaneStep, in_hw: Sequence[int]) -> bool:
 def _same_fill(a: PlaneStep, b: PlaneStep) -> bool:
     if not (a.constant and b.constant):
         return False
-    ca, cb = np.ravel(a.cval).tolist(), np.ravel(b.cval).tolist()
+    if a is b:
+        return True
+    ca, cb = np.asarray(a.cval).ravel().tolist(), np.asarray(b.cval).ravel().tolist()
     if len(ca) != len(cb) and 1 not in (len(ca), len(cb)):
         return False
     return all(x == y for x in ca for y in cb) if 1 in (len(ca), len(cb)) else ca == cb
 
 
 def _chain(matrices: Sequence[np.ndarray]) -> np.ndarray:
-    out = _EYE
-    for matrix in matrices:
+    """The product applying *matrices* in order (the first one first)."""
+    out = matrices[0] if matrices else _EYE
+    for matrix in matrices[1:]:
         out = matrix @ out
     return out
 
@@ -272,11 +275,9 @@ def _frames_ok(steps: Sequence[PlaneStep], frames: list, reveal_at: int | None,
     """
     masks = []
     n = len(steps)
-    after = _EYE
     afters = [_EYE] * (n + 1)
     for j in range(n - 1, 0, -1):
-        after = after @ steps[j].matrix
-        afters[j] = after
+        afters[j] = steps[j].matrix if j == n - 1 else afters[j + 1] @ steps[j].matrix
     for j in range(1, n):
         exact = _inside(_project(_corners(frames[0]), befores[j]), frames[j])
         if constant and exact:
@@ -336,8 +337,8 @@ def plan_row(steps: Sequence[PlaneStep], in_hw: Sequence[int],
         if fill is None:
             return None
         lead, constant, reveal_at = fill
-        befores = [_EYE]  # input frame -> frame j
-        for step in steps:
+        befores = [_EYE, steps[0].matrix]  # input frame -> frame j
+        for step in steps[1:]:
             befores.append(step.matrix @ befores[-1])
         masks = _frames_ok(steps, frames, reveal_at, constant, befores)
         if masks is None:

@@ -241,9 +241,9 @@ class CropPadParams:
 
     def mid_shape(self, i: int, shape: Sequence[int]) -> tuple[int, int]:
         """Height and width of row *i* after cropping and padding (before resizing)."""
-        t, r, b, lft = self.crops[i]
-        pt, pr, pb, pl = self.pads[i]
-        return (int(shape[0] - t - b + pt + pb), int(shape[1] - lft - r + pl + pr))
+        t, r, b, lft = self.crops[i].tolist()
+        pt, pr, pb, pl = self.pads[i].tolist()
+        return (int(shape[0]) - t - b + pt + pb, int(shape[1]) - lft - r + pl + pr)
 
     def mid_shapes(self, shapes: Sequence[Sequence[int]]) -> list[tuple[int, int]]:
         """:meth:`mid_shape` of every row (in plain Python: a batch's rows at once)."""
@@ -258,12 +258,13 @@ class CropPadParams:
 
     def matrix(self, i: int, shape: Sequence[int]) -> np.ndarray:
         """The row's transform as a 3x3 matrix on continuous coordinates."""
-        dx = float(self.pads[i, 3] - self.crops[i, 3])
-        dy = float(self.pads[i, 0] - self.crops[i, 0])
+        crops, pads = self.crops[i].tolist(), self.pads[i].tolist()
+        dx, dy = float(pads[3] - crops[3]), float(pads[0] - crops[0])
         sx = sy = 1.0
         if self.sizes is not None:
             mid_h, mid_w = self.mid_shape(i, shape)
-            sy, sx = self.sizes[i, 0] / mid_h, self.sizes[i, 1] / mid_w
+            height, width = self.sizes[i].tolist()
+            sy, sx = height / mid_h, width / mid_w
         return np.array([[sx, 0.0, sx * dx], [0.0, sy, sy * dy], [0.0, 0.0, 1.0]])
 
 
@@ -420,8 +421,7 @@ def _crop_pad_step(params: CropPadParams, i: int, shape: tuple[int, ...]) -> Pla
             return None
     exact = not padded and not any(params.crops[i].tolist())  # a resize (or nothing)
     return PlaneStep(params.matrix(i, shape), size, order, "constant" if padded else "edge",
-                     np.array([params.cvals[i]], dtype=np.float64), padded, "cv2", padded,
-                     exact)
+                     params.cvals[i:i + 1].astype(np.float64), padded, "cv2", padded, exact)
 
 
 def _frozen(params: CropPadParams) -> CropPadParams:
