@@ -14,8 +14,8 @@ _HALF = np.array([[1.0, 0.0, 0.5], [0.0, 1.0, 0.5], [0.0, 0.0, 1.0]])
 _MINUS_HALF = np.array([[1.0, 0.0, -0.5], [0.0, 1.0, -0.5], [0.0, 0.0, 1.0]])
 # corners of a quadrilateral (top-left, top-right, bottom-right, bottom-left): the ends
 # and starts of its bottom, top, right and left sides
-_SIDE_ENDS = np.array([2, 1, 1, 0])
-_SIDE_STARTS = np.array([3, 0, 2, 3])
+_SIDE_ENDS = (2, 1, 1, 0)
+_SIDE_STARTS = (3, 0, 2, 3)
 
 
 def translation_matrix(tx: float, ty: float) -> np.ndarray:
@@ -166,15 +166,17 @@ def four_point_matrix(jitter: np.ndarray, height: int, width: int) -> tuple[np.n
     >>> (h, w), bool(np.allclose(matrix, np.eye(3)))
     ((10, 20), True)
     """
-    jx, jy = jitter[:, 0] * width, jitter[:, 1] * height
-    src = np.array([[jx[0], jy[0]], [width - jx[1], jy[1]],
-                    [width - jx[2], height - jy[2]], [jx[3], height - jy[3]]])
+    # Python floats: the same float64 products and differences as on arrays, cheaper
+    (ax, ay), (bx, by), (cx, cy), (dx, dy) = np.asarray(jitter, dtype=np.float64).tolist()
+    src = [(ax * width, ay * height), (width - bx * width, by * height),
+           (width - cx * width, height - cy * height), (dx * width, height - dy * height)]
     # the four side lengths in one np.hypot call: bottom, top (width), right, left (height)
-    sides = src[_SIDE_ENDS] - src[_SIDE_STARTS]
-    bottom, top, right, left = np.hypot(sides[:, 0], sides[:, 1]).tolist()
+    ends, starts = [src[k] for k in _SIDE_ENDS], [src[k] for k in _SIDE_STARTS]
+    bottom, top, right, left = np.hypot([e[0] - s[0] for e, s in zip(ends, starts)],
+                                        [e[1] - s[1] for e, s in zip(ends, starts)]).tolist()
     out_w, out_h = max(int(round(max(bottom, top))), 2), max(int(round(max(right, left))), 2)
     dst = np.array([[0, 0], [out_w, 0], [out_w, out_h], [0, out_h]], dtype=np.float32)
-    matrix = cv2.getPerspectiveTransform(src.astype(np.float32), dst)
+    matrix = cv2.getPerspectiveTransform(np.array(src, dtype=np.float32), dst)
     return matrix.astype(np.float64), out_h, out_w
 
 
