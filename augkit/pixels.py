@@ -32,7 +32,6 @@ except ImportError:  # pragma: no cover - stringzilla is a dependency; keep a fa
 _UINT8 = np.dtype(np.uint8)
 
 
-
 def value_range(dtype: np.dtype) -> tuple[float, float, float]:
     """Return ``(min, center, max)`` of the values images of *dtype* hold.
 

@@ -1193,8 +1193,6 @@ def cartoon(image: np.ndarray, blur_ksize: int, segmentation_size: float, satura
     return join_alpha(change_colorspace(out, from_space, RGB), alpha)
 
 
-
-
 def stylize_cartoon(image: np.ndarray, blur_ksize: int, segmentation_size: float,
                     saturation: float, edge_prevalence: float) -> np.ndarray:
     """Return a cartoon-like stylization of an RGB image (imgaug's ``stylize_cartoon``).
