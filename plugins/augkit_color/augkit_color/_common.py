@@ -88,7 +88,13 @@ class ColorPixelAugmenter(PixelAugmenter):
     doc_blocks = DOC_BLOCKS
     #: Whether ``_apply_one`` takes a third argument, ``out``: a C-contiguous array of
     #: the output's shape and dtype (a row of an image array's result) to write into.
+    #: A subclass that redefines ``_apply_one`` says so again (it is reset otherwise).
     _apply_one_takes_out: ClassVar[bool] = False
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "_apply_one" in vars(cls) and "_apply_one_takes_out" not in vars(cls):
+            cls._apply_one_takes_out = False
 
     def apply_to_images(self, images: list[np.ndarray], params: Any) -> list[np.ndarray]:
         return [self._apply_one(image, row) for image, row in zip(images, params)]

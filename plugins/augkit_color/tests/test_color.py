@@ -126,3 +126,17 @@ def test_readme_with_colorspace_example_runs():
                              children=iaa.WithChannels(0, iaa.Add((10, 50))))
     img = np.random.default_rng(4).integers(0, 256, (8, 8, 3), dtype=np.uint8)
     assert aug(image=img).shape == img.shape
+
+
+def test_a_subclass_that_redefines_apply_one_is_not_handed_an_out_array():
+    from augkit_color.color import Grayscale
+
+    class Brighter(Grayscale):
+        def _apply_one(self, image, alpha):  # takes no out=
+            return np.minimum(image.astype(np.int16) + 1, 255).astype(np.uint8)
+
+    image = np.full((4, 5, 3), 7, np.uint8)
+    rows = [image, image]
+    outs = [np.empty_like(image), np.empty_like(image)]
+    got = Brighter()._apply_into(rows, [1.0, 1.0], outs)
+    assert all(np.array_equal(g, np.full_like(image, 8)) for g in got)
