@@ -32,7 +32,7 @@ from augkit._rows import Rows
 from augkit.augmenter import Augmenter, CallContext, output_dtype
 from augkit.pixels import apply_tables
 
-__all__ = ["plan_branch", "run_chunked", "run_stages"]
+__all__ = ["StandIns", "plan_branch", "run_chunked", "run_stages"]
 
 
 class _Warp:
@@ -65,7 +65,7 @@ class _Tables:
         return [apply_tables(image, table, out) for image, table, out in zip(images, tables, outs)]
 
 
-class _StandIns:
+class StandIns:
     """Images that have only a shape and a dtype (zero-strided): what a child's ``sample``
     and ``check_images`` read, at no memory cost."""
 
@@ -74,6 +74,7 @@ class _StandIns:
         self._made: dict[tuple[tuple[int, ...], np.dtype], np.ndarray] = {}
 
     def rows(self, shapes: list[tuple[int, ...]], dtype: np.dtype) -> Rows:
+        """Rows of stand-in images of *shapes* and *dtype* (one array per shape)."""
         images = []
         for shape in shapes:
             image = self._made.get((shape, dtype))
@@ -96,7 +97,7 @@ class _Planner:
                  given: list | None):
         (self.kind, images), = rows.data.items()
         self.children, self.ctx, self.given = children, ctx, given
-        self.stand_ins = _StandIns(self.kind)
+        self.stand_ins = StandIns(self.kind)
         self.shapes, self.dtype = list(rows.shapes), images[0].dtype
         self.nb_rows = rows.nb_rows
         self.recorded: list = [None] * len(children)

@@ -595,6 +595,7 @@ line_strings : optional
         self._check_process()
         ctx = CallContext(None if key is None else ak_random.key_to_ints(key), hooks, replaying)
         if self._chunks_arrays and hooks is None and not options and _is_array_batch(data, rows):
+            self._check_meta_images(rows)
             result, params = self._augment_array_batch(data["images"], rows, ctx, params)
             if return_batch:  # augment_batch, augment_batches and pools
                 result = {"images": result}
@@ -634,11 +635,16 @@ line_strings : optional
         part, params = self._augment_rows(rows.subset(sized), ctx, params)
         return rows.merge(sized, part), params
 
-    def _augment_rows(self, rows: Rows, ctx: CallContext, params: Any) -> tuple[Rows, Any]:
+    def _check_meta_images(self, rows: Rows) -> None:
+        """Check the images of *rows* for an augmenter with children that declares what
+        it accepts (leaves check theirs before ``apply_to_images``)."""
         if not self._is_leaf and self._checks_meta_images:
             for kind, items in rows.data.items():
                 if kind.category == "image":
                     self.check_images(items, kind)
+
+    def _augment_rows(self, rows: Rows, ctx: CallContext, params: Any) -> tuple[Rows, Any]:
+        self._check_meta_images(rows)
         hooks = ctx.hooks
         if hooks is not None:
             return hooks.run(self, rows, ctx, params)

@@ -722,8 +722,6 @@ class _BlendBase(MetaAugmenter):
         drawn.
         """
         (kind, images), = rows.data.items()
-        if self._checks_meta_images:
-            self.check_images(images, kind)
         if not _row_chunks.cuts_params_of(type(self)):
             done, params = self.apply_to_rows(rows, ctx, params)
             return done.restore()[kind.name], params

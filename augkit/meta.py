@@ -78,9 +78,6 @@ class Sequential(MetaAugmenter):
         return rows, ((order, recorded) if params is None else params)
 
     def _augment_array_batch(self, batch, rows, ctx, params):
-        if self._checks_meta_images:
-            (kind, images), = rows.data.items()
-            self.check_images(images, kind)
         order, given = self._order_of_call(ctx, params)
         images, recorded = run_chunked(self, batch, rows, ctx, given, order)
         return images, ((order, recorded) if params is None else params)
@@ -352,23 +349,22 @@ class WithChannels(ViewAugmenter):
         return super().from_view(rows, view, view_params)
 
     def view_shape(self, shape, dtype, index, view_params):
-        channels = shape[2] if self.channels is None else sum(c < shape[2] for c in self.channels)
-        return (*shape[:2], channels), dtype
+        return (*shape[:2], len(self._picks(shape[2]))), dtype
 
-    def _picks(self, image: np.ndarray) -> list[int]:
+    def _picks(self, channels: int) -> list[int]:
         if self.channels is None:  # all channels (to_view passes the rows through then)
-            return list(range(image.shape[2]))
-        return [c for c in self.channels if c < image.shape[2]]
+            return list(range(channels))
+        return [c for c in self.channels if c < channels]
 
     def image_to_view(self, image, index, view_params):
-        return np.ascontiguousarray(image[:, :, self._picks(image)])
+        return np.ascontiguousarray(image[:, :, self._picks(image.shape[2])])
 
     def image_from_view(self, original, view, index, view_params):
         return self._image_from_view_into(original, view, np.empty_like(original, order="C"))
 
     def _image_from_view_into(self, original, view, out):
         np.copyto(out, original)
-        out[:, :, self._picks(original)] = view
+        out[:, :, self._picks(original.shape[2])] = view
         return out
 
 

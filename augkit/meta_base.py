@@ -23,7 +23,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from augkit import _row_chunks
-from augkit._chunked_sequence import plan_branch, run_stages
+from augkit._chunked_sequence import StandIns, plan_branch, run_stages
 from augkit._rows import Rows
 from augkit.augmenter import Augmenter, CallContext
 from augkit.errors import InputError, ParameterTypeError, describe
@@ -271,8 +271,6 @@ class ViewAugmenter(MetaAugmenter):
         first, so images and params are those of the whole-batch path, which runs
         otherwise."""
         (kind, images), = rows.data.items()
-        if self._checks_meta_images:
-            self.check_images(images, kind)
         view_params, child_params = self._params_or_draw(rows, ctx, params)
         view = (self._stand_in_views(rows, view_params)
                 if _row_chunks.cuts_params_of(type(self)) else None)
@@ -300,8 +298,7 @@ class ViewAugmenter(MetaAugmenter):
             dtypes.add(np.dtype(known[1]))
         if len(dtypes) != 1:
             return None
-        dtype = dtypes.pop()
-        return Rows({kind: [np.broadcast_to(np.zeros((), dtype), s) for s in shapes]}, shapes)
+        return StandIns(kind).rows(shapes, dtypes.pop())
 
     def _view_stage(self, stages: list, view_params: Any):
         """A chunk's images to their views, through the children's *stages*, and back."""
