@@ -334,9 +334,10 @@ class DeferredValues:
         return iap.draw(self.param, self.shape, _generator_at(self.state), self.dtype)
 
 
-def drawn(values: np.ndarray | DeferredValues) -> np.ndarray:
-    """*values* drawn (:class:`DeferredValues`) or as they are (an array)."""
-    return values.array() if isinstance(values, DeferredValues) else values
+def drawn(values: np.ndarray | DeferredBytes | DeferredValues) -> np.ndarray:
+    """*values* drawn (:class:`DeferredBytes`, :class:`DeferredValues`) or as they are
+    (an array)."""
+    return values.array() if isinstance(values, DeferredBytes | DeferredValues) else values
 
 
 _SCRATCH = threading.local()

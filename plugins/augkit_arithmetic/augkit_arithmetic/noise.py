@@ -27,8 +27,8 @@ from augkit_arithmetic import functional as F
 from augkit_arithmetic._common import (
     ARITHMETIC_DTYPES,
     ArithmeticAugmenter,
-    DeferredBytes,
     deferred_random_bytes,
+    drawn,
     elementwise_shapes,
     random_bytes,
 )
@@ -71,9 +71,7 @@ class _AdditiveNoise(ArithmeticAugmenter):
         for image, noise in zip(images, params):
             if isinstance(noise, tuple):
                 picks, table = noise
-                if isinstance(picks, DeferredBytes):
-                    picks = picks.array()
-                out.append(F.add_table_noise(image, picks, table))
+                out.append(F.add_table_noise(image, drawn(picks), table))
             else:
                 out.append(F.add_elementwise(image, noise))
         return out
