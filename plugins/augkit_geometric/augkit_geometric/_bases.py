@@ -241,15 +241,12 @@ class CropPadParams:
 
     def mid_shape(self, i: int, shape: Sequence[int]) -> tuple[int, int]:
         """Height and width of row *i* after cropping and padding (before resizing)."""
-        t, r, b, lft = self.crops[i].tolist()
-        pt, pr, pb, pl = self.pads[i].tolist()
-        return (int(shape[0]) - t - b + pt + pb, int(shape[1]) - lft - r + pl + pr)
+        return _mid_shape(shape, self.crops[i].tolist(), self.pads[i].tolist())
 
     def mid_shapes(self, shapes: Sequence[Sequence[int]]) -> list[tuple[int, int]]:
         """:meth:`mid_shape` of every row (in plain Python: a batch's rows at once)."""
-        return [(shape[0] - t - b + pt + pb, shape[1] - lft - r + pl + pr)
-                for (t, r, b, lft), (pt, pr, pb, pl), shape
-                in zip(self.crops.tolist(), self.pads.tolist(), shapes)]
+        return [_mid_shape(shape, crops, pads)
+                for crops, pads, shape in zip(self.crops.tolist(), self.pads.tolist(), shapes)]
 
     def out_shapes(self, shapes: Sequence[Sequence[int]]) -> list[tuple[int, ...]]:
         """Each row's image shape after the whole transform."""
@@ -262,10 +259,20 @@ class CropPadParams:
         dx, dy = float(pads[3] - crops[3]), float(pads[0] - crops[0])
         sx = sy = 1.0
         if self.sizes is not None:
-            mid_h, mid_w = self.mid_shape(i, shape)
+            mid_h, mid_w = _mid_shape(shape, crops, pads)
             height, width = self.sizes[i].tolist()
             sy, sx = height / mid_h, width / mid_w
         return np.array([[sx, 0.0, sx * dx], [0.0, sy, sy * dy], [0.0, 0.0, 1.0]])
+
+
+def _mid_shape(shape: Sequence[int], crops: Sequence[int],
+               pads: Sequence[int]) -> tuple[int, int]:
+    """Height and width of an image of *shape* after ``[top, right, bottom, left]``
+    *crops* and *pads*."""
+    top, right, bottom, left = crops
+    pad_top, pad_right, pad_bottom, pad_left = pads
+    return (int(shape[0]) - top - bottom + pad_top + pad_bottom,
+            int(shape[1]) - left - right + pad_left + pad_right)
 
 
 def largest_shapes(params: CropPadParams,
