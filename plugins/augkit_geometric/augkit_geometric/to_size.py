@@ -94,8 +94,10 @@ class _ToSize(CropPadAugmenter, abstract=True):
         """:meth:`_amounts` of every row, as an ``(N, 4)`` int64 array (each shape's
         totals worked out once: an image array's rows share one)."""
         known: dict[tuple[int, ...], tuple[int, int]] = {}
-        totals = np.array([known[s] if s in known else known.setdefault(s, self._totals(s))
-                           for s in map(tuple, shapes)], dtype=np.int64).reshape(-1, 2)
+        for shape in map(tuple, shapes):
+            if shape not in known:
+                known[shape] = self._totals(shape)
+        totals = np.array([known[tuple(s)] for s in shapes], dtype=np.int64).reshape(-1, 2)
         left, right = distribute_rows(totals[:, 1], xs)
         top, bottom = distribute_rows(totals[:, 0], ys)
         return np.stack([top, right, bottom, left], axis=1)
