@@ -103,10 +103,12 @@ list or augkit.ALL or StochasticParameter, optional
                 matrices[i] = np.eye(3)
                 sizes.append((h, w))
                 continue
-            matrix, out_h, out_w = F.four_point_matrix(jitter[i], h, w)
+            direct = self.keep_size and not self.fit_output  # the quad onto the image
+            matrix, out_h, out_w = F.four_point_matrix(jitter[i], h, w,
+                                                       (h, w) if direct else None)
             if self.fit_output:
                 matrix, out_h, out_w = F.fit_to_canvas(matrix, h, w)
-            if self.keep_size:
+            if self.keep_size and not direct:
                 matrix = F.scale_matrix(w / out_w, h / out_h) @ matrix
                 out_h, out_w = h, w
             matrices[i] = matrix

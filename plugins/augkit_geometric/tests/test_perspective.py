@@ -30,6 +30,50 @@ def test_four_point_matrix_maps_the_quad_onto_the_rectangle():
     np.testing.assert_allclose(dst, [[0, 0], [w, 0], [w, h], [0, h]], atol=1e-3)
 
 
+def _quad(jitter, height, width):
+    (ax, ay), (bx, by), (cx, cy), (dx, dy) = jitter
+    return np.array([[ax * width, ay * height], [width - bx * width, by * height],
+                     [width - cx * width, height - cy * height],
+                     [dx * width, height - dy * height]])
+
+
+def _through(matrix, xy):
+    out = np.c_[xy, np.ones(len(xy))] @ matrix.T
+    return out[:, :2] / out[:, 2:], out[:, 2]
+
+
+@FAST
+@given(st.integers(2, 4000), st.integers(2, 4000),
+       st.lists(st.floats(0.0, 0.45), min_size=8, max_size=8), st.booleans())
+def test_four_point_matrix_is_exact_and_keeps_w_positive(h, w, fractions, keep):
+    jitter = np.array(fractions).reshape(4, 2)
+    matrix, out_h, out_w = four_point_matrix(jitter, h, w, (h, w) if keep else None)
+    quad = _quad(jitter, h, w)
+    mapped, ws = _through(matrix, quad)
+    corners = [[0, 0], [out_w, 0], [out_w, out_h], [0, out_h]]
+    np.testing.assert_allclose(mapped, corners, atol=1e-6 * max(h, w))
+    edges = np.roll(quad, -1, axis=0) - quad
+    following = np.roll(edges, -1, axis=0)
+    turns = edges[:, 0] * following[:, 1] - edges[:, 1] * following[:, 0]
+    if (turns > 0).all():  # a convex quad lies in front of the horizon
+        assert (ws > 0).all()
+    if keep:
+        assert (out_h, out_w) == (h, w)
+
+
+def test_four_point_matrix_of_a_strongly_tilted_quad():
+    # the source origin lies near the horizon (the bottom-right entry is about 1e-8 of
+    # the others): normalising that entry to 1 would blow the matrix up and flip w
+    jitter = np.array([[0.42439808, 0.05873645], [0.42379463, 0.01489489],
+                       [0.01240524, 0.07527061], [0.14474703, 0.02427664]])
+    matrix, out_h, out_w = four_point_matrix(jitter, 1896, 1563)
+    mapped, ws = _through(matrix, _quad(jitter, 1896, 1563))
+    np.testing.assert_allclose(mapped, [[0, 0], [out_w, 0], [out_w, out_h], [0, out_h]],
+                               atol=1e-6)
+    assert (ws > 0).all()
+    assert abs(matrix[2, 2]) < 1e-6 * np.abs(matrix).max()
+
+
 @FAST
 @given(st.integers(16, 48), st.integers(16, 48), st.integers(0, 2**31 - 1), st.booleans(),
        st.booleans())
