@@ -279,16 +279,16 @@ def _frames_ok(steps: Sequence[PlaneStep], frames: list, reveal_at: int | None,
     for j in range(n - 1, 0, -1):
         afters[j] = steps[j].matrix if j == n - 1 else afters[j + 1] @ steps[j].matrix
     for j in range(1, n):
-        exact = _inside(_project(_corners(frames[0]), befores[j]), frames[j])
-        if constant and exact:
-            continue
         quad = _project(_corners(frames[j]), afters[j])
         covers = _covers(quad, frames[n])
+        if constant and covers:
+            continue  # (checked first: cheaper than exact, and the usual case)
+        exact = _inside(_project(_corners(frames[0]), befores[j]), frames[j])
         if not constant:
             if not covers or (reveal_at is not None and j <= reveal_at and not exact):
                 return None
             continue
-        if covers:
+        if exact:
             continue
         if quad is None:
             return None
