@@ -161,6 +161,7 @@ def test_other_packages_params_are_not_cut_even_when_their_length_is_the_row_cou
     ("Identity", {}), ("Invert", {"p": 0.5}), ("Multiply", {"mul": (0.5, 1.5)}),
     ("LogContrast", {"gain": (0.6, 1.4), "per_channel": True}),
     ("Invert", {"p": 1.0}), ("TotalDropout", {"p": 0.5}), ("ChannelShuffle", {"p": 0.5}),
+    ("Dropout2d", {"p": 0.5}),
     ("Sharpen", {"alpha": (0.0, 1.0)}), ("EdgeDetect", {"alpha": (0.0, 1.0)}),
     ("Convolve", {"matrix": np.array([[0, 0, 0], [0, 0, 1], [0, 0, 0]], np.float32)}),
     ("ToFloat", {}), ("Normalize", {}), ("ToCHW", {}), ("Grayscale", {"alpha": (0.0, 1.0)}),

@@ -170,13 +170,22 @@ class Dropout2d(ArithmeticAugmenter):
         return out
 
     def apply_to_images(self, images, params):
-        out = []
-        for image, ids in zip(images, params):
-            result = np.array(image, copy=True, order="C")
-            if len(ids):
-                result[:, :, ids] = 0
-            out.append(result)
-        return out
+        return [_without_channels(image, ids) for image, ids in zip(images, params)]
+
+    def _apply_into(self, images, params, outs):
+        return [_without_channels(image, ids, out) for image, ids, out in zip(images, params, outs)]
+
+
+def _without_channels(image: np.ndarray, ids: np.ndarray,
+                      out: np.ndarray | None = None) -> np.ndarray:
+    """A C-contiguous copy of *image* (into *out* when given) with channels *ids* zeroed."""
+    if out is None:
+        out = np.array(image, copy=True, order="C")
+    else:
+        np.copyto(out, image)
+    if len(ids):
+        out[:, :, ids] = 0
+    return out
 
 
 class TotalDropout(ArithmeticAugmenter):
