@@ -135,10 +135,14 @@ class ChangeColorspace(ColorPixelAugmenter):
         alphas = np.clip(iap.draw(self.alpha, rows.nb_rows, rng, np.float64), 0.0, 1.0)
         return list(zip(spaces, alphas))
 
-    def _apply_one(self, image, row):
+    _apply_one_takes_out = True
+
+    def _apply_one(self, image, row, out=None):
         space, alpha = row
         converted = change_colorspace(image, space, self.from_colorspace)
-        return blend(converted, image, alpha)
+        if alpha >= 1.0:  # converted is a new array (what blend would copy)
+            return converted if out is None else write_into(out, converted)
+        return blend(converted, image, alpha, out)
 
 
 class Grayscale(ColorPixelAugmenter):
