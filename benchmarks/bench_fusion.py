@@ -28,7 +28,7 @@ import sys
 
 import numpy as np
 
-from benchmarks.harness import Case, format_table, limit_threads, per_call_seconds
+from benchmarks.harness import Case, format_table, limit_threads, run_cases_alternated
 
 
 def _toggled(seq, image: np.ndarray):
@@ -150,25 +150,11 @@ def cases(image: np.ndarray) -> list[Case]:
     return rows
 
 
-def interleaved(found: list[Case], rounds: int = 7) -> list[tuple[str, float, float, str]]:
-    """Time both sides of every case in alternation; keep each side's best round."""
-    rows = []
-    for case in found:
-        case.augkit()
-        case.albumentations()
-        ours, theirs = [], []
-        for _ in range(rounds):
-            ours.append(per_call_seconds(case.augkit, budget=0.05))
-            theirs.append(per_call_seconds(case.albumentations, budget=0.05))
-        rows.append((case.name, min(ours), min(theirs), case.note))
-    return rows
-
-
 def main() -> int:
     from benchmarks.run import sample_image
 
     limit_threads()
-    print(format_table(interleaved(cases(sample_image()))), flush=True)
+    print(format_table(run_cases_alternated(cases(sample_image()))), flush=True)
     return 0
 
 

@@ -3,8 +3,9 @@
 Modules without ``cases`` (multicore, the ``augkit augment`` job) are standalone:
 ``python -m benchmarks.bench_multicore``.
 
-Usage: ``python -m benchmarks.run [overhead geometric ...]`` (needs albumentations:
-``pip install -e '.[bench]'``).
+Usage: ``python -m benchmarks.run [--alternate] [overhead geometric ...]`` (needs
+albumentations: ``pip install -e '.[bench]'``). ``--alternate`` times the two sides of each
+row in turns, the best of seven rounds each: slower, steadier on a shared machine.
 """
 
 from __future__ import annotations
@@ -16,7 +17,13 @@ from pathlib import Path
 
 import numpy as np
 
-from benchmarks.harness import DEFAULT_COLUMNS, format_table, limit_threads, run_cases
+from benchmarks.harness import (
+    DEFAULT_COLUMNS,
+    format_table,
+    limit_threads,
+    run_cases,
+    run_cases_alternated,
+)
 
 
 def sample_image() -> np.ndarray:
@@ -28,7 +35,9 @@ def sample_image() -> np.ndarray:
 
 def main(argv: list[str]) -> int:
     limit_threads()
-    wanted = set(argv)
+    alternate = "--alternate" in argv
+    wanted = set(argv) - {"--alternate"}
+    timed = run_cases_alternated if alternate else run_cases
     image = sample_image()
     folder = Path(__file__).parent
     for info in sorted(pkgutil.iter_modules([str(folder)]), key=lambda m: m.name):
@@ -44,7 +53,7 @@ def main(argv: list[str]) -> int:
             continue
         print(f"\n## {short}\n")
         columns = getattr(module, "COLUMNS", DEFAULT_COLUMNS)
-        print(format_table(run_cases(module.cases(image)), columns), flush=True)
+        print(format_table(timed(module.cases(image)), columns), flush=True)
     return 0
 
 
