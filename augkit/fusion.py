@@ -175,10 +175,10 @@ def _corners(hw: Sequence[int]) -> list[tuple[float, float]]:
 
 
 def _project(xy: list[tuple[float, float]],
-             matrix: np.ndarray) -> list[tuple[float, float]] | None:
-    """Four corners through *matrix* (plain floats: cheaper than numpy for four points);
-    None when a point crosses the horizon."""
-    (a, b, c), (d, e, f), (g, h, k) = matrix.tolist()
+             matrix: np.ndarray | list) -> list[tuple[float, float]] | None:
+    """Four corners through *matrix* (an array or its nested list; plain floats: cheaper
+    than numpy for four points); None when a point crosses the horizon."""
+    (a, b, c), (d, e, f), (g, h, k) = matrix if type(matrix) is list else matrix.tolist()
     out = []
     for x, y in xy:
         w = g * x + h * y + k
@@ -188,17 +188,18 @@ def _project(xy: list[tuple[float, float]],
     return out
 
 
-def _inverse(matrix: np.ndarray) -> np.ndarray | None:
-    """The inverse of a 3x3 *matrix* (its adjugate over its determinant, on Python
-    floats: a tenth of ``np.linalg.inv``'s time); None when it is singular."""
+def _inverse(matrix: np.ndarray) -> list[list[float]] | None:
+    """The inverse of a 3x3 *matrix* as nested lists (its adjugate over its determinant,
+    on Python floats: a tenth of ``np.linalg.inv``'s time); None when it is singular."""
     (a, b, c), (d, e, f), (g, h, k) = matrix.tolist()
     co_a, co_b, co_c = e * k - f * h, f * g - d * k, d * h - e * g
     det = a * co_a + b * co_b + c * co_c
     if det == 0.0 or det != det:
         return None
-    return np.array([[co_a, c * h - b * k, b * f - c * e],
-                     [co_b, a * k - c * g, c * d - a * f],
-                     [co_c, b * g - a * h, a * e - b * d]]) / det
+    scale = 1.0 / det
+    return [[co_a * scale, (c * h - b * k) * scale, (b * f - c * e) * scale],
+            [co_b * scale, (a * k - c * g) * scale, (c * d - a * f) * scale],
+            [co_c * scale, (b * g - a * h) * scale, (a * e - b * d) * scale]]
 
 
 def _inside(xy: list[tuple[float, float]] | None, hw: Sequence[int]) -> bool:
@@ -225,13 +226,14 @@ def _covers(quad: list[tuple[float, float]] | None, hw: Sequence[int]) -> bool:
     """
     if quad is None:
         return False
-    edges = list(zip(quad, quad[1:] + quad[:1]))
-    area = sum(ax * by - bx * ay for (ax, ay), (bx, by) in edges)
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = quad
+    area = (x0 * y1 - x1 * y0) + (x1 * y2 - x2 * y1) + (x2 * y3 - x3 * y2) + (x3 * y0 - x0 * y3)
     if abs(area) < 1e-9:
         return False
     sign = 1.0 if area > 0 else -1.0
     width, height = float(hw[1]), float(hw[0])
-    for (ax, ay), (bx, by) in edges:
+    for ax, ay, bx, by in ((x0, y0, x1, y1), (x1, y1, x2, y2), (x2, y2, x3, y3),
+                           (x3, y3, x0, y0)):
         dx, dy = sign * (bx - ax), sign * (by - ay)
         x = width if dy > 0 else 0.0
         y = height if dx < 0 else 0.0
