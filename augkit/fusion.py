@@ -178,7 +178,7 @@ def _project(xy: list[tuple[float, float]],
              matrix: np.ndarray | list) -> list[tuple[float, float]] | None:
     """Four corners through *matrix* (an array or its nested list; plain floats: cheaper
     than numpy for four points); None when a point crosses the horizon."""
-    (a, b, c), (d, e, f), (g, h, k) = matrix if type(matrix) is list else matrix.tolist()
+    (a, b, c), (d, e, f), (g, h, k) = matrix if isinstance(matrix, list) else matrix.tolist()
     out = []
     for x, y in xy:
         w = g * x + h * y + k
