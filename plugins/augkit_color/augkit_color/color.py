@@ -140,9 +140,7 @@ class ChangeColorspace(ColorPixelAugmenter):
     def _apply_one(self, image, row, out=None):
         space, alpha = row
         converted = change_colorspace(image, space, self.from_colorspace)
-        if alpha >= 1.0:  # converted is a new array (what blend would copy)
-            return converted if out is None else write_into(out, converted)
-        return blend(converted, image, alpha, out)
+        return _blend_made(converted, image, alpha, out)
 
 
 class Grayscale(ColorPixelAugmenter):
@@ -202,9 +200,17 @@ class Grayscale(ColorPixelAugmenter):
                             dst=out if direct else None)
         if self.from_colorspace not in (RGB, BGR, GRAY):
             gray = change_colorspace(gray, self.from_colorspace, RGB)
-        if alpha >= 1.0:  # gray is already a new array (what blend would copy)
-            return join_alpha(gray, transparency) if out is None else write_into(out, gray)
-        return join_alpha(blend(gray, color, alpha, out), transparency)
+        return join_alpha(_blend_made(gray, color, alpha, out), transparency)
+
+
+def _blend_made(made: np.ndarray, original: np.ndarray, alpha: float,
+                out: np.ndarray | None = None) -> np.ndarray:
+    """``blend(made, original, alpha, out)`` for an image *made* by the caller and held
+    by no one else: fully opaque, it is handed over (or written into *out*) instead of
+    copied as ``blend`` must copy its foreground."""
+    if alpha >= 1.0:
+        return made if out is None else write_into(out, made)
+    return blend(made, original, alpha, out)
 
 
 AUGMENTERS = (WithColorspace, ChangeColorspace, Grayscale)

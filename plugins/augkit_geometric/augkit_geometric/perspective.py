@@ -97,13 +97,13 @@ list or augkit.ALL or StochasticParameter, optional
         cvals = iap.draw(self.cval, (n, channels), rng, np.float64)
         matrices = np.empty((n, 3, 3))
         sizes = []
+        direct = self.keep_size and not self.fit_output  # each quad onto its image's size
         for i, shape in enumerate(rows.shapes):
             h, w = int(shape[0]), int(shape[1])
             if h == 0 or w == 0:
                 matrices[i] = np.eye(3)
                 sizes.append((h, w))
                 continue
-            direct = self.keep_size and not self.fit_output  # the quad onto the image
             matrix, out_h, out_w = F.four_point_matrix(jitter[i], h, w,
                                                        (h, w) if direct else None)
             if self.fit_output:
